@@ -1,0 +1,60 @@
+import { Detector } from '../../detection/detector.ts';
+import { countFinding, countIgnored, emptySummary } from '../../detection/finding-summary.ts';
+import { rank } from '../../detection/severity/severity-facts.ts';
+import type { DetectorConfig } from '../../schemas/detector-config.ts';
+import type { Severity } from '../../schemas/finding.ts';
+import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
+import { summaryText } from '../format/summary-text.ts';
+import { tableHeader, tableRow } from '../format/finding-table.ts';
+import type { InputItem } from '../input/input-item.ts';
+import { readItems } from '../input/read-items.ts';
+import type { CommandIo } from '../io.ts';
+
+interface ClassifyOptions {
+  paths: readonly string[];
+  json: boolean;
+  summary: boolean;
+  failOn?: Severity | undefined;
+  config: DetectorConfig;
+}
+
+/**
+ * `rootwatch classify`: one finding per root event, in input order. Exit 0; 1 when a finding at or
+ * above `--fail-on` was printed; 2 when any input was invalid, after all valid input (2 wins over 1).
+ */
+const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<number> => {
+  const items: InputItem[] = [];
+  for await (const item of readItems(options.paths)) items.push(item);
+
+  const detector = new Detector(options.config);
+  // A centralized-root session's AssumeRoot record may come after its root events in the input.
+  detector.learnSessions(items.flatMap((item) => (item.kind === 'value' ? [item.value] : [])));
+
+  const summary = emptySummary();
+  let failing = false;
+  if (!options.json) io.out(tableHeader());
+  for (const item of items) {
+    if (item.kind === 'unreadable') {
+      summary.invalid += 1;
+      io.err(unreadableInputLine(item.position, item.reason));
+      continue;
+    }
+    const detection = detector.detect(item.value);
+    if (detection.kind === 'invalid') {
+      summary.invalid += 1;
+      for (const line of invalidInputLines(item.position, detection.issues)) io.err(line);
+    } else if (detection.kind === 'ignored') {
+      countIgnored(summary, detection.reason);
+    } else {
+      const { finding } = detection;
+      countFinding(summary, finding);
+      io.out(options.json ? JSON.stringify(finding) : tableRow(finding));
+      if (options.failOn && rank(finding.severity) <= rank(options.failOn)) failing = true;
+    }
+  }
+  if (options.summary) (options.json ? io.err : io.out)(`\n${summaryText(summary)}`);
+  return summary.invalid > 0 ? 2 : failing ? 1 : 0;
+};
+
+export { runClassify };
+export type { ClassifyOptions };

@@ -1,0 +1,15 @@
+import type { ValidationIssue } from '../../schemas/validation-issue.ts';
+import type { InputPosition } from '../input/input-item.ts';
+import { describePosition } from '../input/input-item.ts';
+
+/** One stderr line per problem: where (file, line, record), which field, and why. */
+const invalidInputLines = (position: InputPosition, issues: readonly ValidationIssue[]): string[] =>
+  issues.map(
+    (issue) =>
+      `invalid input: ${describePosition(position)}: ${issue.path}: ${issue.message} (${issue.code})`,
+  );
+
+const unreadableInputLine = (position: InputPosition, reason: string): string =>
+  `unreadable input: ${describePosition(position)}: ${reason}`;
+
+export { invalidInputLines, unreadableInputLine };

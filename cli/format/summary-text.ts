@@ -1,0 +1,20 @@
+import type { FindingSummary } from '../../detection/finding-summary.ts';
+
+const counts = (record: Record<string, number>): string =>
+  Object.entries(record)
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => `${key} ${count}`)
+    .join(', ') || 'none';
+
+/** The closing summary of a run, for people. */
+const summaryText = (summary: FindingSummary): string =>
+  [
+    `Summary: ${summary.findings} finding${summary.findings === 1 ? '' : 's'}`,
+    `  by severity:   ${counts(summary.bySeverity)}`,
+    `  by credential: ${counts(summary.byCredential)}`,
+    `  by activity:   ${counts(summary.byActivity)}`,
+    `  no finding:    ${counts(summary.ignored)}`,
+    `  invalid input: ${summary.invalid}`,
+  ].join('\n');
+
+export { summaryText };

@@ -1,0 +1,20 @@
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+
+const GZIP_MAGIC = [0x1f, 0x8b] as const;
+
+const isGzip = (bytes: Uint8Array): boolean => bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+
+const readStdin = async (): Promise<Buffer> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+};
+
+/** The bytes of a file (or stdin for `-`), gunzipped when they are gzip, whatever the file name says. */
+const readBytes = async (path: string): Promise<Buffer> => {
+  const raw = path === '-' ? await readStdin() : await readFile(path);
+  return isGzip(raw) ? gunzipSync(raw) : raw;
+};
+
+export { readBytes, isGzip };

@@ -1,0 +1,28 @@
+import { readFile } from 'node:fs/promises';
+import * as z from 'zod/mini';
+import { DetectorConfigSchema } from '../schemas/detector-config.ts';
+import type { DetectorConfig } from '../schemas/detector-config.ts';
+
+class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The detector config from a JSON file, or the defaults. Errors name the file and every bad field. */
+const loadDetectorConfig = async (path: string | undefined): Promise<DetectorConfig> => {
+  if (!path) return DetectorConfigSchema.parse({});
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = DetectorConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid config ${path}:\n${z.prettifyError(parsed.error)}`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+};
+
+export { loadDetectorConfig, ConfigError };

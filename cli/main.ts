@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { SEVERITIES } from '../schemas/finding.ts';
+import type { Severity } from '../schemas/finding.ts';
+import { runClassify } from './commands/classify.ts';
+import type { CommandIo } from './io.ts';
+import { processIo } from './io.ts';
+import { loadDetectorConfig } from './load-detector-config.ts';
+
+const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
+
+Usage:
+  rootwatch classify [--json] [--fail-on SEVERITY] [--summary] [--config FILE] FILE... | -
+
+Commands:
+  classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
+             log files ({"Records": [...]}), JSON Lines of those, or gzip of any of them
+
+Options:
+  --json              one JSON finding per line (the finding contract) instead of a table
+  --fail-on SEVERITY  exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
+  --summary           end with counts by severity, credential and activity (stderr with --json)
+  --config FILE       detector settings (JSON): CIS versions, severity overrides
+  -h, --help          this help
+
+Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins over 1).`;
+
+class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const severityOption = (value: string | undefined): Severity | undefined => {
+  if (value === undefined) return undefined;
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(', ')}, not "${value}"`);
+  }
+  return value as Severity;
+};
+
+const classify = async (args: string[], io: CommandIo): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      summary: { type: 'boolean', default: false },
+      'fail-on': { type: 'string' },
+      config: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
+  return runClassify(
+    {
+      paths: positionals,
+      json: values.json,
+      summary: values.summary,
+      failOn: severityOption(values['fail-on']),
+      config: await loadDetectorConfig(values.config),
+    },
+    io,
+  );
+};
+
+const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify };
+
+/** Runs one command line and returns the exit code; never throws. */
+const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {
+  const [command, ...args] = argv;
+  if (
+    command === undefined ||
+    command === '-h' ||
+    command === '--help' ||
+    args.includes('--help') ||
+    args.includes('-h')
+  ) {
+    io.out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    io.err(`rootwatch: unknown command "${command}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await run(args, io);
+  } catch (error) {
+    io.err(`rootwatch ${command}: ${(error as Error).message}`);
+    return 2;
+  }
+};
+
+export { main, USAGE };

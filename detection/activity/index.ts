@@ -1,0 +1,15 @@
+import type { CloudTrailRecord } from '../../schemas/cloudtrail-record.ts';
+import type { Activity } from '../../schemas/finding.ts';
+import type { ActivityRule } from './activity-rule.ts';
+import { credentialChange } from './credential-change.ts';
+import { loggingChange } from './logging-change.ts';
+import { passwordRecovery } from './password-recovery.ts';
+import { signIn } from './sign-in.ts';
+
+/** Specific before general: PasswordUpdated is a sign-in service event but a credential change. */
+const ACTIVITY_RULES: readonly ActivityRule[] = [passwordRecovery, credentialChange, signIn, loggingChange];
+
+const classifyActivity = (record: CloudTrailRecord): Activity =>
+  ACTIVITY_RULES.find((rule) => rule.applies(record))?.activity ?? 'api-call';
+
+export { ACTIVITY_RULES, classifyActivity };

@@ -1,0 +1,83 @@
+import type { CisVersion } from '../../schemas/detector-config.ts';
+import type { Control } from '../../schemas/finding.ts';
+
+/** The CIS recommendations rootwatch can cite, by topic. */
+type CisTopic = 'avoid-root-use' | 'no-root-access-key' | 'root-mfa' | 'root-hardware-mfa';
+
+const TITLES_1_2: Record<CisTopic, string> = {
+  'avoid-root-use': 'Avoid the use of the "root" account',
+  'no-root-access-key': 'Ensure no root account access key exists',
+  'root-mfa': 'Ensure MFA is enabled for the "root" account',
+  'root-hardware-mfa': 'Ensure hardware MFA is enabled for the "root" account',
+};
+const TITLES_SINCE_1_3: Record<CisTopic, string> = {
+  'avoid-root-use': "Eliminate use of the 'root' user for administrative and daily tasks",
+  'no-root-access-key': "Ensure no 'root' user account access key exists",
+  'root-mfa': "Ensure MFA is enabled for the 'root' user account",
+  'root-hardware-mfa': "Ensure hardware MFA is enabled for the 'root' user account",
+};
+
+/**
+ * Recommendation numbers by version, from DOMAIN.md §7.1 (Security Hub related requirements
+ * [SH-IAM], Prowler's CIS compliance files [PROWLER-CIS], Steampipe's v1.3.0/v3.0.0 [STEAMPIPE-CIS*]).
+ */
+const NUMBERS: Record<CisTopic, Record<CisVersion, string>> = {
+  'avoid-root-use': {
+    '1.2.0': '1.1',
+    '1.3.0': '1.7',
+    '1.4.0': '1.7',
+    '1.5.0': '1.7',
+    '2.0.0': '1.7',
+    '3.0.0': '1.7',
+    '4.0.0': '1.7',
+    '5.0.0': '1.6',
+    '6.0.0': '2.6',
+    '7.0.0': '2.7',
+  },
+  'no-root-access-key': {
+    '1.2.0': '1.12',
+    '1.3.0': '1.4',
+    '1.4.0': '1.4',
+    '1.5.0': '1.4',
+    '2.0.0': '1.4',
+    '3.0.0': '1.4',
+    '4.0.0': '1.4',
+    '5.0.0': '1.3',
+    '6.0.0': '2.3',
+    '7.0.0': '2.4',
+  },
+  'root-mfa': {
+    '1.2.0': '1.13',
+    '1.3.0': '1.5',
+    '1.4.0': '1.5',
+    '1.5.0': '1.5',
+    '2.0.0': '1.5',
+    '3.0.0': '1.5',
+    '4.0.0': '1.5',
+    '5.0.0': '1.4',
+    '6.0.0': '2.4',
+    '7.0.0': '2.5',
+  },
+  'root-hardware-mfa': {
+    '1.2.0': '1.14',
+    '1.3.0': '1.6',
+    '1.4.0': '1.6',
+    '1.5.0': '1.6',
+    '2.0.0': '1.6',
+    '3.0.0': '1.6',
+    '4.0.0': '1.6',
+    '5.0.0': '1.5',
+    '6.0.0': '2.5',
+    '7.0.0': '2.6',
+  },
+};
+
+const cisControl = (topic: CisTopic, version: CisVersion): Control => ({
+  framework: 'CIS AWS Foundations Benchmark',
+  version,
+  id: NUMBERS[topic][version],
+  title: (version === '1.2.0' ? TITLES_1_2 : TITLES_SINCE_1_3)[topic],
+});
+
+export { cisControl };
+export type { CisTopic };

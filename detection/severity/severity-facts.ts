@@ -1,0 +1,24 @@
+import type { CloudTrailRecord } from '../../schemas/cloudtrail-record.ts';
+import type { Activity, Credential, Outcome, Severity } from '../../schemas/finding.ts';
+import { SEVERITIES } from '../../schemas/finding.ts';
+
+/** What the severity policy decides on: the record and what the classifier already found. */
+interface SeverityFacts {
+  record: CloudTrailRecord;
+  account: string;
+  credential: Credential;
+  activity: Activity;
+  outcome: Outcome;
+  mfa: boolean | null;
+}
+
+const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
+/** `critical` → `high` → … → `info`; `info` stays `info`. */
+const oneStepLower = (severity: Severity): Severity =>
+  SEVERITIES[Math.min(rank(severity) + 1, SEVERITIES.length - 1)] ?? severity;
+
+const isMoreSevere = (a: Severity, b: Severity): boolean => rank(a) < rank(b);
+
+export { rank, oneStepLower, isMoreSevere };
+export type { SeverityFacts };

@@ -1,0 +1,28 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { readItems } from '../../cli/input/read-items.ts';
+import type { InputItem } from '../../cli/input/input-item.ts';
+import { EVENTS_DIR } from './paths.ts';
+
+/** Every sample file under events/ (not its README), as paths relative to events/. */
+const listSampleFiles = (dir = EVENTS_DIR): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && !entry.name.endsWith('.md'))
+    .map((entry) => relative(EVENTS_DIR, join(entry.parentPath, entry.name)))
+    .sort();
+
+/** The items of one sample, read with the same code as `rootwatch classify`. */
+const readSample = async (file: string): Promise<InputItem[]> => {
+  const items: InputItem[] = [];
+  for await (const item of readItems([join(EVENTS_DIR, file)])) items.push(item);
+  return items;
+};
+
+/** The values of one sample; fails loudly if a sample cannot be read (samples are ours). */
+const sampleValues = async (file: string): Promise<unknown[]> =>
+  (await readSample(file)).map((item) => {
+    if (item.kind === 'unreadable') throw new Error(`sample ${file} is unreadable: ${item.reason}`);
+    return item.value;
+  });
+
+export { listSampleFiles, readSample, sampleValues };
