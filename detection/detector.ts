@@ -1,5 +1,6 @@
 import { AssumeRootRecordSchema } from '../schemas/assume-root-record.ts';
-import { CloudTrailRecordSchema } from '../schemas/cloudtrail-record.ts';
+import { CloudTrailRecordCheck } from '../schemas/cloudtrail-record.ts';
+import type { CloudTrailRecord } from '../schemas/cloudtrail-record.ts';
 import { DetectorConfigSchema } from '../schemas/detector-config.ts';
 import type { DetectorConfig } from '../schemas/detector-config.ts';
 import { EventBridgeEnvelopeSchema } from '../schemas/eventbridge-envelope.ts';
@@ -29,9 +30,11 @@ type Detection =
 const isEnvelope = (input: unknown): boolean =>
   typeof input === 'object' && input !== null && 'detail' in input && 'detail-type' in input;
 
-const eventIdOf = (record: unknown): string | undefined => {
+/** The detection, with the record's eventID when it has a usable one (for logs and records). */
+const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, record: unknown): Detection => {
   const id = field(record, 'eventID');
-  return typeof id === 'string' && id ? id : undefined;
+  if (typeof id === 'string' && id) detection.eventId = id;
+  return detection;
 };
 
 /**
@@ -80,19 +83,21 @@ class Detector {
 
   #detectRecord(record: unknown, envelope: EnvelopeFacts, path: PropertyKey[]): Detection {
     const relation = rootRelation(record);
-    const eventId = eventIdOf(record);
-    const known = eventId ? { eventId } : {};
-    if (!relation) return { kind: 'ignored', reason: 'not-root-activity', ...known };
+    if (!relation) return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
     if (relation === 'assume-root-call') {
       const issues = this.#learnSession(record, path);
-      if (issues) return { kind: 'invalid', issues, ...known };
-      return { kind: 'ignored', reason: 'correlation-only', ...known };
+      if (issues) return withEventId({ kind: 'invalid', issues }, record);
+      return withEventId({ kind: 'ignored', reason: 'correlation-only' }, record);
     }
-    const parsed = CloudTrailRecordSchema.safeParse(record);
-    if (!parsed.success) return { kind: 'invalid', issues: toValidationIssues(parsed.error, path), ...known };
-    if (parsed.data.eventType === 'AwsServiceEvent')
-      return { kind: 'ignored', reason: 'aws-service-event', ...known };
-    return { kind: 'finding', finding: classifyRecord(parsed.data, envelope, this.sessions, this.config) };
+    const checked = CloudTrailRecordCheck.safeParse(record);
+    if (!checked.success) {
+      return withEventId({ kind: 'invalid', issues: toValidationIssues(checked.error, path) }, record);
+    }
+    // Valid, so the record itself is a CloudTrailRecord (see CloudTrailRecordCheck).
+    const valid = record as CloudTrailRecord;
+    if (valid.eventType === 'AwsServiceEvent')
+      return withEventId({ kind: 'ignored', reason: 'aws-service-event' }, record);
+    return { kind: 'finding', finding: classifyRecord(valid, envelope, this.sessions, this.config) };
   }
 }
 

@@ -8,18 +8,19 @@ const flag = (value: unknown): boolean | null => {
   return lower === 'true' ? true : lower === 'false' ? false : null;
 };
 
+const AMAZONAWS = '.amazonaws.com';
+
 /** `iam.amazonaws.com` → `iam`, so that event keys read like IAM actions (`iam:CreateAccessKey`). */
-const serviceOf = (eventSource: string): string => eventSource.replace(/\.amazonaws\.com$/, '');
+const serviceOf = (eventSource: string): string =>
+  eventSource.endsWith(AMAZONAWS) ? eventSource.slice(0, -AMAZONAWS.length) : eventSource;
 
 /** `<service>:<EventName>`, the key every event table in detection/ uses. */
 const eventKey = (record: Pick<CloudTrailRecord, 'eventSource' | 'eventName'>): string =>
   `${serviceOf(record.eventSource)}:${record.eventName}`;
 
 /** The access key id, or undefined when absent or blank ("" on sign-ins [CT-UID]). */
-const accessKeyOf = (record: CloudTrailRecord): string | undefined => {
-  const key = record.userIdentity.accessKeyId?.trim();
-  return key ? key : undefined;
-};
+const accessKeyOf = (record: CloudTrailRecord): string | undefined =>
+  record.userIdentity.accessKeyId || undefined;
 
 const requestParameter = (record: CloudTrailRecord, name: string): unknown =>
   record.requestParameters?.[name];

@@ -1,4 +1,4 @@
-import { eventKey } from '../record-fields.ts';
+import { EventTable } from '../event-table.ts';
 import type { ActivityRule } from './activity-rule.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { ActivityRule } from './activity-rule.ts';
  * [ELASTIC-AR], [CT-SIGNIN-2023] (PasswordUpdated, EmailUpdated, S11, S12), IAM API reference;
  * Account Management API for the primary-email update of 2024.
  */
-const CREDENTIAL_CHANGE_EVENTS: ReadonlySet<string> = new Set([
+const CREDENTIAL_CHANGE_EVENTS = EventTable.of([
   'iam:CreateAccessKey',
   'iam:UpdateAccessKey',
   'iam:DeleteAccessKey',
@@ -33,7 +33,7 @@ const credentialChange: ActivityRule = {
   id: 'credential-change',
   activity: 'credential-change',
   source: '[ORG-ALERTS], [ELASTIC-AR], [CT-SIGNIN-2023]',
-  applies: (record) => CREDENTIAL_CHANGE_EVENTS.has(eventKey(record)),
+  applies: (record) => CREDENTIAL_CHANGE_EVENTS.has(record),
 };
 
 export { credentialChange, CREDENTIAL_CHANGE_EVENTS };

@@ -1,4 +1,4 @@
-import { eventKey } from '../record-fields.ts';
+import { EventTable } from '../event-table.ts';
 import type { ActivityRule } from './activity-rule.ts';
 
 /**
@@ -7,7 +7,7 @@ import type { ActivityRule } from './activity-rule.ts';
  * groups and metric filters of the CIS alarm (and the alarm itself), and leaving the organisation
  * (which ends the organisation trail and forwarding).
  */
-const LOGGING_CHANGE_EVENTS: ReadonlySet<string> = new Set([
+const LOGGING_CHANGE_EVENTS = EventTable.of([
   'cloudtrail:StopLogging',
   'cloudtrail:DeleteTrail',
   'cloudtrail:UpdateTrail',
@@ -35,7 +35,7 @@ const loggingChange: ActivityRule = {
   id: 'logging-change',
   activity: 'logging-change',
   source: 'CIS AWS Foundations section 3/4 (logging, monitoring); [EB-CT]; [SH-CW]',
-  applies: (record) => LOGGING_CHANGE_EVENTS.has(eventKey(record)),
+  applies: (record) => LOGGING_CHANGE_EVENTS.has(record),
 };
 
 export { loggingChange, LOGGING_CHANGE_EVENTS };

@@ -1,8 +1,8 @@
-import { eventKey } from '../record-fields.ts';
+import { EventTable } from '../event-table.ts';
 import type { ActivityRule } from './activity-rule.ts';
 
 /** The root "Forgot your password?" flow; only root generates these events ([ELASTIC-PWREC]). */
-const PASSWORD_RECOVERY_EVENTS: ReadonlySet<string> = new Set([
+const PASSWORD_RECOVERY_EVENTS = EventTable.of([
   'signin:PasswordRecoveryRequested',
   'signin:PasswordRecoveryCompleted',
 ]);
@@ -11,7 +11,7 @@ const passwordRecovery: ActivityRule = {
   id: 'password-recovery',
   activity: 'password-recovery',
   source: '[ELASTIC-PWREC], [DD-PWREC]',
-  applies: (record) => PASSWORD_RECOVERY_EVENTS.has(eventKey(record)),
+  applies: (record) => PASSWORD_RECOVERY_EVENTS.has(record),
 };
 
 export { passwordRecovery, PASSWORD_RECOVERY_EVENTS };

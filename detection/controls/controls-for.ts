@@ -1,13 +1,13 @@
 import type { CloudTrailRecord } from '../../schemas/cloudtrail-record.ts';
 import type { CisVersion } from '../../schemas/detector-config.ts';
 import type { Activity, Control, Credential, Outcome } from '../../schemas/finding.ts';
-import { eventKey } from '../record-fields.ts';
+import { EventTable } from '../event-table.ts';
 import { targetsRoot } from '../severity/root-credential-target.ts';
 import type { CisTopic } from './cis-catalogue.ts';
 import { cisControl } from './cis-catalogue.ts';
 
-const ROOT_KEY_EVENTS = new Set(['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey']);
-const MFA_DEVICE_EVENTS = new Set([
+const ROOT_KEY_EVENTS = EventTable.of(['iam:CreateAccessKey', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey']);
+const MFA_DEVICE_EVENTS = EventTable.of([
   'iam:CreateVirtualMFADevice',
   'iam:EnableMFADevice',
   'iam:ResyncMFADevice',
@@ -23,6 +23,12 @@ interface ControlFacts {
   mfa: boolean | null;
 }
 
+/** Topics in citation order; a finding's topics are a bit mask over this list. */
+const TOPICS: readonly CisTopic[] = ['avoid-root-use', 'no-root-access-key', 'root-mfa'];
+const AVOID_ROOT_USE = 1;
+const NO_ROOT_ACCESS_KEY = 2;
+const ROOT_MFA = 4;
+
 /**
  * The recommendations an event bears on:
  * - avoid root use: any root activity, except an AWS service acting with the root identity;
@@ -31,21 +37,40 @@ interface ControlFacts {
  *   AssumeRoot sessions are MFA-less by design, and a failed sign-in never reached the MFA step),
  *   or a change to root's MFA devices.
  */
-const topicsFor = ({ record, credential, activity, outcome, mfa }: ControlFacts): CisTopic[] => {
-  if (credential === 'aws-service') return [];
-  const topics: CisTopic[] = ['avoid-root-use'];
-  const key = eventKey(record);
-  if (credential === 'access-key' || (ROOT_KEY_EVENTS.has(key) && targetsRoot(record))) {
-    topics.push('no-root-access-key');
-  }
+const topicsOf = ({ record, credential, activity, outcome, mfa }: ControlFacts): number => {
+  if (credential === 'aws-service') return 0;
+  let topics = AVOID_ROOT_USE;
+  if (credential === 'access-key' || (ROOT_KEY_EVENTS.has(record) && targetsRoot(record)))
+    topics |= NO_ROOT_ACCESS_KEY;
   const failedSignIn = activity === 'sign-in' && outcome === 'failure';
   const withoutMfa =
     mfa === false && !failedSignIn && credential !== 'access-key' && credential !== 'assumed-root';
-  if (withoutMfa || (MFA_DEVICE_EVENTS.has(key) && targetsRoot(record))) topics.push('root-mfa');
+  if (withoutMfa || (MFA_DEVICE_EVENTS.has(record) && targetsRoot(record))) topics |= ROOT_MFA;
   return topics;
 };
 
-const controlsFor = (facts: ControlFacts, versions: readonly CisVersion[]): Control[] =>
-  versions.flatMap((version) => topicsFor(facts).map((topic) => cisControl(topic, version)));
+/**
+ * The controls of each combination of topics, per list of versions, built once: findings share
+ * these frozen arrays of frozen controls, so citing them costs nothing on the hot path.
+ */
+const cache = new WeakMap<readonly CisVersion[], (readonly Control[])[]>();
+
+const controlsFor = (facts: ControlFacts, versions: readonly CisVersion[]): Control[] => {
+  const mask = topicsOf(facts);
+  let byMask = cache.get(versions);
+  if (!byMask) {
+    byMask = [];
+    cache.set(versions, byMask);
+  }
+  let controls = byMask[mask];
+  if (!controls) {
+    const topics = TOPICS.filter((_, bit) => mask & (1 << bit));
+    controls = Object.freeze(
+      versions.flatMap((version) => topics.map((topic) => Object.freeze(cisControl(topic, version)))),
+    );
+    byMask[mask] = controls;
+  }
+  return controls as Control[];
+};
 
 export { controlsFor };

@@ -4,6 +4,13 @@ import { flag } from '../record-fields.ts';
 /** On 2018–2020 console sessions `invokedBy` and `userAgent` both said this (S09, S10, S17). */
 const CONSOLE_INVOKED_BY = 'signin.amazonaws.com';
 
+/** `console.amazonaws.com` or `console.<service>.amazonaws.com` (no regex: this runs on every root record). */
+const isConsoleUserAgent = (userAgent: string | undefined): boolean =>
+  userAgent !== undefined &&
+  userAgent.startsWith('console.') &&
+  userAgent.endsWith('.amazonaws.com') &&
+  !userAgent.includes(' ');
+
 /**
  * Signs that an event was made with credentials from a console sign-in, each with its evidence.
  * Records of different eras carry different ones, so any one suffices.
@@ -44,7 +51,7 @@ const CONSOLE_MARKERS: ReadonlyArray<{
     id: 'console-user-agent',
     source:
       'S07, S08 (2021 captures: console.ec2.amazonaws.com); panther compromised-root scenario (console.amazonaws.com)',
-    present: (record) => /^console(\.[a-z0-9-]+)?\.amazonaws\.com$/.test(record.userAgent ?? ''),
+    present: (record) => isConsoleUserAgent(record.userAgent),
   },
   {
     id: 'iam-console-backend-user-agent',

@@ -1,5 +1,6 @@
 import type { CloudTrailRecord } from '../../schemas/cloudtrail-record.ts';
-import { eventKey, requestParameter } from '../record-fields.ts';
+import { EventTable } from '../event-table.ts';
+import { requestParameter } from '../record-fields.ts';
 
 /**
  * Whether an IAM credential call acts on the root user's own credentials. Root acting on itself
@@ -15,7 +16,7 @@ const targetsRoot = (record: CloudTrailRecord): boolean => {
  * Events that create or weaken a root credential, each with the condition that makes it so.
  * The account email is the root recovery channel, so changing it weakens root too.
  */
-const ROOT_CREDENTIAL_WEAKENING: ReadonlyMap<string, (record: CloudTrailRecord) => boolean> = new Map([
+const ROOT_CREDENTIAL_WEAKENING = new EventTable<(record: CloudTrailRecord) => boolean>([
   ['iam:CreateAccessKey', targetsRoot],
   ['iam:UpdateAccessKey', (record) => targetsRoot(record) && requestParameter(record, 'status') === 'Active'],
   ['iam:DeactivateMFADevice', targetsRoot],
@@ -27,6 +28,6 @@ const ROOT_CREDENTIAL_WEAKENING: ReadonlyMap<string, (record: CloudTrailRecord) 
 ]);
 
 const createsOrWeakensRootCredential = (record: CloudTrailRecord): boolean =>
-  ROOT_CREDENTIAL_WEAKENING.get(eventKey(record))?.(record) === true;
+  ROOT_CREDENTIAL_WEAKENING.get(record)?.(record) === true;
 
 export { targetsRoot, createsOrWeakensRootCredential, ROOT_CREDENTIAL_WEAKENING };

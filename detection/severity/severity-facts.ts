@@ -12,7 +12,13 @@ interface SeverityFacts {
   mfa: boolean | null;
 }
 
-const rank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+const RANKS = Object.fromEntries(SEVERITIES.map((severity, index) => [severity, index])) as Record<
+  Severity,
+  number
+>;
+
+/** 0 for critical … 4 for info: lower is more severe. */
+const rank = (severity: Severity): number => RANKS[severity];
 
 /** `critical` → `high` → … → `info`; `info` stays `info`. */
 const oneStepLower = (severity: Severity): Severity =>

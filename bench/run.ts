@@ -1,0 +1,12 @@
+import { runClassifyThroughput } from './classify-throughput.ts';
+import type { BenchLine } from './lib/report.ts';
+
+/** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
+const results: BenchLine[] = [...runClassifyThroughput()];
+
+const targeted = results.filter((line) => line.target);
+const missed = targeted.filter((line) => !line.met);
+const missedNames = missed.map((line) => line.name).join(', ');
+console.log(
+  `\n${targeted.length - missed.length} of ${targeted.length} targets met${missed.length ? `; missed: ${missedNames}` : ''}`,
+);

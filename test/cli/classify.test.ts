@@ -1,0 +1,227 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { FindingSchema } from '../../schemas/finding.ts';
+import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
+import { sampleJson } from '../helpers/records.ts';
+
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+};
+const sample = (file: string) => join(EVENTS_DIR, file);
+const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-classify-'));
+
+describe('CLI: rootwatch classify', () => {
+  it('prints one JSON finding per root event with --json, valid against the contract', async () => {
+    // Act
+    const { code, out, err } = await run(
+      'classify',
+      '--json',
+      sample('log-files/mixed-root-and-non-root.log.json'),
+    );
+
+    // Assess
+    expect({ code, err }).toStrictEqual({ code: 0, err: [] });
+    expect(out.map((line) => FindingSchema.parse(JSON.parse(line)).eventName)).toStrictEqual([
+      'ConsoleLogin',
+      'ListUsers',
+    ]);
+  });
+
+  it('prints a table by default, with a header', async () => {
+    // Act
+    const { code, out } = await run('classify', sample('sign-in/root-console-login-without-mfa.json'));
+
+    // Assess
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^SEVERITY\s+TIME\s+ACCOUNT/);
+    expect(out[1]).toMatch(
+      /^CRITICAL\s+2022-11-10T16:24:34Z\s+111122223333\s+us-east-1\s+password\s+sign-in\s+success\s+no\s+signin:ConsoleLogin\s+192\.0\.2\.0$/,
+    );
+  });
+
+  it.each([
+    { failOn: 'critical', file: 'sign-in/root-console-login-without-mfa.json', code: 1 },
+    { failOn: 'critical', file: 'sign-in/root-console-login-failed.json', code: 0 },
+    { failOn: 'medium', file: 'sign-in/root-console-login-failed.json', code: 1 },
+    { failOn: 'info', file: 'negatives/iam-user-put-bucket-policy.json', code: 0 },
+  ])('exits $code with --fail-on $failOn for $file', async ({ failOn, file, code }) => {
+    expect((await run('classify', '--json', '--fail-on', failOn, sample(file))).code).toBe(code);
+  });
+
+  it('reports an invalid record with file, record index and field path, and still classifies the others (exit 2 wins over 1)', async () => {
+    // Prepare
+    const dir = scratch();
+    const good = sampleJson('sign-in/root-console-login-without-mfa.json');
+    const bad = { ...good, eventID: 'bad-1', eventTime: 'yesterday' };
+    writeFileSync(join(dir, 'trail.json'), JSON.stringify({ Records: [bad, good] }));
+
+    // Act
+    const { code, out, err } = await run(
+      'classify',
+      '--json',
+      '--fail-on',
+      'critical',
+      join(dir, 'trail.json'),
+    );
+
+    // Assess
+    expect(code).toBe(2);
+    expect(out).toHaveLength(1);
+    expect(err).toStrictEqual([
+      `invalid input: ${join(dir, 'trail.json')}: record 0: eventTime: Invalid ISO datetime (invalid_format)`,
+    ]);
+  });
+
+  it('reads gzip, JSON Lines (naming the bad line) and envelopes in one run', async () => {
+    // Prepare
+    const dir = scratch();
+    const envelope = sampleJson('sign-in/root-console-login-eventbridge-global-region.json');
+    const record = sampleJson('access-key/root-access-key-put-bucket-policy.json');
+    writeFileSync(
+      join(dir, 'export.jsonl'),
+      `${JSON.stringify(record)}\n{not json\n${JSON.stringify(envelope)}\n`,
+    );
+    writeFileSync(join(dir, 'record.bin'), gzipSync(JSON.stringify(record)));
+
+    // Act
+    const { code, out, err } = await run(
+      'classify',
+      '--json',
+      join(dir, 'export.jsonl'),
+      join(dir, 'record.bin'),
+    );
+
+    // Assess
+    expect(code).toBe(2);
+    expect(out.map((line) => JSON.parse(line).eventName)).toStrictEqual([
+      'PutBucketPolicy',
+      'ConsoleLogin',
+      'PutBucketPolicy',
+    ]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(
+      new RegExp(`^unreadable input: ${join(dir, 'export.jsonl')}: line 2: invalid JSON`),
+    );
+  });
+
+  it('reports a missing file and goes on with the rest', async () => {
+    // Act
+    const { code, out, err } = await run(
+      'classify',
+      '--json',
+      '/nonexistent/trail.json',
+      sample('sign-in/root-console-login-failed.json'),
+    );
+
+    // Assess
+    expect(code).toBe(2);
+    expect(out).toHaveLength(1);
+    expect(err[0]).toContain('unreadable input: /nonexistent/trail.json: ENOENT');
+  });
+
+  it('ends with a summary on request (on stderr with --json)', async () => {
+    // Act
+    const { out, err } = await run('classify', '--json', '--summary', sample('log-files'));
+
+    // Assess
+    expect(out).toHaveLength(6);
+    expect(err.join('\n')).toContain('Summary: 6 findings\n  by severity:   critical 4, high 2');
+  });
+
+  it.each([
+    { argv: ['classify'], message: 'classify needs at least one FILE' },
+    {
+      argv: ['classify', '--fail-on', 'urgent', 'x'],
+      message: '--fail-on takes one of critical, high, medium, low, info',
+    },
+    { argv: ['classify', '--bogus', 'x'], message: "Unknown option '--bogus'" },
+    { argv: ['frobnicate'], message: 'unknown command "frobnicate"' },
+  ])('rejects $argv with exit 2', async ({ argv, message }) => {
+    // Act
+    const { code, err } = await run(...argv);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(message);
+  });
+
+  it('applies a config file and names every bad field of a bad one', async () => {
+    // Prepare
+    const dir = scratch();
+    writeFileSync(
+      join(dir, 'good.json'),
+      JSON.stringify({
+        cisVersions: ['5.0.0'],
+        severityOverrides: [
+          { id: 'lab', severity: 'low', reason: 'SEC-9', match: { accounts: ['111122223333'] } },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({
+        cisVersion: ['5.0.0'],
+        severityOverrides: [{ id: 'Lab', severity: 'low', match: {} }],
+      }),
+    );
+
+    // Act
+    const good = await run(
+      'classify',
+      '--json',
+      '--config',
+      join(dir, 'good.json'),
+      sample('sign-in/root-console-login-without-mfa.json'),
+    );
+    const bad = await run(
+      'classify',
+      '--json',
+      '--config',
+      join(dir, 'bad.json'),
+      sample('sign-in/root-console-login-without-mfa.json'),
+    );
+
+    // Assess
+    expect(JSON.parse(good.out[0]!)).toMatchObject({
+      severity: 'low',
+      severityRule: 'override:lab',
+      controls: [
+        { version: '5.0.0', id: '1.6' },
+        { version: '5.0.0', id: '1.4' },
+      ],
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.err.join('\n')).toMatch(
+      /invalid config .*bad\.json[\s\S]*cisVersion[\s\S]*severityOverrides\[0\]\.id[\s\S]*severityOverrides\[0\]\.reason/,
+    );
+  });
+
+  it('runs as `rootwatch` from the package bin, reading stdin, with no build step', async () => {
+    // Prepare
+    const child = promisify(execFile)(
+      process.execPath,
+      [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'classify', '--json', '-'],
+      { cwd: REPO_ROOT },
+    );
+    child.child.stdin?.end(JSON.stringify(sampleJson('sign-in/root-console-login-eventbridge-2016.json')));
+
+    // Act
+    const { stdout } = await child;
+
+    // Assess
+    expect(JSON.parse(stdout)).toMatchObject({
+      account: '123456789012',
+      severity: 'critical',
+      credential: 'password',
+    });
+  });
+});
