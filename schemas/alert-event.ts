@@ -1,0 +1,12 @@
+/**
+ * What rootwatch puts on the alert bus: `Source` `rootwatch`, and a `DetailType` per kind of event.
+ * Rules on the alert bus (SNS, SQS, SIEM push) match `Root Activity Finding`; only the heartbeat
+ * alarm listens to `Rootwatch Heartbeat`.
+ */
+const ALERT_SOURCE = 'rootwatch';
+const ALERT_DETAIL_TYPES = {
+  finding: 'Root Activity Finding',
+  heartbeat: 'Rootwatch Heartbeat',
+} as const;
+
+export { ALERT_SOURCE, ALERT_DETAIL_TYPES };

@@ -1,0 +1,54 @@
+import * as z from 'zod/mini';
+import { DetectorConfigSchema } from './detector-config.ts';
+import { SeveritySchema } from './finding.ts';
+import './zod-english.ts';
+
+/** The environment variable names the Lambda reads, shared with the CDK stack that sets them. */
+const HANDLER_ENV = {
+  alertBus: 'ROOTWATCH_ALERT_BUS',
+  logGroup: 'ROOTWATCH_LOG_GROUP',
+  alertMinSeverity: 'ROOTWATCH_ALERT_MIN_SEVERITY',
+  logLevel: 'ROOTWATCH_LOG_LEVEL',
+  detectorConfig: 'ROOTWATCH_DETECTOR_CONFIG',
+} as const;
+
+const jsonObject = z.pipe(
+  z.string(),
+  z.transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.issues.push({ code: 'custom', message: 'expected JSON', input: text });
+      return z.NEVER;
+    }
+  }),
+);
+
+/**
+ * The Lambda's settings, from its environment, parsed once at cold start: a wrong value fails the
+ * init with every problem named, instead of failing an alert later. Endpoints and region are the
+ * SDK's own (`AWS_REGION`, `AWS_ENDPOINT_URL`), so the same artifact runs against AWS or a local endpoint.
+ */
+const HandlerConfigSchema = z.object({
+  /** Name or ARN of the event bus that receives alerts. */
+  [HANDLER_ENV.alertBus]: z.string().check(z.minLength(1)),
+  /** Log group that receives one record per delivered event. */
+  [HANDLER_ENV.logGroup]: z
+    .string()
+    .check(z.regex(/^[\w\-./#]{1,512}$/, { error: 'expected a log group name' })),
+  /** Findings below this severity are recorded, not alerted. */
+  [HANDLER_ENV.alertMinSeverity]: z._default(SeveritySchema, 'low'),
+  [HANDLER_ENV.logLevel]: z._default(
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+    'info',
+  ),
+  /** The detector settings (CIS versions, severity overrides) as JSON, as for `rootwatch classify --config`. */
+  [HANDLER_ENV.detectorConfig]: z._default(z.pipe(jsonObject, DetectorConfigSchema), () =>
+    DetectorConfigSchema.parse({}),
+  ),
+});
+
+type HandlerConfig = z.infer<typeof HandlerConfigSchema>;
+
+export { HandlerConfigSchema, HANDLER_ENV };
+export type { HandlerConfig };
