@@ -71,7 +71,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: classicZod, patterns: layer(['handlers', 'cli', 'infra']) },
+        { paths: classicZod, patterns: layer(['detection', 'handlers', 'cli', 'infra']) },
       ],
     },
   },

@@ -1,5 +1,5 @@
-// Placeholder entry point so that `npm run bundle` produces the artifact the CDK stack deploys;
-// the handler itself lands with issue 3.
-export const handler = async (): Promise<never> => {
-  throw new Error('rootwatch handler: not implemented yet');
-};
+import { buildAwsDeps } from './aws-deps.ts';
+import { makeHandler } from './make-handler.ts';
+
+/** The Lambda entry point (`index.handler` in dist/root-activity/index.mjs): dependencies built once per container. */
+export const handler = makeHandler(buildAwsDeps(process.env));

@@ -1,0 +1,36 @@
+import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The Lambda artifact, exactly as deployed: one minified ESM file for nodejs22.x, exporting `handler`.
+ * Some bundled CommonJS dependencies call `require`, which ESM lacks: the banner provides it.
+ */
+const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  mainFields: ['module', 'main'],
+  banner: {
+    js: "import{createRequire as __rootwatchRequire}from'node:module';const require=__rootwatchRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+};
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/** Builds `entry` with the Lambda options into `outfile` (both relative to the repository). */
+const bundle = async (entry: string, outfile: string): Promise<void> => {
+  await build({ ...LAMBDA_BUNDLE_OPTIONS, absWorkingDir: ROOT, entryPoints: [entry], outfile });
+};
+
+const ROOT_ACTIVITY_BUNDLE = 'dist/root-activity/index.mjs';
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
+}
+
+export { bundle, LAMBDA_BUNDLE_OPTIONS, ROOT_ACTIVITY_BUNDLE };

@@ -1,0 +1,107 @@
+import type { Detector } from '../../detection/detector.ts';
+import { field } from '../../detection/root-relation.ts';
+import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
+import type { Severity } from '../../schemas/finding.ts';
+import { HeartbeatEventSchema } from '../../schemas/heartbeat-event.ts';
+import type { AlertSink } from '../../sinks/alert-sink.ts';
+import type { Logger } from '../../sinks/logger.ts';
+import type { RecordSink } from '../../sinks/record-sink.ts';
+import { heartbeatRecord } from './heartbeat.ts';
+import type { Delivery } from './plan-delivery.ts';
+import { planDelivery } from './plan-delivery.ts';
+
+interface HandlerDeps {
+  detector: Detector;
+  records: RecordSink;
+  alerts: AlertSink;
+  logger: Logger;
+  alertMinSeverity: Severity;
+  now?: () => Date;
+}
+
+/** The part of the Lambda context the handler reads. */
+interface InvocationContext {
+  awsRequestId?: string;
+  invokedFunctionArn?: string;
+}
+
+interface HandlerResult {
+  kind: Delivery['entry']['kind'];
+  eventId?: string;
+  alerted: number;
+}
+
+class DeliveryError extends AggregateError {
+  override name = 'DeliveryError';
+}
+
+const detailOf = (event: unknown): unknown => field(event, 'detail') ?? event;
+
+const deliveryFor = (event: unknown, deps: HandlerDeps, context: InvocationContext): Delivery => {
+  const heartbeat = HeartbeatEventSchema.safeParse(event);
+  if (!heartbeat.success) return planDelivery(deps.detector.detect(event), event, deps.alertMinSeverity);
+  const detection = deps.detector.detect(
+    heartbeatRecord(heartbeat.data, (deps.now ?? (() => new Date()))(), context.invokedFunctionArn),
+  );
+  if (detection.kind !== 'finding')
+    throw new Error(`heartbeat did not classify: ${JSON.stringify(detection)}`);
+  return {
+    entry: { kind: 'heartbeat', time: detection.finding.time, finding: detection.finding },
+    alerts: [{ detailType: ALERT_DETAIL_TYPES.heartbeat, detail: detection.finding }],
+  };
+};
+
+/**
+ * The Lambda handler: one EventBridge event (a CloudTrail record in `detail`), or the heartbeat.
+ * Validates and classifies with the same detector as `rootwatch classify`, then records the result
+ * and sends its alerts concurrently. An invalid event is recorded and the invocation succeeds (it
+ * will never become valid); when a sink still fails after its retries, the invocation fails, so
+ * that Lambda's asynchronous retries and the dead-letter queue keep the event.
+ */
+const makeHandler =
+  (deps: HandlerDeps) =>
+  async (event: unknown, context: InvocationContext = {}): Promise<HandlerResult> => {
+    const started = performance.now();
+    const eventId = field(detailOf(event), 'eventID');
+    const log = deps.logger.child({
+      awsRequestId: context.awsRequestId,
+      eventId: typeof eventId === 'string' ? eventId : undefined,
+    });
+    const delivery = deliveryFor(event, deps, context);
+    const { entry, alerts } = delivery;
+    if (entry.kind === 'invalid-event')
+      log.warn({ issues: entry.issues }, 'invalid event: recorded, not retried');
+    const results = await Promise.allSettled([deps.records.write([entry]), deps.alerts.send(alerts)]);
+    const failures = results.flatMap((result) =>
+      result.status === 'rejected' ? [result.reason as unknown] : [],
+    );
+    if (failures.length) {
+      log.error(
+        { err: failures[0], failures: failures.length },
+        'delivery failed: the invocation fails so that Lambda retries it',
+      );
+      throw new DeliveryError(
+        failures,
+        `rootwatch could not deliver ${entry.kind} (${failures.length} sink failures)`,
+      );
+    }
+    const finding = entry.kind === 'finding' || entry.kind === 'heartbeat' ? entry.finding : undefined;
+    log.info(
+      {
+        kind: entry.kind,
+        ...(finding && {
+          severity: finding.severity,
+          credential: finding.credential,
+          activity: finding.activity,
+        }),
+        ...(entry.kind === 'ignored' && { reason: entry.reason }),
+        alerted: alerts.length,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'handled',
+    );
+    return { kind: entry.kind, ...(typeof eventId === 'string' ? { eventId } : {}), alerted: alerts.length };
+  };
+
+export { makeHandler, DeliveryError };
+export type { HandlerDeps, HandlerResult, InvocationContext };

@@ -1,0 +1,56 @@
+import type { Detection } from '../../detection/detector.ts';
+import { redactSecrets } from '../../detection/redact-secrets.ts';
+import { rank } from '../../detection/severity/severity-facts.ts';
+import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
+import type { Severity } from '../../schemas/finding.ts';
+import type { RecordEntry } from '../../schemas/record-entry.ts';
+import type { Alert } from '../../sinks/alert-sink.ts';
+
+/** An invalid event is recorded as given, up to this size; beyond it, its head (a record must fit a log event). */
+const MAX_RECORDED_EVENT_BYTES = 200_000;
+
+interface Delivery {
+  entry: RecordEntry;
+  alerts: Alert[];
+}
+
+const recordedEvent = (event: unknown): unknown => {
+  const redacted = redactSecrets(event);
+  const text = JSON.stringify(redacted) ?? 'undefined';
+  if (text.length <= MAX_RECORDED_EVENT_BYTES) return redacted;
+  return { truncated: true, bytes: text.length, head: text.slice(0, 8_192) };
+};
+
+/**
+ * What to record and what to alert for one delivered event: exactly one record entry, and an alert
+ * for a finding at or above the alert threshold. Pure: the same detection gives the same delivery.
+ */
+const planDelivery = (detection: Detection, event: unknown, alertMinSeverity: Severity): Delivery => {
+  switch (detection.kind) {
+    case 'finding': {
+      const { finding } = detection;
+      const alerts: Alert[] =
+        rank(finding.severity) <= rank(alertMinSeverity)
+          ? [{ detailType: ALERT_DETAIL_TYPES.finding, detail: finding }]
+          : [];
+      return { entry: { kind: 'finding', finding }, alerts };
+    }
+    case 'invalid':
+      return {
+        entry: { kind: 'invalid-event', issues: detection.issues, event: recordedEvent(event) },
+        alerts: [],
+      };
+    case 'ignored':
+      return {
+        entry: {
+          kind: 'ignored',
+          reason: detection.reason,
+          ...(detection.eventId ? { eventId: detection.eventId } : {}),
+        },
+        alerts: [],
+      };
+  }
+};
+
+export { planDelivery, MAX_RECORDED_EVENT_BYTES };
+export type { Delivery };

@@ -1,0 +1,13 @@
+/** One event for the alert bus: its `DetailType`, its detail, and the idempotency key consumers use. */
+interface Alert {
+  detailType: string;
+  detail: { eventId: string } & Record<string, unknown>;
+}
+
+/** Where alerts go: the EventBridge alert bus in AWS, a readable printer locally. */
+interface AlertSink {
+  /** Resolves once every alert is accepted; rejects if any could not be. */
+  send(alerts: readonly Alert[]): Promise<void>;
+}
+
+export type { Alert, AlertSink };

@@ -1,0 +1,175 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { seededRandom } from '../../bench/corpus/random.ts';
+import { EventsService } from './events-service.ts';
+import { LogsService } from './logs-service.ts';
+import { ServiceError } from './service-error.ts';
+
+/**
+ * Faults the endpoint can inject. Before the request is stored: `throttle` (400 ThrottlingException),
+ * `server-error` (500), `unavailable` (503), `partial` (PutEvents: some entries fail with a retryable
+ * per-entry code while the rest are stored), `slow` (answers late, but within the client's timeout).
+ * After it is stored: `lost-answer` (the connection is cut, no answer) and `timeout` (the answer
+ * comes after the client has given up). The latter two are why delivery is at least once.
+ */
+type Fault = 'throttle' | 'server-error' | 'unavailable' | 'partial' | 'slow' | 'lost-answer' | 'timeout';
+const STORED_BEFORE: ReadonlySet<Fault> = new Set(['lost-answer', 'timeout']);
+
+interface FaultInjection {
+  /** Probability of each fault per request (they add up to at most 1). */
+  rates: Partial<Record<Fault, number>>;
+  seed?: number;
+  /** Operations (`PutLogEvents`, `PutEvents`, …) the faults apply to; all when absent. */
+  operations?: string[];
+  /** Delay of `slow` and `timeout`, in milliseconds. */
+  delayMs?: number;
+}
+
+interface RequestRecord {
+  operation: string;
+  status: number | 'no answer';
+  fault?: Fault;
+}
+
+const SERVICES = { Logs_20140328: 'logs', AWSEvents: 'events' } as const;
+const ERROR_STATUS: Record<string, [string, number]> = {
+  throttle: ['ThrottlingException', 400],
+  'server-error': ['InternalFailure', 500],
+  unavailable: ['ServiceUnavailableException', 503],
+};
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A local endpoint speaking the AWS JSON 1.1 protocol of CloudWatch Logs (`Logs_20140328.*`) and
+ * EventBridge (`AWSEvents.PutEvents`) on one port, so that the real SDK clients (and the real
+ * Lambda bundle) run against it with `AWS_ENDPOINT_URL`. It keeps what it receives, validates
+ * request shapes and limits like the services, requires SigV4-signed requests, and injects faults.
+ */
+class LocalAwsEndpoint {
+  readonly logs = new LogsService();
+  readonly events = new EventsService();
+  readonly requests: RequestRecord[] = [];
+  readonly #server: Server;
+  readonly #queued = new Map<string, Fault[]>();
+  #injection: (FaultInjection & { random: () => number }) | undefined;
+
+  private constructor() {
+    this.#server = createServer((request, response) => {
+      this.#serve(request, response).catch((error: unknown) => {
+        response.writeHead(500).end(String(error));
+      });
+    });
+  }
+
+  static async start(): Promise<LocalAwsEndpoint> {
+    const endpoint = new LocalAwsEndpoint();
+    await new Promise<void>((resolve) => endpoint.#server.listen(0, '127.0.0.1', resolve));
+    return endpoint;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  /** The next requests of `operation` meet these faults, in order. */
+  queueFaults(operation: string, ...faults: Fault[]): void {
+    this.#queued.set(operation, [...(this.#queued.get(operation) ?? []), ...faults]);
+  }
+
+  /** Every request from now on may meet a fault, drawn with a seeded PRNG. */
+  injectFaults(injection: FaultInjection): void {
+    this.#injection = { ...injection, random: seededRandom(injection.seed ?? 1) };
+  }
+
+  clearFaults(): void {
+    this.#queued.clear();
+    this.#injection = undefined;
+  }
+
+  async stop(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise((resolve) => this.#server.close(resolve));
+  }
+
+  #faultFor(operation: string): Fault | undefined {
+    const queued = this.#queued.get(operation);
+    if (queued?.length) return queued.shift();
+    const injection = this.#injection;
+    if (!injection || (injection.operations && !injection.operations.includes(operation))) return undefined;
+    let draw = injection.random();
+    for (const [fault, rate] of Object.entries(injection.rates) as [Fault, number][]) {
+      if (draw < rate) return fault === 'partial' && operation !== 'PutEvents' ? 'throttle' : fault;
+      draw -= rate;
+    }
+    return undefined;
+  }
+
+  async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const body = await readBody(request);
+    const [prefix = '', operation = ''] = String(request.headers['x-amz-target'] ?? '').split('.');
+    const service = SERVICES[prefix as keyof typeof SERVICES];
+    const answer = (status: number, payload: unknown, fault?: Fault) => {
+      this.requests.push({ operation, status, ...(fault ? { fault } : {}) });
+      response
+        .writeHead(status, { 'content-type': 'application/x-amz-json-1.1' })
+        .end(JSON.stringify(payload));
+    };
+    const fail = (error: ServiceError, fault?: Fault) =>
+      answer(error.status, { __type: error.type, message: error.message }, fault);
+
+    if (request.method !== 'POST' || !service)
+      return fail(new ServiceError('UnknownOperationException', `unknown target ${prefix}.${operation}`));
+    if (!String(request.headers.authorization ?? '').startsWith('AWS4-HMAC-SHA256 ')) {
+      return fail(
+        new ServiceError('MissingAuthenticationTokenException', 'Missing Authentication Token', 403),
+      );
+    }
+    let input: Record<string, unknown>;
+    try {
+      input = JSON.parse(body || '{}') as Record<string, unknown>;
+    } catch {
+      return fail(new ServiceError('SerializationException', 'body is not JSON'));
+    }
+
+    const fault = this.#faultFor(operation);
+    const delayMs = this.#injection?.delayMs ?? 200;
+    const error = fault && ERROR_STATUS[fault];
+    if (error) return fail(new ServiceError(error[0], `injected ${fault}`, error[1]), fault);
+    if (fault === 'slow') await wait(delayMs);
+
+    let result: unknown;
+    try {
+      result =
+        service === 'logs'
+          ? this.logs.handle(operation, input)
+          : this.events.handle(
+              operation,
+              input,
+              fault === 'partial'
+                ? (index) => (index % 2 === 0 ? 'ThrottlingException' : undefined)
+                : undefined,
+            );
+    } catch (caught) {
+      if (caught instanceof ServiceError) return fail(caught, fault);
+      throw caught;
+    }
+    if (fault && STORED_BEFORE.has(fault)) {
+      this.requests.push({ operation, status: 'no answer', fault });
+      if (fault === 'lost-answer') return void response.socket?.destroy();
+      await wait(delayMs);
+      if (!response.socket?.destroyed) response.writeHead(200).end(JSON.stringify(result));
+      return;
+    }
+    answer(200, result, fault);
+  }
+}
+
+export { LocalAwsEndpoint };
+export type { Fault, FaultInjection, RequestRecord };

@@ -1,0 +1,27 @@
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { CLIENT_CONFIG } from '../../handlers/root-activity/aws-deps.ts';
+import type { RetryPolicy } from '../../sinks/retry.ts';
+
+const TEST_CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
+const TEST_REGION = 'us-east-1';
+
+/** Real SDK clients, configured as in production, pointed at a local endpoint. */
+const localClients = (endpoint: string) => {
+  const config = { ...CLIENT_CONFIG, endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS };
+  return { logs: new CloudWatchLogsClient(config), events: new EventBridgeClient(config) };
+};
+
+/** The environment a Lambda would have, pointing the SDK at a local endpoint. */
+const localAwsEnv = (endpoint: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  AWS_ENDPOINT_URL: endpoint,
+  AWS_REGION: TEST_REGION,
+  AWS_ACCESS_KEY_ID: TEST_CREDENTIALS.accessKeyId,
+  AWS_SECRET_ACCESS_KEY: TEST_CREDENTIALS.secretAccessKey,
+  ...extra,
+});
+
+/** Retries without real waiting, for tests that inject many faults. */
+const FAST_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 };
+
+export { localClients, localAwsEnv, FAST_RETRY, TEST_REGION };

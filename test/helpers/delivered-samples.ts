@@ -1,0 +1,28 @@
+import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
+import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
+import { EXPECTED_DETECTIONS } from '../detection/expected-detections.ts';
+import type { ExpectedDetection } from '../detection/expected-detections.ts';
+import { listSampleFiles, sampleValues } from './sample-events.ts';
+
+interface DeliveredSample {
+  file: string;
+  event: Record<string, unknown>;
+  expected: ExpectedDetection;
+}
+
+/** Every item of every sample, as the rule would deliver it, with its expected detection; the rest is left out. */
+const deliveredSamples = async (): Promise<DeliveredSample[]> => {
+  const delivered: DeliveredSample[] = [];
+  for (const file of listSampleFiles()) {
+    const values = await sampleValues(file);
+    values.forEach((value, index) => {
+      const event = asEventBridgeEvent(value);
+      const expected = EXPECTED_DETECTIONS[file]?.detections[index];
+      if (expected && deliveredByRule(event)) delivered.push({ file, event, expected });
+    });
+  }
+  return delivered;
+};
+
+export { deliveredSamples };
+export type { DeliveredSample };
