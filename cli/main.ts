@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { SEVERITIES } from '../schemas/finding.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { runClassify } from './commands/classify.ts';
+import { runReplay } from './commands/replay.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
@@ -10,28 +11,36 @@ const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--json] [--fail-on SEVERITY] [--summary] [--config FILE] FILE... | -
+  rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--config FILE] [PATH...]
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
              log files ({"Records": [...]}), JSON Lines of those, or gzip of any of them
+  replay     feed events (default: the bundled events/) through the real Lambda handler, as the
+             EventBridge rule delivers them; print the alerts a SOC would receive, then a summary
 
 Options:
   --json              one JSON finding per line (the finding contract) instead of a table
   --fail-on SEVERITY  exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
   --summary           end with counts by severity, credential and activity (stderr with --json)
   --config FILE       detector settings (JSON): CIS versions, severity overrides
+  --aws               replay: record and alert in AWS (ROOTWATCH_LOG_GROUP, ROOTWATCH_ALERT_BUS, AWS_REGION…)
+  --records FILE      replay: the JSON Lines file of records (default: a new temporary file)
+  --alert-min-severity SEVERITY  replay: findings below it are recorded, not alerted (default low)
   -h, --help          this help
 
-Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins over 1).`;
+Exit codes: classify: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins).
+            replay: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed;
+            2 unreadable input or usage.`;
 
 class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const severityOption = (value: string | undefined): Severity | undefined => {
+const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;
   if (!(SEVERITIES as readonly string[]).includes(value)) {
-    throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(', ')}, not "${value}"`);
+    throw new UsageError(`${option} takes one of ${SEVERITIES.join(', ')}, not "${value}"`);
   }
   return value as Severity;
 };
@@ -53,14 +62,37 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       paths: positionals,
       json: values.json,
       summary: values.summary,
-      failOn: severityOption(values['fail-on']),
+      failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
     },
     io,
   );
 };
 
-const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify };
+const replay = async (args: string[], io: CommandIo): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      aws: { type: 'boolean', default: false },
+      records: { type: 'string' },
+      'alert-min-severity': { type: 'string' },
+      config: { type: 'string' },
+    },
+  });
+  return runReplay(
+    {
+      paths: positionals,
+      aws: values.aws,
+      recordsFile: values.records,
+      alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
+      config: await loadDetectorConfig(values.config),
+    },
+    io,
+  );
+};
+
+const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify, replay };
 
 /** Runs one command line and returns the exit code; never throws. */
 const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {

@@ -1,6 +1,6 @@
 // Invokes a Lambda bundle the way Lambda does: one import (the cold start, which parses the
 // configuration from the environment), then handler(event, context) for each event of the JSON array
-// on stdin. Prints one JSON line per invocation. Plain JavaScript, so it needs no TypeScript loader.
+// on stdin. Prints one `RESULT <json>` line per invocation (the handler's own logs share stdout, as in Lambda). Plain JavaScript, so it needs no TypeScript loader.
 import { Buffer } from 'node:buffer';
 
 const chunks = [];
@@ -12,8 +12,10 @@ const functionArn = 'arn:aws:lambda:us-east-1:111122223333:function:rootwatch-ro
 for (const [index, event] of events.entries()) {
   try {
     const result = await handler(event, { awsRequestId: `bundle-${index}`, invokedFunctionArn: functionArn });
-    process.stdout.write(`${JSON.stringify({ ok: true, result })}\n`);
+    process.stdout.write(`RESULT ${JSON.stringify({ ok: true, result })}\n`);
   } catch (error) {
-    process.stdout.write(`${JSON.stringify({ ok: false, error: error.name, message: error.message })}\n`);
+    process.stdout.write(
+      `RESULT ${JSON.stringify({ ok: false, error: error.name, message: error.message })}\n`,
+    );
   }
 }

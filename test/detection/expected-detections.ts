@@ -19,7 +19,8 @@ type ExpectedFinding = {
   sharedEventId?: string;
   taskPolicyArn?: string;
 };
-type ExpectedDetection = { finding: ExpectedFinding } | { ignored: IgnoreReason };
+/** `invalid` lists the paths of the validation issues, in order. */
+type ExpectedDetection = { finding: ExpectedFinding } | { ignored: IgnoreReason } | { invalid: string[] };
 
 interface SampleExpectation {
   scenario: string;
@@ -44,6 +45,7 @@ const finding = (
 });
 const ignored = (reason: IgnoreReason): ExpectedDetection => ({ ignored: reason });
 const notRoot = ignored('not-root-activity');
+const invalid = (...paths: string[]): ExpectedDetection => ({ invalid: paths });
 
 /** Every file under events/, by path, with the detections it must give in input order. */
 const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
@@ -451,6 +453,15 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
       finding('session-token', 'api-call', 'success', false, 'high', 'session-token', [AVOID, MFA]),
       finding('access-key', 'api-call', 'success', false, 'critical', 'long-term-access-key', [AVOID, KEYS]),
     ],
+  },
+  // Invalid input: reported with its paths, recorded, never a crash
+  'invalid/root-console-login-placeholder-fields.json': {
+    scenario: 'placeholder values ("...") are invalid input, named field by field',
+    detections: [invalid('detail.eventVersion', 'detail.eventTime')],
+  },
+  'invalid/root-access-key-call-without-event-time.json': {
+    scenario: 'a root call without eventTime is invalid input',
+    detections: [invalid('eventTime')],
   },
   // Negatives
   'negatives/iam-user-console-login-without-mfa.json': {

@@ -8,7 +8,7 @@ import type { ExpectedDetection } from './expected-detections.ts';
 
 /** The comparable view of a detection: only what the expectation names. */
 const view = (detection: Detection, expected: ExpectedDetection): unknown => {
-  if (detection.kind === 'invalid') return { invalid: detection.issues };
+  if (detection.kind === 'invalid') return { invalid: detection.issues.map((issue) => issue.path) };
   if (detection.kind === 'ignored') return { ignored: detection.reason };
   if (!('finding' in expected)) return { finding: detection.finding.eventName };
   const { finding } = detection;

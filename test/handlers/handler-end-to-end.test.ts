@@ -11,7 +11,7 @@ import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
 import type { FaultInjection } from '../aws-endpoint/local-aws-endpoint.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { FAST_RETRY, localAwsEnv, TEST_REGION } from '../helpers/aws-clients.ts';
-import { deliveredSamples } from '../helpers/delivered-samples.ts';
+import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { memoryLogger } from '../helpers/fake-sinks.ts';
 
 const GROUP = '/rootwatch/records';
@@ -51,7 +51,7 @@ describe('Handler end to end: real SDK clients against the local AWS endpoint', 
       await handler(sample.event, { awsRequestId: `req-${index}` });
 
     // Assess
-    const expectedKinds = samples.map(({ expected }) => ('finding' in expected ? 'finding' : 'ignored'));
+    const expectedKinds = samples.map(({ expected }) => recordKindOf(expected));
     const findings = samples.filter(
       ({ expected }) => 'finding' in expected && expected.finding.severity !== 'info',
     );

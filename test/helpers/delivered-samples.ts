@@ -24,5 +24,9 @@ const deliveredSamples = async (): Promise<DeliveredSample[]> => {
   return delivered;
 };
 
-export { deliveredSamples };
+/** The record entry kind the handler must write for an expected detection. */
+const recordKindOf = (expected: ExpectedDetection): 'finding' | 'ignored' | 'invalid-event' =>
+  'finding' in expected ? 'finding' : 'ignored' in expected ? 'ignored' : 'invalid-event';
+
+export { deliveredSamples, recordKindOf };
 export type { DeliveredSample };

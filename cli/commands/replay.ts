@@ -1,0 +1,105 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Detector } from '../../detection/detector.ts';
+import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
+import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
+import { emptySummary } from '../../detection/finding-summary.ts';
+import { findingText } from '../../detection/formats/finding-text.ts';
+import { buildAwsDeps } from '../../handlers/root-activity/aws-deps.ts';
+import type { HandlerDeps } from '../../handlers/root-activity/make-handler.ts';
+import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
+import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
+import type { DetectorConfig } from '../../schemas/detector-config.ts';
+import type { Finding, Severity } from '../../schemas/finding.ts';
+import type { Alert } from '../../sinks/alert-sink.ts';
+import { ConsoleAlertSink } from '../../sinks/console-alert-sink.ts';
+import { JsonLinesRecordSink } from '../../sinks/json-lines-record-sink.ts';
+import { createLogger } from '../../sinks/logger.ts';
+import { unreadableInputLine } from '../format/input-errors.ts';
+import { summaryText } from '../format/summary-text.ts';
+import { readItems } from '../input/read-items.ts';
+import type { CommandIo } from '../io.ts';
+import { CountingRecordSink } from '../replay/counting-record-sink.ts';
+
+/** The bundled samples, wherever rootwatch is run from. */
+const DEFAULT_EVENTS = fileURLToPath(new URL('../../events', import.meta.url));
+
+interface ReplayOptions {
+  paths: readonly string[];
+  aws: boolean;
+  recordsFile?: string | undefined;
+  alertMinSeverity: Severity;
+  config: DetectorConfig;
+}
+
+const renderAlert = (alert: Alert): string =>
+  alert.detailType === ALERT_DETAIL_TYPES.finding
+    ? `${findingText(alert.detail as unknown as Finding)}\n`
+    : `${alert.detailType}: ${JSON.stringify(alert.detail)}\n`;
+
+/** Local sinks: records to a JSON Lines file, alerts printed as a SOC analyst reads them. */
+const localDeps = (options: ReplayOptions, io: CommandIo): { deps: HandlerDeps; recordsFile: string } => {
+  const recordsFile =
+    options.recordsFile ?? join(mkdtempSync(join(tmpdir(), 'rootwatch-replay-')), 'records.jsonl');
+  return {
+    recordsFile,
+    deps: {
+      detector: new Detector(options.config),
+      records: new JsonLinesRecordSink(recordsFile),
+      alerts: new ConsoleAlertSink(io.out, renderAlert),
+      logger: createLogger({ level: 'silent' }),
+      alertMinSeverity: options.alertMinSeverity,
+    },
+  };
+};
+
+/**
+ * `rootwatch replay`: feeds events through the real handler code, as the EventBridge rule would
+ * deliver them (records wrapped in their envelope, the rule's own pattern deciding what is
+ * delivered), with local sinks, or with the AWS sinks of the configured environment (`--aws`).
+ * Exit 0; 1 when a delivery failed; 2 when some input could not be read (after the rest).
+ */
+const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number> => {
+  const local = options.aws ? undefined : localDeps(options, io);
+  const deps =
+    local?.deps ??
+    buildAwsDeps(process.env, { logger: createLogger({ level: 'warn', destination: process.stderr }) });
+  const summary = emptySummary();
+  const handler = makeHandler({ ...deps, records: new CountingRecordSink(deps.records, summary) });
+  let unreadable = 0;
+  let notDelivered = 0;
+  let failed = 0;
+  let invocation = 0;
+  for await (const item of readItems(options.paths.length ? options.paths : [DEFAULT_EVENTS])) {
+    if (item.kind === 'unreadable') {
+      unreadable += 1;
+      io.err(unreadableInputLine(item.position, item.reason));
+      continue;
+    }
+    const event = asEventBridgeEvent(item.value);
+    if (!deliveredByRule(event)) {
+      notDelivered += 1;
+      continue;
+    }
+    try {
+      await handler(event, { awsRequestId: `replay-${(invocation += 1)}` });
+    } catch (error) {
+      failed += 1;
+      io.err(`delivery failed: ${(error as Error).message}`);
+    }
+  }
+  io.out(summaryText(summary));
+  io.out(`  not delivered by the rule: ${notDelivered}`);
+  if (failed) io.out(`  failed deliveries: ${failed} (Lambda would retry them)`);
+  io.out(
+    local
+      ? `  records: ${local.recordsFile}`
+      : '  records and alerts: AWS (see the configured log group and bus)',
+  );
+  return unreadable ? 2 : failed ? 1 : 0;
+};
+
+export { runReplay, DEFAULT_EVENTS };
+export type { ReplayOptions };

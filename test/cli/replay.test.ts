@@ -1,0 +1,105 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { RecordEntrySchema } from '../../schemas/record-entry.ts';
+import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
+import { localAwsEnv } from '../helpers/aws-clients.ts';
+import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
+import { EVENTS_DIR } from '../helpers/paths.ts';
+
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+};
+const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-replay-test-'));
+const readRecords = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => RecordEntrySchema.parse(JSON.parse(line)));
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe('CLI: rootwatch replay', () => {
+  it('replays every sample the rule delivers through the handler, printing alerts and a summary', async () => {
+    // Prepare
+    const records = join(scratch(), 'records.jsonl');
+    const samples = await deliveredSamples();
+
+    // Act
+    const { code, out } = await run('replay', '--records', records, EVENTS_DIR);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(readRecords(records).map((entry) => entry.kind)).toStrictEqual(
+      samples.map(({ expected }) => recordKindOf(expected)),
+    );
+    expect(out).toContain('CRITICAL  Root console sign-in without MFA in 111122223333 from 192.0.2.0');
+    expect(out).toMatch(/Summary: 53 findings\n {2}by severity: {3}critical 20, high 26, medium 6, info 1/);
+    expect(out).toContain(`records: ${records}`);
+  });
+
+  it('alerts only at or above --alert-min-severity, and records everything', async () => {
+    // Prepare
+    const records = join(scratch(), 'records.jsonl');
+
+    // Act
+    const { out } = await run(
+      'replay',
+      '--alert-min-severity',
+      'critical',
+      '--records',
+      records,
+      join(EVENTS_DIR, 'sign-in'),
+    );
+
+    // Assess
+    expect(out.match(/^[A-Z]+ {2}/gm)).toStrictEqual(['CRITICAL  ', 'CRITICAL  ']);
+    expect(readRecords(records)).toHaveLength(9);
+  });
+
+  it('skips what the rule would not deliver, and reports unreadable input with exit 2', async () => {
+    // Prepare
+    const dir = scratch();
+    writeFileSync(join(dir, 'broken.json'), '{"Records": [');
+
+    // Act
+    const { code, out, err } = await run(
+      'replay',
+      '--records',
+      join(dir, 'r.jsonl'),
+      join(EVENTS_DIR, 'negatives'),
+      join(dir, 'broken.json'),
+    );
+
+    // Assess
+    expect(code).toBe(2);
+    expect(out).toContain('not delivered by the rule: 5');
+    expect(err).toContain('broken.json: invalid JSON');
+  });
+
+  it('records and alerts in AWS with --aws, from the environment', async () => {
+    // Prepare
+    const endpoint = await LocalAwsEndpoint.start();
+    endpoint.logs.createLogGroup({ logGroupName: '/rootwatch/records' });
+    endpoint.events.buses.add('rootwatch-alerts');
+    const env = localAwsEnv(endpoint.url, {
+      ROOTWATCH_LOG_GROUP: '/rootwatch/records',
+      ROOTWATCH_ALERT_BUS: 'rootwatch-alerts',
+    });
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+
+    // Act
+    const { code } = await run('replay', '--aws', join(EVENTS_DIR, 'access-key'));
+    await endpoint.stop();
+
+    // Assess
+    expect(code).toBe(0);
+    expect(endpoint.logs.messages('/rootwatch/records')).toHaveLength(7);
+    expect(endpoint.events.received).toHaveLength(7);
+  });
+});
