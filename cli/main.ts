@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SEVERITIES } from '../schemas/finding.ts';
+import { SEVERITIES } from '../schemas/finding-enums.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { runClassify } from './commands/classify.ts';
 import { runReplay } from './commands/replay.ts';

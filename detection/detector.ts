@@ -1,5 +1,5 @@
 import { AssumeRootRecordSchema } from '../schemas/assume-root-record.ts';
-import { CloudTrailRecordCheck } from '../schemas/cloudtrail-record.ts';
+import { CloudTrailRecordCheck } from '../schemas/cloudtrail-record-check.ts';
 import type { CloudTrailRecord } from '../schemas/cloudtrail-record.ts';
 import { DetectorConfigSchema } from '../schemas/detector-config.ts';
 import type { DetectorConfig } from '../schemas/detector-config.ts';

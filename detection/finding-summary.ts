@@ -1,5 +1,5 @@
 import type { Activity, Credential, Finding, Severity } from '../schemas/finding.ts';
-import { ACTIVITIES, CREDENTIALS, SEVERITIES } from '../schemas/finding.ts';
+import { ACTIVITIES, CREDENTIALS, SEVERITIES } from '../schemas/finding-enums.ts';
 
 /** Counts a run reports at the end: findings by severity, credential and activity, and the rest. */
 interface FindingSummary {

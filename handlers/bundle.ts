@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * The Lambda artifact, exactly as deployed: one minified ESM file for nodejs22.x, exporting `handler`.
  * Some bundled CommonJS dependencies call `require`, which ESM lacks: the banner provides it.
+ * Parsing the bundle is most of a cold start, so code the function never runs is left out
+ * (bundle-stubs/).
  */
 const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
   bundle: true,
@@ -18,6 +20,7 @@ const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
     js: "import{createRequire as __rootwatchRequire}from'node:module';const require=__rootwatchRequire(import.meta.url);",
   },
   logLevel: 'warning',
+  alias: { 'thread-stream': fileURLToPath(new URL('bundle-stubs/thread-stream.ts', import.meta.url)) },
 };
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

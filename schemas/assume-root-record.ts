@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
 
 const text = z.optional(z.string());
@@ -17,7 +18,7 @@ const text = z.optional(z.string());
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
  */
 const AssumeRootRecordSchema = z.looseObject({
-  eventTime: z.iso.datetime({ offset: true }),
+  eventTime: IsoDateTimeSchema,
   eventID: text,
   userIdentity: z.looseObject({ type: text, arn: text, accountId: text }),
   errorCode: z.nullish(z.string()),

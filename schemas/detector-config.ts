@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import './zod-english.ts';
-import { ActivitySchema, CredentialSchema, OutcomeSchema, SeveritySchema } from './finding.ts';
+import { ActivitySchema, CredentialSchema, OutcomeSchema, SeveritySchema } from './finding-enums.ts';
 
 /** CIS AWS Foundations Benchmark versions whose root recommendations rootwatch can cite (DOMAIN.md §7.1). */
 const CIS_VERSIONS = [

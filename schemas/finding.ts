@@ -1,31 +1,7 @@
 import * as z from 'zod/mini';
+import { ActivitySchema, CredentialSchema, OutcomeSchema, SeveritySchema } from './finding-enums.ts';
+import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
-
-/** How root was authenticated for the event (README: "Finding contract"). */
-const CREDENTIALS = [
-  'password',
-  'console-session',
-  'access-key',
-  'session-token',
-  'assumed-root',
-  'aws-service',
-  'unknown',
-] as const;
-const ACTIVITIES = [
-  'sign-in',
-  'password-recovery',
-  'credential-change',
-  'logging-change',
-  'api-call',
-] as const;
-const OUTCOMES = ['success', 'failure'] as const;
-/** Most severe first: the order is used to compare and to step a failure down by one. */
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
-
-const CredentialSchema = z.enum(CREDENTIALS);
-const ActivitySchema = z.enum(ACTIVITIES);
-const OutcomeSchema = z.enum(OUTCOMES);
-const SeveritySchema = z.enum(SEVERITIES);
 
 /** A recommendation of a compliance framework that the event bears on. */
 const ControlSchema = z.strictObject({
@@ -58,7 +34,7 @@ const FindingSchema = z.strictObject({
   account: z.string(),
   accountAlias: z.optional(z.string()),
   region: z.string(),
-  time: z.iso.datetime({ offset: true }),
+  time: IsoDateTimeSchema,
   eventSource: z.string(),
   eventName: z.string(),
   eventType: z.optional(z.string()),
@@ -82,25 +58,10 @@ const FindingSchema = z.strictObject({
   summary: z.string(),
 });
 
-type Credential = z.infer<typeof CredentialSchema>;
-type Activity = z.infer<typeof ActivitySchema>;
-type Outcome = z.infer<typeof OutcomeSchema>;
-type Severity = z.infer<typeof SeveritySchema>;
 type Control = z.infer<typeof ControlSchema>;
 type AssumedRoot = z.infer<typeof AssumedRootSchema>;
 type Finding = z.infer<typeof FindingSchema>;
 
-export {
-  CREDENTIALS,
-  ACTIVITIES,
-  OUTCOMES,
-  SEVERITIES,
-  CredentialSchema,
-  ActivitySchema,
-  OutcomeSchema,
-  SeveritySchema,
-  ControlSchema,
-  AssumedRootSchema,
-  FindingSchema,
-};
-export type { Credential, Activity, Outcome, Severity, Control, AssumedRoot, Finding };
+export { ControlSchema, AssumedRootSchema, FindingSchema };
+export type { Control, AssumedRoot, Finding };
+export type { Activity, Credential, Outcome, Severity } from './finding-enums.ts';

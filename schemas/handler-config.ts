@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { DetectorConfigSchema } from './detector-config.ts';
-import { SeveritySchema } from './finding.ts';
+import { SeveritySchema } from './finding-enums.ts';
 import './zod-english.ts';
 
 /** The environment variable names the Lambda reads, shared with the CDK stack that sets them. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
 
 /**
@@ -11,7 +12,7 @@ import './zod-english.ts';
 const HeartbeatEventSchema = z.object({
   source: z.literal('rootwatch.heartbeat'),
   'detail-type': z.literal('Rootwatch Heartbeat'),
-  time: z.optional(z.iso.datetime({ offset: true })),
+  time: z.optional(IsoDateTimeSchema),
 });
 
 type HeartbeatEvent = z.infer<typeof HeartbeatEventSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FindingSchema } from './finding.ts';
+import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
 
 const ValidationIssueSchema = z.strictObject({ path: z.string(), code: z.string(), message: z.string() });
@@ -27,7 +28,7 @@ const RecordEntrySchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('heartbeat'),
-    time: z.iso.datetime({ offset: true }),
+    time: IsoDateTimeSchema,
     finding: FindingSchema,
   }),
 ]);

@@ -1,6 +1,6 @@
 import type { CloudTrailRecord } from '../../schemas/cloudtrail-record.ts';
 import type { Activity, Credential, Outcome, Severity } from '../../schemas/finding.ts';
-import { SEVERITIES } from '../../schemas/finding.ts';
+import { SEVERITIES } from '../../schemas/finding-enums.ts';
 
 /** What the severity policy decides on: the record and what the classifier already found. */
 interface SeverityFacts {

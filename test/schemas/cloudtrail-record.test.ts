@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CloudTrailRecordCheck, CloudTrailRecordSchema } from '../../schemas/cloudtrail-record.ts';
+import { CloudTrailRecordCheck } from '../../schemas/cloudtrail-record-check.ts';
+import { CloudTrailRecordSchema } from '../../schemas/cloudtrail-record.ts';
 import { rootRelation } from '../../detection/root-relation.ts';
 import { listSampleFiles, sampleValues } from '../helpers/sample-events.ts';
-import { CloudTrailEnvelopeSchema } from '../../schemas/eventbridge-envelope.ts';
+import { CloudTrailEnvelopeSchema } from '../../schemas/cloudtrail-envelope.ts';
 import { CloudTrailLogFileSchema } from '../../schemas/cloudtrail-log-file.ts';
 import { toValidationIssues } from '../../schemas/validation-issue.ts';
 import { sampleJson, sampleRecord } from '../helpers/records.ts';
