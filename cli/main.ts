@@ -1,6 +1,9 @@
 import { parseArgs } from 'node:util';
+import * as z from 'zod/mini';
+import { AUDIT_DEFAULTS } from '../detection/posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding.ts';
 import type { Severity } from '../schemas/finding.ts';
+import { runAudit } from './commands/audit.ts';
 import { runClassify } from './commands/classify.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
@@ -10,19 +13,28 @@ const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--json] [--fail-on SEVERITY] [--summary] [--config FILE] FILE... | -
+  rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
+                  [--config FILE] PATH...
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
              log files ({"Records": [...]}), JSON Lines of those, or gzip of any of them
+  audit      check root posture (CIS) in IAM credential reports: CSV, or the JSON that
+             aws iam get-credential-report prints; directories are walked
 
 Options:
-  --json              one JSON finding per line (the finding contract) instead of a table
-  --fail-on SEVERITY  exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
-  --summary           end with counts by severity, credential and activity (stderr with --json)
-  --config FILE       detector settings (JSON): CIS versions, severity overrides
+  --json              one JSON result per line (finding or posture result) instead of a table
+  --fail-on SEVERITY  classify: exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
+  --summary           classify: end with counts by severity, credential and activity (stderr with --json)
+  --config FILE       detector settings (JSON): CIS versions, severity overrides (audit reads cisVersions)
+  --as-of DATE        audit: judge as of DATE (ISO 8601); default the report's GeneratedTime, else now
+  --window-days N     audit: root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
+  --min-account-age-days N
+                      audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
   -h, --help          this help
 
-Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins over 1).`;
+Exit codes: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
+2 invalid input or usage (2 wins over 1).`;
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -34,6 +46,62 @@ const severityOption = (value: string | undefined): Severity | undefined => {
     throw new UsageError(`--fail-on takes one of ${SEVERITIES.join(', ')}, not "${value}"`);
   }
   return value as Severity;
+};
+
+const ISO_DATE = z.iso.date();
+const ISO_TIME = z.iso.datetime({ offset: true });
+
+/** `--as-of`: a date (midnight UTC) or a time with its offset, as epoch milliseconds. */
+const asOfOption = (value: string | undefined): number | undefined => {
+  if (value === undefined) return undefined;
+  if (ISO_DATE.safeParse(value).success) return Date.parse(`${value}T00:00:00Z`);
+  if (ISO_TIME.safeParse(value).success) return Date.parse(value);
+  throw new UsageError(
+    `--as-of takes an ISO 8601 date or time (2025-06-01, 2025-06-01T12:00:00Z), not "${value}"`,
+  );
+};
+
+const wholeDays = (name: string, value: string | undefined, fallback: number, min: number): number => {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) {
+    throw new UsageError(
+      `--${name} takes a whole number of days${min > 0 ? ` from ${min}` : ''}, not "${value}"`,
+    );
+  }
+  return Number(value);
+};
+
+const audit = async (args: string[], io: CommandIo): Promise<number> => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      'as-of': { type: 'string' },
+      'window-days': { type: 'string' },
+      'min-account-age-days': { type: 'string' },
+      config: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0)
+    throw new UsageError('audit needs at least one credential report or directory');
+  const options = {
+    paths: positionals,
+    json: values.json,
+    asOf: asOfOption(values['as-of']),
+    now: Date.now(),
+    settings: {
+      windowDays: wholeDays('window-days', values['window-days'], AUDIT_DEFAULTS.windowDays, 1),
+      minAccountAgeDays: wholeDays(
+        'min-account-age-days',
+        values['min-account-age-days'],
+        AUDIT_DEFAULTS.minAccountAgeDays,
+        0,
+      ),
+      cisVersions: (await loadDetectorConfig(values.config)).cisVersions,
+    },
+  };
+  return (await runAudit(options, io)).code;
 };
 
 const classify = async (args: string[], io: CommandIo): Promise<number> => {
@@ -60,7 +128,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
   );
 };
 
-const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify };
+const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify, audit };
 
 /** Runs one command line and returns the exit code; never throws. */
 const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {
