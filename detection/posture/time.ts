@@ -20,6 +20,7 @@ const asOfText = (asOf: number, source: AsOfSource): string =>
 /** A rough, readable length of time: minutes, hours under two days, else days. */
 const duration = (ms: number): string => {
   const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'less than a minute';
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
   const hours = Math.floor(ms / HOUR_MS);
   if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;

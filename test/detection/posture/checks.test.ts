@@ -194,6 +194,12 @@ describe('Check: root-recent-use', () => {
       detail: `root access key 2 used 2025-06-01T11:50:00Z, 10 minutes before: within 1 day ${WHEN}`,
     },
     {
+      name: 'password used seconds before',
+      changes: { password_last_used: '2025-06-01T11:59:30+00:00' },
+      status: 'fail',
+      detail: `root password used 2025-06-01T11:59:30Z, less than a minute before: within 1 day ${WHEN}`,
+    },
+    {
       name: 'never used (no_information, N/A)',
       changes: { password_last_used: 'no_information' },
       status: 'pass',
