@@ -1,41 +1,51 @@
 import { parseArgs } from 'node:util';
+import { AUDIT_DEFAULTS } from '../detection/posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
 import type { Severity } from '../schemas/finding.ts';
+import { runAudit } from './commands/audit.ts';
+import { parseAuditArgs } from './commands/audit-args.ts';
 import { runClassify } from './commands/classify.ts';
 import { runReplay } from './commands/replay.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--json] [--fail-on SEVERITY] [--summary] [--config FILE] FILE... | -
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--config FILE] [PATH...]
+  rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
+                  [--config FILE] PATH...
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
              log files ({"Records": [...]}), JSON Lines of those, or gzip of any of them
   replay     feed events (default: the bundled events/) through the real Lambda handler, as the
              EventBridge rule delivers them; print the alerts a SOC would receive, then a summary
+  audit      check root posture (CIS) in IAM credential reports: CSV, or the JSON that
+             aws iam get-credential-report prints; directories are walked
 
 Options:
-  --json              one JSON finding per line (the finding contract) instead of a table
-  --fail-on SEVERITY  exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
-  --summary           end with counts by severity, credential and activity (stderr with --json)
-  --config FILE       detector settings (JSON): CIS versions, severity overrides
+  --json              one JSON result per line (finding or posture result) instead of a table
+  --fail-on SEVERITY  classify: exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
+  --summary           classify: end with counts by severity, credential and activity (stderr with --json)
+  --config FILE       detector settings (JSON): CIS versions, severity overrides (audit reads cisVersions)
   --aws               replay: record and alert in AWS (ROOTWATCH_LOG_GROUP, ROOTWATCH_ALERT_BUS, AWS_REGION…)
   --records FILE      replay: the JSON Lines file of records (default: a new temporary file)
-  --alert-min-severity SEVERITY  replay: findings below it are recorded, not alerted (default low)
+  --alert-min-severity SEVERITY
+                      replay: findings below it are recorded, not alerted (default low)
+  --as-of DATE        audit: judge as of DATE (ISO 8601); default the report's GeneratedTime, else now
+  --window-days N     audit: root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
+  --min-account-age-days N
+                      audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
   -h, --help          this help
 
-Exit codes: classify: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins).
+Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
+            2 invalid input or usage (2 wins over 1).
             replay: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed;
             2 unreadable input or usage.`;
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;
@@ -44,6 +54,9 @@ const severityOption = (value: string | undefined, option: string): Severity | u
   }
   return value as Severity;
 };
+
+const audit = async (args: string[], io: CommandIo): Promise<number> =>
+  (await runAudit(await parseAuditArgs(args), io)).code;
 
 const classify = async (args: string[], io: CommandIo): Promise<number> => {
   const { values, positionals } = parseArgs({
@@ -92,7 +105,11 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
   );
 };
 
-const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify, replay };
+const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = {
+  classify,
+  replay,
+  audit,
+};
 
 /** Runs one command line and returns the exit code; never throws. */
 const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {

@@ -1,8 +1,9 @@
 import type { Finding } from '../../schemas/finding.ts';
 import { serviceOf } from '../../detection/record-fields.ts';
+import { fixedWidthTable } from './fixed-width.ts';
 
 /** Fixed widths, so that rows print as they come, without waiting for the whole input. */
-const COLUMNS: ReadonlyArray<{ header: string; width: number; cell(finding: Finding): string }> = [
+const table = fixedWidthTable<Finding>([
   { header: 'SEVERITY', width: 8, cell: (f) => f.severity.toUpperCase() },
   { header: 'TIME', width: 20, cell: (f) => f.time },
   { header: 'ACCOUNT', width: 12, cell: (f) => f.account },
@@ -13,20 +14,9 @@ const COLUMNS: ReadonlyArray<{ header: string; width: number; cell(finding: Find
   { header: 'MFA', width: 4, cell: (f) => (f.mfa === null ? '-' : f.mfa ? 'yes' : 'no') },
   { header: 'EVENT', width: 36, cell: (f) => `${serviceOf(f.eventSource)}:${f.eventName}` },
   { header: 'SOURCE', width: 0, cell: (f) => f.sourceIp ?? '-' },
-];
+]);
 
-const fit = (text: string, width: number): string => {
-  if (width === 0) return text;
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
-};
-
-const row = (cells: readonly string[]): string =>
-  cells
-    .map((cell, index) => fit(cell, COLUMNS[index]?.width ?? 0))
-    .join('  ')
-    .trimEnd();
-
-const tableHeader = (): string => row(COLUMNS.map((column) => column.header));
-const tableRow = (finding: Finding): string => row(COLUMNS.map((column) => column.cell(finding)));
+const tableHeader = (): string => table.header();
+const tableRow = (finding: Finding): string => table.row(finding);
 
 export { tableHeader, tableRow };

@@ -12,4 +12,32 @@ const invalidInputLines = (position: InputPosition, issues: readonly ValidationI
 const unreadableInputLine = (position: InputPosition, reason: string): string =>
   `unreadable input: ${describePosition(position)}: ${reason}`;
 
-export { invalidInputLines, unreadableInputLine };
+/** Where in a credential report: the line counts inside `Content` for the JSON form. */
+interface ReportPosition {
+  file: string;
+  inContent: boolean;
+}
+
+interface ReportNote {
+  line?: number;
+  column?: string;
+  message: string;
+}
+
+const describeReportNote = (
+  { file, inContent }: ReportPosition,
+  { line, column, message }: ReportNote,
+): string =>
+  [file, line === undefined ? '' : `${inContent ? 'Content ' : ''}line ${line}`, column ?? '', message]
+    .filter(Boolean)
+    .join(': ');
+
+/** A credential report that cannot be audited: `invalid input: report.csv: line 2: mfa_active: …`. */
+const invalidReportLine = (position: ReportPosition, problem: ReportNote): string =>
+  `invalid input: ${describeReportNote(position, problem)}`;
+
+/** A credential report audited despite an oddity: `warning: report.csv: line 2: arn: …`. */
+const reportWarningLine = (position: ReportPosition, warning: ReportNote): string =>
+  `warning: ${describeReportNote(position, warning)}`;
+
+export { invalidInputLines, unreadableInputLine, invalidReportLine, reportWarningLine };

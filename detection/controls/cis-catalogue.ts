@@ -1,25 +1,35 @@
 import type { CisVersion } from '../../schemas/detector-config.ts';
 import type { Control } from '../../schemas/finding.ts';
 
-/** The CIS recommendations rootwatch can cite, by topic. */
-type CisTopic = 'avoid-root-use' | 'no-root-access-key' | 'root-mfa' | 'root-hardware-mfa';
+/**
+ * The CIS recommendations rootwatch can cite, by topic. `access-key-rotation` is not about root: no CIS
+ * recommendation asks to rotate root's keys (it asks that none exist); the posture audit cites the
+ * general rotation recommendation, which covers every access key, root's included.
+ */
+type CisTopic =
+  'avoid-root-use' | 'no-root-access-key' | 'root-mfa' | 'root-hardware-mfa' | 'access-key-rotation';
 
 const TITLES_1_2: Record<CisTopic, string> = {
   'avoid-root-use': 'Avoid the use of the "root" account',
   'no-root-access-key': 'Ensure no root account access key exists',
   'root-mfa': 'Ensure MFA is enabled for the "root" account',
   'root-hardware-mfa': 'Ensure hardware MFA is enabled for the "root" account',
+  'access-key-rotation': 'Ensure access keys are rotated every 90 days or less',
 };
 const TITLES_SINCE_1_3: Record<CisTopic, string> = {
   'avoid-root-use': "Eliminate use of the 'root' user for administrative and daily tasks",
   'no-root-access-key': "Ensure no 'root' user account access key exists",
   'root-mfa': "Ensure MFA is enabled for the 'root' user account",
   'root-hardware-mfa': "Ensure hardware MFA is enabled for the 'root' user account",
+  'access-key-rotation': 'Ensure access keys are rotated every 90 days or less',
 };
 
 /**
  * Recommendation numbers by version, from DOMAIN.md §7.1 (Security Hub related requirements
  * [SH-IAM], Prowler's CIS compliance files [PROWLER-CIS], Steampipe's v1.3.0/v3.0.0 [STEAMPIPE-CIS*]).
+ * Key rotation is not in §7.1: v1.2.0 1.4 (Security Hub IAM.3), v1.3.0–v4.0.0 1.14, v5.0.0 1.13,
+ * v6.0.0 2.13, v7.0.0 2.12, read from prowler-cloud/prowler `prowler/compliance/aws/cis_{5.0,6.0,7.0}_aws.json`
+ * and Steampipe's/Tenable's v1.5.0, v3.0.0, v4.0.1 and v7.0.0 control pages.
  */
 const NUMBERS: Record<CisTopic, Record<CisVersion, string>> = {
   'avoid-root-use': {
@@ -70,8 +80,21 @@ const NUMBERS: Record<CisTopic, Record<CisVersion, string>> = {
     '6.0.0': '2.5',
     '7.0.0': '2.6',
   },
+  'access-key-rotation': {
+    '1.2.0': '1.4',
+    '1.3.0': '1.14',
+    '1.4.0': '1.14',
+    '1.5.0': '1.14',
+    '2.0.0': '1.14',
+    '3.0.0': '1.14',
+    '4.0.0': '1.14',
+    '5.0.0': '1.13',
+    '6.0.0': '2.13',
+    '7.0.0': '2.12',
+  },
 };
 
+/** One recommendation as cited in findings and posture results (`controls`). */
 const cisControl = (topic: CisTopic, version: CisVersion): Control => ({
   framework: 'CIS AWS Foundations Benchmark',
   version,

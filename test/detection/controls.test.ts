@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cisControl } from '../../detection/controls/cis-catalogue.ts';
 import { Detector } from '../../detection/detector.ts';
-import { DetectorConfigSchema } from '../../schemas/detector-config.ts';
+import { CIS_VERSIONS, DetectorConfigSchema } from '../../schemas/detector-config.ts';
 import { sampleJson } from '../helpers/records.ts';
 
 const controlsOf = (file: string, cisVersions: string[]) => {
@@ -47,6 +48,28 @@ describe('Controls: CIS AWS Foundations Benchmark', () => {
         title: "Ensure MFA is enabled for the 'root' user account",
       },
     ]);
+  });
+
+  it('numbers the key-rotation recommendation the posture audit cites, in every version', () => {
+    // Act
+    const ids = CIS_VERSIONS.map((version) => `${version}:${cisControl('access-key-rotation', version).id}`);
+
+    // Assess
+    expect(ids).toStrictEqual([
+      '1.2.0:1.4',
+      '1.3.0:1.14',
+      '1.4.0:1.14',
+      '1.5.0:1.14',
+      '2.0.0:1.14',
+      '3.0.0:1.14',
+      '4.0.0:1.14',
+      '5.0.0:1.13',
+      '6.0.0:2.13',
+      '7.0.0:2.12',
+    ]);
+    expect(cisControl('access-key-rotation', '7.0.0').title).toBe(
+      'Ensure access keys are rotated every 90 days or less',
+    );
   });
 
   it('rejects a CIS version it cannot number', () => {

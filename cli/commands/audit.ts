@@ -1,0 +1,93 @@
+import { auditRoot } from '../../detection/posture/audit-root.ts';
+import type { AsOf, AuditSettings } from '../../detection/posture/audit-root.ts';
+import { summariseAudit } from '../../detection/posture/audit-summary.ts';
+import type { AuditSummary, AuditedAccount } from '../../detection/posture/audit-summary.ts';
+import { readCredentialReport } from '../../detection/posture/read-credential-report.ts';
+import { isoTime } from '../../detection/posture/time.ts';
+import { fleetFiguresText } from '../format/fleet-figures-text.ts';
+import {
+  invalidInputLines,
+  invalidReportLine,
+  reportWarningLine,
+  unreadableInputLine,
+} from '../format/input-errors.ts';
+import { postureTableHeader, postureTableRow } from '../format/posture-table.ts';
+import { readCredentialReports } from '../input/read-credential-reports.ts';
+import type { ReportInput } from '../input/read-credential-reports.ts';
+import type { CommandIo } from '../io.ts';
+
+interface AuditOptions {
+  paths: readonly string[];
+  json: boolean;
+  /** `--as-of`, epoch milliseconds; else each report's `GeneratedTime`, else `now`. */
+  asOf?: number | undefined;
+  /** The clock, read once per run. */
+  now: number;
+  settings: AuditSettings;
+}
+
+const asOfOf = (input: Extract<ReportInput, { kind: 'report' }>, options: AuditOptions): AsOf => {
+  if (options.asOf !== undefined) return { at: options.asOf, source: 'given' };
+  if (input.generatedTime !== undefined) return { at: Date.parse(input.generatedTime), source: 'report' };
+  return { at: options.now, source: 'now' };
+};
+
+/** Audits one input; returns the audited account, or undefined after reporting why it could not. */
+const auditInput = (input: ReportInput, options: AuditOptions, io: CommandIo): AuditedAccount | undefined => {
+  if (input.kind === 'unreadable') {
+    io.err(unreadableInputLine({ file: input.file }, input.reason));
+    return undefined;
+  }
+  if (input.kind === 'invalid') {
+    for (const line of invalidInputLines({ file: input.file }, input.issues)) io.err(line);
+    return undefined;
+  }
+  const read = readCredentialReport(input.csv);
+  if (!read.ok) {
+    for (const problem of read.problems) io.err(invalidReportLine(input, problem));
+    return undefined;
+  }
+  for (const warning of read.warnings) io.err(reportWarningLine(input, warning));
+  const asOf = asOfOf(input, options);
+  const results = auditRoot(read.report, asOf, options.settings);
+  for (const result of results) io.out(options.json ? JSON.stringify(result) : postureTableRow(result));
+  return {
+    account: read.report.account,
+    source: input.file,
+    asOf: isoTime(asOf.at),
+    asOfSource: asOf.source,
+    results,
+  };
+};
+
+/**
+ * `rootwatch audit`: the root posture checks of each credential report, one result per account and
+ * check, in input order; over two accounts or more, the fleet figures (on stderr with `--json`).
+ * Exit 0; 1 when a check fails; 2 when an input was invalid, after all the others (2 wins over 1).
+ * Returns the summary as plain data too, for renderers such as an HTML report.
+ */
+const runAudit = async (
+  options: AuditOptions,
+  io: CommandIo,
+): Promise<{ code: number; summary: AuditSummary }> => {
+  const audited: AuditedAccount[] = [];
+  let invalid = 0;
+  if (!options.json) io.out(postureTableHeader());
+  for await (const input of readCredentialReports(options.paths)) {
+    const account = auditInput(input, options, io);
+    if (account) audited.push(account);
+    else invalid += 1;
+  }
+  const summary = summariseAudit(audited, invalid, options.settings);
+  for (const account of summary.duplicateAccounts) {
+    io.err(
+      `warning: account ${account} was audited more than once; the fleet figures count its latest report`,
+    );
+  }
+  if (summary.accounts > 1) (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
+  const failing = audited.some(({ results }) => results.some((result) => result.status === 'fail'));
+  return { code: invalid > 0 ? 2 : failing ? 1 : 0, summary };
+};
+
+export { runAudit };
+export type { AuditOptions };

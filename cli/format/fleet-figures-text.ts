@@ -1,0 +1,39 @@
+import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
+
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+const figureLine = (figure: FleetFigure, width: number): string => {
+  const share =
+    figure.share === null
+      ? 'no account decided'
+      : `${figure.failing} of ${figure.decided} (${percent(figure.share)})`;
+  const aside = [
+    figure.skipped ? `${figure.skipped} skipped` : '',
+    figure.unknown ? `${figure.unknown} unknown` : '',
+  ].filter(Boolean);
+  return `  ${figure.label.padEnd(width)}  ${share}${aside.length ? `; ${aside.join(', ')}` : ''}`;
+};
+
+/**
+ * The fleet figures of the field study, for people: the share of the accounts whose check was
+ * decided, and how many were skipped or unknown; then where each account's as-of came from.
+ */
+const fleetFiguresText = (summary: AuditSummary): string => {
+  const width = Math.max(...summary.figures.map((figure) => figure.label.length));
+  const { report, given, now } = summary.asOfSources;
+  const asOf = [
+    report ? `the report's GeneratedTime for ${report}` : '',
+    given ? `given for ${given}` : '',
+    now ? `now for ${now}` : '',
+  ].filter(Boolean);
+  return [
+    `Fleet: ${summary.accounts} accounts audited` +
+      (summary.invalidInputs
+        ? `, ${summary.invalidInputs} invalid input${summary.invalidInputs === 1 ? '' : 's'}`
+        : ''),
+    ...summary.figures.map((figure) => figureLine(figure, width)),
+    `  as of: ${asOf.join(', ')}`,
+  ].join('\n');
+};
+
+export { fleetFiguresText };

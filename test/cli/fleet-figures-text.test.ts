@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { fleetFiguresText } from '../../cli/format/fleet-figures-text.ts';
+import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
+import { summariseAudit } from '../../detection/posture/audit-summary.ts';
+import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
+import { reportCsv } from '../helpers/credential-reports.ts';
+import { auditCsv } from '../helpers/posture.ts';
+
+const young = (account: string, asOfSource: AuditedAccount['asOfSource']): AuditedAccount => ({
+  account,
+  source: `${account}.csv`,
+  asOf: '2025-06-01T12:00:00Z',
+  asOfSource,
+  results: auditCsv(
+    reportCsv({
+      arn: `arn:aws:iam::${account}:root`,
+      user_creation_time: '2025-05-30T00:00:00+00:00',
+      access_key_1_active: 'true',
+    }),
+  ),
+});
+
+describe('Format: fleet figures', () => {
+  it('says when no account was decided, what was unknown, the invalid inputs and every as-of source', () => {
+    // Prepare
+    const summary = summariseAudit(
+      [young('111111111111', 'report'), young('222222222222', 'now')],
+      2,
+      AUDIT_DEFAULTS,
+    );
+
+    // Act
+    const text = fleetFiguresText(summary);
+
+    // Assess
+    expect(text).toBe(
+      [
+        'Fleet: 2 accounts audited, 2 invalid inputs',
+        '  with root access keys              2 of 2 (100%)',
+        '  with root keys older than 90 days  no account decided; 2 unknown',
+        '  without root MFA                   0 of 2 (0%)',
+        '  with root use in the last 1 day    no account decided; 2 skipped',
+        "  as of: the report's GeneratedTime for 1, now for 1",
+      ].join('\n'),
+    );
+  });
+});
