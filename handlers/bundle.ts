@@ -31,9 +31,11 @@ const bundle = async (entry: string, outfile: string): Promise<void> => {
 };
 
 const ROOT_ACTIVITY_BUNDLE = 'dist/root-activity/index.mjs';
+const ROOT_POSTURE_BUNDLE = 'dist/root-posture/index.mjs';
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
+  await bundle('handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE);
 }
 
-export { bundle, LAMBDA_BUNDLE_OPTIONS, ROOT_ACTIVITY_BUNDLE };
+export { bundle, LAMBDA_BUNDLE_OPTIONS, ROOT_ACTIVITY_BUNDLE, ROOT_POSTURE_BUNDLE };

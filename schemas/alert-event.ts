@@ -1,12 +1,14 @@
 /**
  * What rootwatch puts on the alert bus: `Source` `rootwatch`, and a `DetailType` per kind of event.
- * Rules on the alert bus (SNS, SQS, SIEM push) match `Root Activity Finding`; only the heartbeat
- * alarm listens to `Rootwatch Heartbeat`.
+ * Rules on the alert bus (SNS, SQS, SIEM push) match `Root Activity Finding` and `Root Posture
+ * Finding` (a posture check that turned to `fail`); only the heartbeat alarm listens to
+ * `Rootwatch Heartbeat`.
  */
 const ALERT_SOURCE = 'rootwatch';
 const ALERT_DETAIL_TYPES = {
   finding: 'Root Activity Finding',
   heartbeat: 'Rootwatch Heartbeat',
+  posture: 'Root Posture Finding',
 } as const;
 
 export { ALERT_SOURCE, ALERT_DETAIL_TYPES };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DetectorConfigSchema } from './detector-config.ts';
 import { SeveritySchema } from './finding-enums.ts';
+import { JsonTextSchema } from './json-text.ts';
 import './zod-english.ts';
 
 /** The environment variable names the Lambda reads, shared with the CDK stack that sets them. */
@@ -11,18 +12,6 @@ const HANDLER_ENV = {
   logLevel: 'ROOTWATCH_LOG_LEVEL',
   detectorConfig: 'ROOTWATCH_DETECTOR_CONFIG',
 } as const;
-
-const jsonObject = z.pipe(
-  z.string(),
-  z.transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.issues.push({ code: 'custom', message: 'expected JSON', input: text });
-      return z.NEVER;
-    }
-  }),
-);
 
 /**
  * The Lambda's settings, from its environment, parsed once at cold start: a wrong value fails the
@@ -43,7 +32,7 @@ const HandlerConfigSchema = z.object({
     'info',
   ),
   /** The detector settings (CIS versions, severity overrides) as JSON, as for `rootwatch classify --config`. */
-  [HANDLER_ENV.detectorConfig]: z._default(z.pipe(jsonObject, DetectorConfigSchema), () =>
+  [HANDLER_ENV.detectorConfig]: z._default(z.pipe(JsonTextSchema, DetectorConfigSchema), () =>
     DetectorConfigSchema.parse({}),
   ),
 });

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { FindingSchema } from './finding.ts';
+import { PostureResultSchema } from './posture-result.ts';
 import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
 
@@ -13,6 +14,9 @@ const ValidationIssueSchema = z.strictObject({ path: z.string(), code: z.string(
  *   such as session tokens redacted); it is not retried, it will never become valid.
  * - `ignored`: delivered, but no finding (a service event, an AssumeRoot call kept for correlation).
  * - `heartbeat`: the daily synthetic event that proves the path works end to end.
+ * - `posture`: one result of the scheduled root posture audit (`rootwatch audit`'s contract), with the
+ *   time its credential report was generated and the status the check had before.
+ * - `invalid-report`: a credential report the scheduled audit could not read, with the problems.
  */
 const RecordEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('finding'), finding: FindingSchema }),
@@ -30,6 +34,17 @@ const RecordEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('heartbeat'),
     time: IsoDateTimeSchema,
     finding: FindingSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('posture'),
+    asOf: IsoDateTimeSchema,
+    previousStatus: z.optional(z.string()),
+    result: PostureResultSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('invalid-report'),
+    account: z.string(),
+    problems: z.array(z.string()),
   }),
 ]);
 

@@ -26,6 +26,7 @@ const THROTTLING_OR_TRANSIENT = new Set([
   'Throttling',
   'TooManyRequestsException',
   'RequestLimitExceeded',
+  'ProvisionedThroughputExceededException',
   'ServiceUnavailableException',
   'ServiceUnavailable',
   'InternalFailure',

@@ -8,7 +8,8 @@ import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
 import type { Logger } from '../../sinks/logger.ts';
 import { createLogger } from '../../sinks/logger.ts';
 import type { RetryPolicy } from '../../sinks/retry.ts';
-import { loadHandlerConfig } from './load-config.ts';
+import { HandlerConfigSchema } from '../../schemas/handler-config.ts';
+import { loadConfig } from '../load-config.ts';
 import type { HandlerDeps } from './make-handler.ts';
 
 /**
@@ -32,7 +33,7 @@ interface AwsDepsOptions {
  * `AWS_REGION`/`AWS_ENDPOINT_URL`), the logger and the sinks, all built once per container.
  */
 const buildAwsDeps = (env: Record<string, string | undefined>, options: AwsDepsOptions = {}): HandlerDeps => {
-  const config = loadHandlerConfig(env);
+  const config = loadConfig(HandlerConfigSchema, env);
   const logger = options.logger ?? createLogger({ level: config[HANDLER_ENV.logLevel] });
   const retry = options.retry ? { retry: options.retry } : {};
   return {

@@ -1,10 +1,5 @@
 import type { HeartbeatEvent } from '../../schemas/heartbeat-event.ts';
-
-/** Account and region from the invoked function's ARN (`arn:aws:lambda:<region>:<account>:function:<name>`). */
-const functionPlace = (functionArn: string | undefined): { account: string; region: string } => {
-  const [, , , region = 'us-east-1', account = 'unknown'] = (functionArn ?? '').split(':');
-  return { account, region };
-};
+import { functionPlace } from '../function-place.ts';
 
 /**
  * The synthetic root record a heartbeat is turned into, so that it crosses the same validation,
@@ -30,4 +25,4 @@ const heartbeatRecord = (heartbeat: HeartbeatEvent, now: Date, functionArn: stri
   };
 };
 
-export { heartbeatRecord, functionPlace };
+export { heartbeatRecord };

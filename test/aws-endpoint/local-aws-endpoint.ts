@@ -3,8 +3,11 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../../bench/corpus/random.ts';
 import { EventsService } from './events-service.ts';
+import { IamService } from './iam-service.ts';
 import { LogsService } from './logs-service.ts';
+import { queryError, queryResponse, signedService, signingKey } from './query-protocol.ts';
 import { ServiceError } from './service-error.ts';
+import { accountOfKey, StsService } from './sts-service.ts';
 
 /**
  * Faults the endpoint can inject. Before the request is stored: `throttle` (400 ThrottlingException),
@@ -46,15 +49,25 @@ const readBody = async (request: IncomingMessage): Promise<string> => {
 };
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const QUERY_NAMESPACES = {
+  iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
+  sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+} as const;
+
 /**
  * A local endpoint speaking the AWS JSON 1.1 protocol of CloudWatch Logs (`Logs_20140328.*`) and
- * EventBridge (`AWSEvents.PutEvents`) on one port, so that the real SDK clients (and the real
- * Lambda bundle) run against it with `AWS_ENDPOINT_URL`. It keeps what it receives, validates
- * request shapes and limits like the services, requires SigV4-signed requests, and injects faults.
+ * EventBridge (`AWSEvents.PutEvents`), and the AWS Query protocol of IAM and STS, on one port, so
+ * that the real SDK clients (and the real Lambda bundle) run against it with `AWS_ENDPOINT_URL`. It
+ * keeps what it receives, validates request shapes and limits like the services, requires
+ * SigV4-signed requests, and injects faults. Requests signed with the default test key act in the
+ * home account; credentials from `AssumeRole` act in the role's account.
  */
 class LocalAwsEndpoint {
   readonly logs = new LogsService();
   readonly events = new EventsService();
+  readonly iam = new IamService();
+  readonly sts = new StsService();
+  homeAccount = '111122223333';
   readonly requests: RequestRecord[] = [];
   readonly #server: Server;
   readonly #queued = new Map<string, Fault[]>();
@@ -113,6 +126,9 @@ class LocalAwsEndpoint {
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
+    if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
+      return this.#serveQuery(request, response, body);
+    }
     const [prefix = '', operation = ''] = String(request.headers['x-amz-target'] ?? '').split('.');
     const service = SERVICES[prefix as keyof typeof SERVICES];
     const answer = (status: number, payload: unknown, fault?: Fault) => {
@@ -168,6 +184,39 @@ class LocalAwsEndpoint {
       return;
     }
     answer(200, result, fault);
+  }
+
+  #serveQuery(request: IncomingMessage, response: ServerResponse, body: string): void {
+    const params = new URLSearchParams(body);
+    const operation = params.get('Action') ?? '';
+    const authorization = String(request.headers.authorization ?? '');
+    const service = signedService(authorization);
+    const answer = (status: number, xml: string, fault?: Fault) => {
+      this.requests.push({ operation, status, ...(fault ? { fault } : {}) });
+      response.writeHead(status, { 'content-type': 'text/xml' }).end(xml);
+    };
+    if (!authorization.startsWith('AWS4-HMAC-SHA256 '))
+      return answer(403, queryError('MissingAuthenticationToken', 'Missing Authentication Token'));
+    if (service !== 'iam' && service !== 'sts')
+      return answer(400, queryError('InvalidAction', `no ${service} here`));
+    const fault = this.#faultFor(operation);
+    const error = fault && ERROR_STATUS[fault];
+    if (error)
+      return answer(
+        error[1],
+        queryError(error[0] === 'ThrottlingException' ? 'Throttling' : error[0], `injected ${fault}`),
+        fault,
+      );
+    try {
+      const result =
+        service === 'iam'
+          ? this.iam.handle(accountOfKey(signingKey(authorization), this.homeAccount), operation, params)
+          : this.sts.handle(operation, params);
+      answer(200, queryResponse(operation, QUERY_NAMESPACES[service], result), fault);
+    } catch (caught) {
+      if (!(caught instanceof ServiceError)) throw caught;
+      answer(caught.status, queryError(caught.type, caught.message), fault);
+    }
   }
 }
 

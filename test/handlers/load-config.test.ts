@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadHandlerConfig } from '../../handlers/root-activity/load-config.ts';
+import { loadConfig } from '../../handlers/load-config.ts';
+import { HandlerConfigSchema } from '../../schemas/handler-config.ts';
+
+const loadHandlerConfig = (env: Record<string, string | undefined>) => loadConfig(HandlerConfigSchema, env);
 
 const valid = { ROOTWATCH_ALERT_BUS: 'rootwatch-alerts', ROOTWATCH_LOG_GROUP: '/rootwatch/records' };
 

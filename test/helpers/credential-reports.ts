@@ -53,6 +53,23 @@ const getCredentialReportJson = (csv: string, generatedTime?: string): string =>
     ...(generatedTime && { GeneratedTime: generatedTime }),
   });
 
+/** A credential report of `account` whose root row is the base row with `changes`. */
+const accountReportCsv = (account: string, changes: Partial<RowText> = {}): string =>
+  reportCsv({ arn: `arn:aws:iam::${account}:root`, ...changes });
+
+/** Root with an active, old, recently used key and no MFA: every root posture check fails. */
+const exposedRoot = (usedAt: string): Partial<RowText> => ({
+  mfa_active: 'false',
+  access_key_1_active: 'true',
+  access_key_1_last_rotated: '2020-01-01T00:00:00+00:00',
+  access_key_1_last_used_date: usedAt,
+  access_key_1_last_used_region: 'us-east-1',
+  access_key_1_last_used_service: 's3',
+});
+
+/** Root left without any credential, as centralized root access leaves member accounts. */
+const bareRoot: Partial<RowText> = { mfa_active: 'false', password_last_used: 'no_information' };
+
 const fixturePath = (file: string): string => join(FIXTURES_DIR, file);
 const fixtureText = (file: string): string => readFileSync(fixturePath(file), 'utf8');
 
@@ -61,6 +78,9 @@ export {
   baseRootRow,
   csvLine,
   reportCsv,
+  accountReportCsv,
+  exposedRoot,
+  bareRoot,
   getCredentialReportJson,
   fixturePath,
   fixtureText,

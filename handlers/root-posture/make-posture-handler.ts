@@ -1,0 +1,129 @@
+import type { AuditSettings } from '../../detection/posture/audit-root.ts';
+import { auditRoot } from '../../detection/posture/audit-root.ts';
+import { readCredentialReport } from '../../detection/posture/read-credential-report.ts';
+import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
+import type { PostureResult } from '../../schemas/posture-result.ts';
+import type { AlertSink } from '../../sinks/alert-sink.ts';
+import type { Logger } from '../../sinks/logger.ts';
+import type { PostureStateStore } from '../../sinks/posture-state-store.ts';
+import type { RecordSink } from '../../sinks/record-sink.ts';
+import { functionPlace } from '../function-place.ts';
+import type { AccountEvidence } from './iam-posture-source.ts';
+
+interface PostureHandlerDeps {
+  source: { collect(account: string): Promise<AccountEvidence> };
+  records: RecordSink;
+  alerts: AlertSink;
+  state: PostureStateStore;
+  logger: Logger;
+  /** Member accounts to audit besides the function's own. */
+  accounts: readonly string[];
+  settings: AuditSettings;
+  now?: () => Date;
+}
+
+interface PostureRunSummary {
+  accounts: number;
+  results: number;
+  failing: number;
+  alerted: number;
+  unreadable: number;
+}
+
+class PostureAuditError extends AggregateError {
+  override name = 'PostureAuditError';
+}
+
+/** The alert of a check that turned to `fail`: the result, and an id stable for as long as it stays failed. */
+const postureAlert = (result: PostureResult, asOf: string, since: string) => ({
+  detailType: ALERT_DETAIL_TYPES.posture,
+  detail: { eventId: `posture:${result.account}:${result.check}:${since}`, asOf, ...result },
+});
+
+/**
+ * The scheduled root posture audit (CIS checks from IAM credential reports, the same code as
+ * `rootwatch audit`): for its own account and each member account, collect the evidence, run the
+ * checks, record every result, and alert when a check turns to `fail` — not again while it stays
+ * failed (the last status per account and check is kept). The alert goes out before the new status
+ * is stored: a failure between the two alerts again on the retry, with the same id, never not at all.
+ * An account that cannot be audited is recorded and the others still are; the run then fails, so
+ * that the schedule's retry policy runs it again.
+ */
+const makePostureHandler =
+  (deps: PostureHandlerDeps) =>
+  async (
+    _event: unknown,
+    context: { awsRequestId?: string; invokedFunctionArn?: string } = {},
+  ): Promise<PostureRunSummary> => {
+    const log = deps.logger.child({ awsRequestId: context.awsRequestId });
+    const home = functionPlace(context.invokedFunctionArn).account;
+    const accounts = [...new Set([home, ...deps.accounts])];
+    const summary: PostureRunSummary = {
+      accounts: accounts.length,
+      results: 0,
+      failing: 0,
+      alerted: 0,
+      unreadable: 0,
+    };
+    const errors: unknown[] = [];
+    const now = (deps.now ?? (() => new Date()))().toISOString();
+    for (const account of accounts) {
+      try {
+        await auditAccount(account, now, deps, summary);
+      } catch (error) {
+        errors.push(error);
+        log.error({ err: error, account }, 'account not audited');
+      }
+    }
+    log.info({ ...summary, errors: errors.length }, 'posture audit done');
+    if (errors.length)
+      throw new PostureAuditError(errors, `${errors.length} of ${accounts.length} accounts not audited`);
+    return summary;
+  };
+
+const auditAccount = async (
+  account: string,
+  now: string,
+  deps: PostureHandlerDeps,
+  summary: PostureRunSummary,
+): Promise<void> => {
+  const evidence = await deps.source.collect(account);
+  const read = readCredentialReport(evidence.csv);
+  if (!read.ok) {
+    summary.unreadable += 1;
+    await deps.records.write([
+      { kind: 'invalid-report', account, problems: read.problems.map((problem) => problem.message) },
+    ]);
+    return;
+  }
+  const results = auditRoot(
+    read.report,
+    { at: Date.parse(evidence.generatedTime), source: 'report' },
+    deps.settings,
+    evidence.facts,
+  );
+  for (const result of results) {
+    const previous = await deps.state.get(result.account, result.check);
+    const since = previous?.status === result.status ? previous.since : now;
+    await deps.records.write([
+      {
+        kind: 'posture',
+        asOf: evidence.generatedTime,
+        ...(previous ? { previousStatus: previous.status } : {}),
+        result,
+      },
+    ]);
+    summary.results += 1;
+    if (result.status === 'fail') {
+      summary.failing += 1;
+      if (previous?.status !== 'fail') {
+        await deps.alerts.send([postureAlert(result, evidence.generatedTime, since)]);
+        summary.alerted += 1;
+      }
+    }
+    await deps.state.put(result.account, result.check, { status: result.status, since });
+  }
+};
+
+export { makePostureHandler, PostureAuditError };
+export type { PostureHandlerDeps, PostureRunSummary };

@@ -1,0 +1,148 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { bundle, ROOT_POSTURE_BUNDLE } from '../../handlers/bundle.ts';
+import { loadConfig } from '../../handlers/load-config.ts';
+import { buildPostureDeps } from '../../handlers/root-posture/aws-deps.ts';
+import { makePostureHandler } from '../../handlers/root-posture/make-posture-handler.ts';
+import { PostureConfigSchema } from '../../schemas/posture-config.ts';
+import { RecordEntrySchema } from '../../schemas/record-entry.ts';
+import type { RecordEntry } from '../../schemas/record-entry.ts';
+import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
+import { FAST_RETRY, localAwsEnv } from '../helpers/aws-clients.ts';
+import { accountReportCsv, bareRoot, exposedRoot } from '../helpers/credential-reports.ts';
+import { createTable, startDynalite } from '../helpers/dynalite.ts';
+import { memoryLogger } from '../helpers/fake-sinks.ts';
+import { REPO_ROOT } from '../helpers/paths.ts';
+
+const HOME = '111122223333';
+const EXPOSED = '444455556666';
+const BARE = '777788889999';
+const GROUP = '/rootwatch/records';
+const BUS = 'rootwatch-alerts';
+const TABLE = 'rootwatch-posture';
+let endpoint: LocalAwsEndpoint;
+let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  endpoint = await LocalAwsEndpoint.start();
+  dynamo = await startDynalite();
+  await createTable(dynamo.client, TABLE);
+  endpoint.logs.createLogGroup({ logGroupName: GROUP });
+  endpoint.events.buses.add(BUS);
+  endpoint.iam.accounts.set(HOME, {
+    credentialReport: accountReportCsv(HOME),
+    virtualMfaDevices: [
+      {
+        SerialNumber: `arn:aws:iam::${HOME}:mfa/root-account-mfa-device`,
+        User: { Arn: `arn:aws:iam::${HOME}:root` },
+      },
+    ],
+    organizationFeatures: ['RootCredentialsManagement', 'RootSessions'],
+    reportDelayCalls: 2,
+  });
+  endpoint.iam.accounts.set(EXPOSED, {
+    credentialReport: accountReportCsv(EXPOSED, exposedRoot('2026-11-29T05:00:00+00:00')),
+    virtualMfaDevices: [],
+    rootLoginProfile: true,
+  });
+  endpoint.iam.accounts.set(BARE, {
+    credentialReport: accountReportCsv(BARE, bareRoot),
+    virtualMfaDevices: [],
+    rootLoginProfile: false,
+  });
+  for (const account of [EXPOSED, BARE]) {
+    endpoint.sts.assumable.add(`arn:aws:iam::${account}:role/RootwatchPostureAudit`);
+    endpoint.sts.rootTargets.add(account);
+  }
+  env = localAwsEnv(endpoint.url, {
+    AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    ROOTWATCH_LOG_GROUP: GROUP,
+    ROOTWATCH_ALERT_BUS: BUS,
+    ROOTWATCH_POSTURE_TABLE: TABLE,
+    ROOTWATCH_AUDIT_ACCOUNTS: `${EXPOSED}, ${BARE}`,
+    ROOTWATCH_AUDIT_ORGANIZATION_FEATURES: 'true',
+    ROOTWATCH_AUDIT_ASSUME_ROOT: 'true',
+    ROOTWATCH_LOG_LEVEL: 'warn',
+  });
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+});
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await endpoint.stop();
+  await dynamo.stop();
+});
+
+const postureRecords = () =>
+  endpoint.logs
+    .messages(GROUP)
+    .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
+    .filter((entry): entry is Extract<RecordEntry, { kind: 'posture' }> => entry.kind === 'posture');
+const statusOf = (account: string, check: string) =>
+  postureRecords().findLast((entry) => entry.result.account === account && entry.result.check === check)
+    ?.result.status;
+const context = {
+  awsRequestId: 'r',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:${HOME}:function:rootwatch-posture`,
+};
+
+describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBridge and DynamoDB', () => {
+  it('audits its own and the member accounts, alerts failures once, and keeps the state in DynamoDB', async () => {
+    // Prepare
+    const deps = buildPostureDeps(loadConfig(PostureConfigSchema, process.env), {
+      homeAccount: HOME,
+      logger: memoryLogger().logger,
+      retry: FAST_RETRY,
+      pollDelayMs: 1,
+    });
+    const handler = makePostureHandler(deps);
+
+    // Act
+    const first = await handler({}, context);
+    const second = await handler({}, context);
+
+    // Assess
+    expect(first).toStrictEqual({ accounts: 3, results: 15, failing: 6, alerted: 6, unreadable: 0 });
+    expect(second.alerted).toBe(0);
+    expect([statusOf(HOME, 'root-hardware-mfa'), statusOf(HOME, 'root-mfa')]).toStrictEqual(['fail', 'pass']);
+    expect(statusOf(BARE, 'root-mfa')).toBe('skipped');
+    expect(
+      new Set(endpoint.events.received.map((event) => `${event.detailType} ${event.detail.account}`)),
+    ).toStrictEqual(new Set([`Root Posture Finding ${EXPOSED}`, `Root Posture Finding ${HOME}`]));
+    const item = await dynamo.client.send(
+      new GetItemCommand({ TableName: TABLE, Key: { id: { S: `${EXPOSED}#root-access-keys` } } }),
+    );
+    expect(item.Item?.status?.S).toBe('fail');
+  });
+
+  it('runs as the production bundle, configured by its environment', async () => {
+    // Prepare (IAM answers at once: the bundle polls every 2 s, as in AWS)
+    await bundle('handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE);
+    endpoint.iam.accounts.get(HOME)!.reportDelayCalls = 0;
+
+    // Act
+    const output = await new Promise<string>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, ROOT_POSTURE_BUNDLE)],
+        {
+          env: { PATH: process.env.PATH ?? '', ...env, ROOTWATCH_AUDIT_ASSUME_ROOT: 'false' },
+        },
+      );
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.on('close', () => resolve(stdout));
+      child.stdin.end(JSON.stringify([{ source: 'aws.scheduler', 'detail-type': 'Scheduled Event' }]));
+    });
+
+    // Assess
+    const result = output.split('\n').find((line) => line.startsWith('RESULT '));
+    expect(JSON.parse(result!.slice('RESULT '.length))).toMatchObject({
+      ok: true,
+      result: { accounts: 3, results: 15 },
+    });
+    expect(statusOf(BARE, 'root-mfa')).toBe('fail');
+  });
+});

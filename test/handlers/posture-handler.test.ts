@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
+import type { AccountEvidence } from '../../handlers/root-posture/iam-posture-source.ts';
+import { makePostureHandler } from '../../handlers/root-posture/make-posture-handler.ts';
+import { RecordEntrySchema } from '../../schemas/record-entry.ts';
+import { MemoryPostureStateStore } from '../../sinks/posture-state-store.ts';
+import { accountReportCsv, exposedRoot } from '../helpers/credential-reports.ts';
+import { MemoryAlertSink, MemoryRecordSink, memoryLogger } from '../helpers/fake-sinks.ts';
+
+const HOME = '111122223333';
+const MEMBER = '444455556666';
+const context = {
+  awsRequestId: 'req',
+  invokedFunctionArn: `arn:aws:lambda:us-east-1:${HOME}:function:rootwatch-posture`,
+};
+
+/** A source that answers from a map, as IAM would, generated at a fixed time. */
+const source = (reports: Map<string, string | Error>) => ({
+  collect: async (account: string): Promise<AccountEvidence> => {
+    const report = reports.get(account);
+    if (report instanceof Error || report === undefined)
+      throw report ?? new Error(`no report for ${account}`);
+    return { account, csv: report, generatedTime: '2026-11-29T06:00:00Z', facts: { virtualMfaDevices: [] } };
+  },
+});
+
+const setup = (reports: Map<string, string | Error>) => {
+  const records = new MemoryRecordSink();
+  const alerts = new MemoryAlertSink();
+  const state = new MemoryPostureStateStore();
+  let day = 0;
+  const handler = makePostureHandler({
+    source: source(reports),
+    records,
+    alerts,
+    state,
+    logger: memoryLogger().logger,
+    accounts: [MEMBER],
+    settings: AUDIT_DEFAULTS,
+    now: () => new Date(Date.UTC(2026, 10, 29 + day++)),
+  });
+  return { handler, records, alerts, state };
+};
+const failingChecks = [
+  'root-access-keys',
+  'root-key-rotation',
+  'root-mfa',
+  'root-hardware-mfa',
+  'root-recent-use',
+];
+
+describe('Handler: scheduled root posture audit', () => {
+  it('records every result of every account and alerts the checks that fail', async () => {
+    // Prepare
+    const { handler, records, alerts } = setup(
+      new Map([
+        [HOME, accountReportCsv(HOME)],
+        [MEMBER, accountReportCsv(MEMBER, exposedRoot('2026-11-29T05:00:00+00:00'))],
+      ]),
+    );
+
+    // Act
+    const summary = await handler({}, context);
+
+    // Assess
+    expect(summary).toStrictEqual({ accounts: 2, results: 10, failing: 5, alerted: 5, unreadable: 0 });
+    expect(records.entries.map((entry) => RecordEntrySchema.parse(entry).kind)).toStrictEqual(
+      Array(10).fill('posture'),
+    );
+    expect(
+      alerts.alerts.map((alert) => [alert.detailType, alert.detail.account, alert.detail.check]),
+    ).toStrictEqual(failingChecks.map((check) => ['Root Posture Finding', MEMBER, check]));
+    expect(alerts.alerts[0]?.detail.eventId).toBe(
+      `posture:${MEMBER}:root-access-keys:2026-11-29T00:00:00.000Z`,
+    );
+  });
+
+  it('does not alert again while a check stays failed, and alerts again when it fails after passing', async () => {
+    // Prepare
+    const reports = new Map([
+      [HOME, accountReportCsv(HOME)],
+      [MEMBER, accountReportCsv(MEMBER, exposedRoot('2026-11-29T05:00:00+00:00'))],
+    ]);
+    const { handler, alerts, records } = setup(reports);
+    await handler({}, context);
+
+    // Act: still failing; then fixed; then the key is back.
+    const stillFailing = await handler({}, context);
+    reports.set(MEMBER, accountReportCsv(MEMBER));
+    await handler({}, context);
+    reports.set(
+      MEMBER,
+      accountReportCsv(MEMBER, {
+        access_key_1_active: 'true',
+        access_key_1_last_rotated: '2026-11-01T00:00:00+00:00',
+      }),
+    );
+    const again = await handler({}, context);
+
+    // Assess
+    expect(stillFailing.alerted).toBe(0);
+    expect(again.alerted).toBe(1);
+    expect(alerts.alerts.at(-1)?.detail).toMatchObject({
+      check: 'root-access-keys',
+      eventId: `posture:${MEMBER}:root-access-keys:2026-12-02T00:00:00.000Z`,
+    });
+    expect(records.entries.at(-5)).toMatchObject({
+      kind: 'posture',
+      previousStatus: 'pass',
+      result: { check: 'root-access-keys', status: 'fail' },
+    });
+  });
+
+  it('records an unreadable report, audits the others, and fails the run when an account cannot be reached', async () => {
+    // Prepare
+    const { handler, records } = setup(
+      new Map<string, string | Error>([
+        [HOME, 'not,a,report\n'],
+        [MEMBER, Object.assign(new Error('denied'), { name: 'AccessDenied' })],
+      ]),
+    );
+
+    // Act
+    const run = handler({}, context);
+
+    // Assess
+    await expect(run).rejects.toMatchObject({
+      name: 'PostureAuditError',
+      message: '1 of 2 accounts not audited',
+    });
+    expect(records.entries).toMatchObject([{ kind: 'invalid-report', account: HOME }]);
+  });
+});
