@@ -41,6 +41,7 @@ interface AlertRoutingProps {
   readonly deadLetterQueue: sqs.IQueue;
   readonly alertEmails: readonly string[];
   readonly siemQueue: boolean;
+  /** @default - no push */
   readonly siemApiDestination?: SiemApiDestinationProps;
 }
 
@@ -60,6 +61,11 @@ const EMAIL = events.RuleTargetInput.fromText(
   ].join('\n'),
 );
 
+/**
+ * The default SIEM push body: a Splunk HTTP Event Collector event carrying the finding as it is (HEC
+ * sets the time of receipt; the finding has its own `time`).
+ * @see https://docs.splunk.com/Documentation/Splunk/latest/Data/FormateventsforHTTPEventCollector
+ */
 const SPLUNK_HEC_EVENT = events.RuleTargetInput.fromObject({
   source: ALERT_SOURCE,
   sourcetype: 'rootwatch:finding',
