@@ -60,7 +60,10 @@ const detectorKey = (scope: Construct, id: string, logGroupNames: readonly strin
   return key;
 };
 
-/** An SNS topic encrypted with `key` that refuses publishers without TLS. */
+/**
+ * An SNS topic encrypted with `key` that refuses publishers without TLS.
+ * @see https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html
+ */
 const encryptedTopic = (scope: Construct, id: string, key: kms.IKey, displayName: string): sns.Topic =>
   new sns.Topic(scope, id, { masterKey: key, enforceSSL: true, displayName });
 

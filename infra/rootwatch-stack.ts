@@ -47,6 +47,7 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
 /**
  * `Rootwatch`: the detector in the security account, with termination protection (deleting it
  * silences root detection for the whole organisation). Outputs what forwarders and SIEMs need.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-protect-stacks.html
  */
 class RootwatchStack extends Stack {
   readonly detector: RootActivityDetector;
