@@ -85,7 +85,23 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: classicZod, patterns: layer(['infra']) }] },
   },
   {
+    // Infra takes the rule pattern from detection/ (defined once, shared with the local matcher) and
+    // nothing else from it: deciding is the function's job, never the stack's.
     files: ['infra/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: layer(['sinks', 'handlers', 'cli']) }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: classicZod,
+          patterns: [
+            ...layer(['sinks', 'handlers', 'cli']),
+            {
+              group: ['**/detection/**', '!**/detection/rule-pattern.ts'],
+              message: 'infra/ imports only the rule pattern from detection/ (see STYLE.md, "Our layout").',
+            },
+          ],
+        },
+      ],
+    },
   },
 );

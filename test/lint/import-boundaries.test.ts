@@ -48,6 +48,21 @@ describe('Lint: import boundaries', () => {
       code: "import { main } from '../cli/main.ts';\nexport { main };\n",
       rule: 'no-restricted-imports',
     },
+    {
+      path: 'infra/probe.ts',
+      code: "import { Detector } from '../detection/detector.ts';\nexport { Detector };\n",
+      rule: 'no-restricted-imports',
+    },
+    {
+      path: 'infra/probe.ts',
+      code: "import { makeHandler } from '../handlers/root-activity/index.ts';\nexport { makeHandler };\n",
+      rule: 'no-restricted-imports',
+    },
+    {
+      path: 'infra/probe.ts',
+      code: "import * as z from 'zod';\nexport { z };\n",
+      rule: 'no-restricted-imports',
+    },
   ])('rejects $path with: $code', async ({ path, code, rule }) => {
     // Act
     const rules = await violations(path, code);
@@ -61,6 +76,17 @@ describe('Lint: import boundaries', () => {
     const rules = await violations(
       'detection/probe.ts',
       "import type { Finding } from '../schemas/finding.ts';\nimport * as z from 'zod/mini';\nexport const f = (x: Finding) => z.string().parse(x.eventId);\n",
+    );
+
+    // Assess
+    expect(rules).toStrictEqual([]);
+  });
+
+  it('accepts infra importing the rule pattern and schemas', async () => {
+    // Act
+    const rules = await violations(
+      'infra/probe.ts',
+      "import { ROOT_ACTIVITY_PATTERN } from '../detection/rule-pattern.ts';\nimport { HANDLER_ENV } from '../schemas/handler-config.ts';\nexport const p = [ROOT_ACTIVITY_PATTERN, HANDLER_ENV];\n",
     );
 
     // Assess

@@ -1,0 +1,122 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { BUNDLE_HANDLER } from './lambda-bundle.ts';
+import { logGroupArn } from './encryption.ts';
+
+interface DetectorFunctionProps {
+  readonly code: lambda.Code;
+  readonly memorySize: number;
+  readonly environment: Record<string, string>;
+  readonly logGroupName: string;
+  readonly logRetention: logs.RetentionDays;
+  readonly key: kms.IKey;
+  /** The record log group, by name too: the KMS encryption context is its ARN without `:*`. */
+  readonly recordLogGroup: logs.ILogGroup;
+  readonly recordLogGroupName: string;
+  readonly alertBus: events.IEventBus;
+  readonly deadLetterQueue: sqs.IQueue;
+}
+
+/**
+ * The detector function: the bundle of the handler issue on Node.js 24 (the newest Lambda runtime;
+ * the bundle targets node22, which it runs unchanged), arm64, with its own encrypted log group,
+ * asynchronous retries and an on-failure destination. Its role can write only to its two log groups
+ * and put events only on the alert bus, plus the KMS uses those writes need.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+ */
+class DetectorFunction extends Construct {
+  readonly function: lambda.Function;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+
+  constructor(scope: Construct, id: string, props: DetectorFunctionProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName: props.logGroupName,
+      retention: props.logRetention,
+      encryptionKey: props.key,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
+    });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLogsAndRecords',
+        // A log group's ARN as CloudFormation returns it ends in ":*": it covers that group's streams only.
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn, props.recordLogGroup.logGroupArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'EncryptLogsThroughCloudWatchLogs',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [props.key.keyArn],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `logs.${region}.amazonaws.com` },
+          ArnEquals: {
+            'kms:EncryptionContext:aws:logs:arn': [
+              logGroupArn(this, props.logGroupName),
+              logGroupArn(this, props.recordLogGroupName),
+            ],
+          },
+        },
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'PutAlerts',
+        actions: ['events:PutEvents'],
+        resources: [props.alertBus.eventBusArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'KeepFailedInvocations',
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'EncryptFailedInvocationsThroughSqs',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [props.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` } },
+      }),
+    );
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: 'rootwatch: validates, classifies, records and alerts root activity',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: BUNDLE_HANDLER,
+      code: props.code,
+      memorySize: props.memorySize,
+      // Two AWS calls with retries and backoff; failures are retried by Lambda, not waited out.
+      timeout: Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: props.environment,
+    });
+    this.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      // The role's statement above grants the send; a destination object that grants nothing
+      // keeps CDK from adding its wider default grant (kms:ReEncrypt*, kms:GenerateDataKey*).
+      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+    });
+  }
+}
+
+export { DetectorFunction };
+export type { DetectorFunctionProps };

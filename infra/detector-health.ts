@@ -1,0 +1,184 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../schemas/alert-event.ts';
+import { encryptedTopic, logGroupArn } from './encryption.ts';
+
+interface DetectorHealthProps {
+  readonly function: lambda.IFunction;
+  readonly deadLetterQueue: sqs.IQueue;
+  readonly alertBus: events.IEventBus;
+  readonly key: kms.IKey;
+  readonly operationsEmails: readonly string[];
+  readonly heartbeatHours: number;
+  readonly heartbeatLogGroupName: string;
+  readonly heartbeatLogRetention: logs.RetentionDays;
+}
+
+/**
+ * The synthetic event of `schemas/heartbeat-event.ts`, sent straight to the function: an `aws.*`
+ * source cannot travel on a bus, and this one is clearly not CloudTrail.
+ */
+const HEARTBEAT_INPUT = events.RuleTargetInput.fromObject({
+  source: 'rootwatch.heartbeat',
+  'detail-type': ALERT_DETAIL_TYPES.heartbeat,
+  time: events.EventField.time,
+});
+
+/** The arrival of the heartbeat's alert, written by EventBridge to a log group of its own. */
+const logGroupTarget = (scope: Construct, logGroupName: string): events.IRuleTarget => ({
+  bind: () => ({ arn: logGroupArn(scope, logGroupName) }),
+});
+
+/**
+ * Operations: an encrypted topic for the people who run rootwatch, alarms on function errors and
+ * throttles and on dead letters, and a heartbeat that exercises function, record and alert path end
+ * to end. The heartbeat's alert lands on the alert bus, where a rule of its own writes it to a log
+ * group; the rule's `Invocations` metric (sent only when not zero, with the bus and rule names as
+ * dimensions on a custom bus) is then missing when the heartbeat stops, and missing data breaches.
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-monitoring.html
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html
+ */
+class DetectorHealth extends Construct {
+  readonly operationsTopic: sns.Topic;
+  readonly heartbeatSchedule: events.Rule;
+  readonly heartbeatRule: events.Rule;
+  readonly heartbeatLogGroup: logs.LogGroup;
+  readonly alarms: Record<
+    'functionErrors' | 'functionThrottles' | 'deadLetters' | 'heartbeatMissing',
+    cloudwatch.Alarm
+  >;
+
+  constructor(scope: Construct, id: string, props: DetectorHealthProps) {
+    super(scope, id);
+    this.operationsTopic = encryptedTopic(this, 'OperationsTopic', props.key, 'rootwatch operations');
+    for (const email of props.operationsEmails) {
+      this.operationsTopic.addSubscription(new subscriptions.EmailSubscription(email));
+    }
+
+    this.heartbeatSchedule = new events.Rule(this, 'HeartbeatSchedule', {
+      description: 'rootwatch: the heartbeat that exercises function, record and alert path',
+      schedule: events.Schedule.rate(Duration.hours(props.heartbeatHours)),
+      targets: [
+        new targets.LambdaFunction(props.function, {
+          event: HEARTBEAT_INPUT,
+          deadLetterQueue: props.deadLetterQueue,
+          retryAttempts: 185,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
+    });
+
+    this.heartbeatLogGroup = new logs.LogGroup(this, 'HeartbeatLogGroup', {
+      logGroupName: props.heartbeatLogGroupName,
+      retention: props.heartbeatLogRetention,
+      encryptionKey: props.key,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const heartbeatLogPolicy = new logs.ResourcePolicy(this, 'HeartbeatLogPolicy', {
+      policyStatements: [
+        new iam.PolicyStatement({
+          principals: [
+            new iam.ServicePrincipal('events.amazonaws.com'),
+            new iam.ServicePrincipal('delivery.logs.amazonaws.com'),
+          ],
+          actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          resources: [this.heartbeatLogGroup.logGroupArn],
+        }),
+      ],
+    });
+    this.heartbeatRule = new events.Rule(this, 'HeartbeatArrivals', {
+      eventBus: props.alertBus,
+      description: 'rootwatch: heartbeat alerts, counted by the heartbeat alarm',
+      eventPattern: { source: [ALERT_SOURCE], detailType: [ALERT_DETAIL_TYPES.heartbeat] },
+      targets: [logGroupTarget(this, props.heartbeatLogGroupName)],
+    });
+    this.heartbeatRule.node.addDependency(this.heartbeatLogGroup, heartbeatLogPolicy);
+
+    const hourly = { period: Duration.hours(1), statistic: cloudwatch.Stats.SUM };
+    const heartbeatWindow = props.heartbeatHours + 2;
+    this.alarms = {
+      functionErrors: this.alarm(
+        'FunctionErrors',
+        props.function.metricErrors({ period: Duration.minutes(5) }),
+        {
+          description:
+            'The rootwatch function failed; Lambda retries it, then keeps the event in the dead-letter queue.',
+        },
+      ),
+      functionThrottles: this.alarm(
+        'FunctionThrottles',
+        props.function.metricThrottles({ period: Duration.minutes(5) }),
+        {
+          description:
+            'The rootwatch function was throttled; Lambda retries throttled events for up to 6 hours.',
+        },
+      ),
+      deadLetters: this.alarm(
+        'DeadLetters',
+        props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+          period: Duration.minutes(5),
+          statistic: cloudwatch.Stats.MAXIMUM,
+        }),
+        {
+          description:
+            'Root events or alerts that could not be delivered wait in the rootwatch dead-letter queue.',
+        },
+      ),
+      heartbeatMissing: this.alarm(
+        'HeartbeatMissing',
+        new cloudwatch.Metric({
+          namespace: 'AWS/Events',
+          metricName: 'Invocations',
+          dimensionsMap: { EventBusName: props.alertBus.eventBusName, RuleName: this.heartbeatRule.ruleName },
+          ...hourly,
+        }),
+        {
+          description: `No rootwatch heartbeat alert for ${heartbeatWindow} hours: the function, the record or the alert path is broken.`,
+          comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+          evaluationPeriods: heartbeatWindow,
+          missing: cloudwatch.TreatMissingData.BREACHING,
+        },
+      ),
+    };
+    this.alarms.heartbeatMissing.addOkAction(new actions.SnsAction(this.operationsTopic));
+  }
+
+  private alarm(
+    id: string,
+    metric: cloudwatch.IMetric,
+    options: {
+      description: string;
+      comparison?: cloudwatch.ComparisonOperator;
+      evaluationPeriods?: number;
+      missing?: cloudwatch.TreatMissingData;
+    },
+  ): cloudwatch.Alarm {
+    const evaluationPeriods = options.evaluationPeriods ?? 1;
+    const alarm = new cloudwatch.Alarm(this, id, {
+      metric,
+      alarmDescription: options.description,
+      threshold: 1,
+      comparisonOperator:
+        options.comparison ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods,
+      datapointsToAlarm: evaluationPeriods,
+      treatMissingData: options.missing ?? cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new actions.SnsAction(this.operationsTopic));
+    return alarm;
+  }
+}
+
+export { DetectorHealth, HEARTBEAT_INPUT };
+export type { DetectorHealthProps };

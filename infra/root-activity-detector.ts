@@ -1,0 +1,188 @@
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import * as z from 'zod/mini';
+import { HandlerConfigSchema, HANDLER_ENV } from '../schemas/handler-config.ts';
+import { AlertRouting } from './alert-routing.ts';
+import { CisRootUsageAlarm } from './cis-root-usage-alarm.ts';
+import { DetectorFunction } from './detector-function.ts';
+import { DetectorHealth } from './detector-health.ts';
+import { detectorKey, encryptedQueue } from './encryption.ts';
+import { bundleCode } from './lambda-bundle.ts';
+import { RecordLog } from './record-log.ts';
+import { RootActivityRule } from './root-activity-rule.ts';
+import { resolveDetectorProps } from './root-activity-detector-props.ts';
+import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
+
+/**
+ * rootwatch's real-time detector, in the security account: rules with the shared root-activity
+ * pattern on the default bus (this account) and on an ingest bus (forwarded from the organisation's
+ * accounts and Regions) invoke the detector function, which records every delivered event in an
+ * encrypted log group and puts findings on the alert bus, whose rules reach the SOC. Operations get
+ * alarms and a daily end-to-end heartbeat. No business logic here: deciding is the function's job.
+ * @example new RootActivityDetector(this, 'Detector', { alertEmails: ['soc@example.com'], organizationId: 'o-a1b2c3d4e5' });
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-service-event-cloudtrail.html
+ */
+class RootActivityDetector extends Construct {
+  /** The rule on this account's default bus, where CloudTrail delivers. */
+  readonly rule: events.Rule;
+  /** The bus that receives root events forwarded from other accounts and Regions. */
+  readonly ingestBus: events.EventBus;
+  /** The rule on the ingest bus. */
+  readonly ingestRule: events.Rule;
+  readonly detectorFunction: lambda.Function;
+  /** Carries only rootwatch's own events: findings and heartbeats. */
+  readonly alertBus: events.IEventBus;
+  /** Findings for people (email); subscribe more endpoints here. */
+  readonly alertTopic: sns.Topic;
+  /** The detector's own health: alarms. */
+  readonly operationsTopic: sns.Topic;
+  readonly recordLogGroup: logs.LogGroup;
+  readonly savedQueries: logs.QueryDefinition[];
+  /** Undeliverable root events and alerts, and invocations that failed every retry. */
+  readonly deadLetterQueue: sqs.Queue;
+  readonly key: kms.Key;
+  readonly siemQueue?: sqs.Queue;
+  readonly siemApiDestination?: events.ApiDestination;
+  readonly alarms: Record<string, cloudwatch.Alarm>;
+
+  constructor(scope: Construct, id: string, props: RootActivityDetectorProps = {}) {
+    super(scope, id);
+    const resolved = resolveDetectorProps(props);
+    const prefix = resolved.namePrefix;
+    const names = {
+      records: `/${prefix}/records`,
+      function: `/${prefix}/function`,
+      heartbeats: `/${prefix}/heartbeats`,
+    };
+    const code = props.code ?? bundleCode();
+
+    this.key = detectorKey(this, 'Key', Object.values(names));
+    this.deadLetterQueue = encryptedQueue(this, 'DeadLetterQueue', { key: this.key });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is the dead-letter queue: of every EventBridge target (DeadLetterConfig), of the function (on-failure destination) and of the SIEM queue (redrive). cdk-nag recognises only the last kind.',
+    });
+    this.alertBus =
+      props.alertBus ??
+      new events.EventBus(this, 'AlertBus', {
+        eventBusName: props.alertBusName ?? `${prefix}-alerts`,
+        description: 'rootwatch findings and heartbeats; its rules reach the SOC',
+      });
+    const records = new RecordLog(this, 'Records', {
+      logGroupName: names.records,
+      retention: resolved.recordRetention,
+      key: this.key,
+      queryFolder: prefix,
+    });
+    this.recordLogGroup = records.logGroup;
+    this.savedQueries = records.queries;
+
+    const environment = {
+      [HANDLER_ENV.alertBus]: this.alertBus.eventBusArn,
+      [HANDLER_ENV.logGroup]: names.records,
+      ...resolved.environment,
+    };
+    const startable = HandlerConfigSchema.safeParse(environment);
+    if (!startable.success) {
+      throw new Error(
+        `RootActivityDetector: the function would not start:\n${z.prettifyError(startable.error)}`,
+      );
+    }
+    const detector = new DetectorFunction(this, 'Detector', {
+      code,
+      memorySize: resolved.memorySize,
+      environment,
+      logGroupName: names.function,
+      logRetention: resolved.operationalLogRetention,
+      key: this.key,
+      recordLogGroup: this.recordLogGroup,
+      recordLogGroupName: names.records,
+      alertBus: this.alertBus,
+      deadLetterQueue: this.deadLetterQueue,
+    });
+    this.detectorFunction = detector.function;
+
+    const toFunction = () =>
+      new targets.LambdaFunction(this.detectorFunction, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: 185,
+        maxEventAge: Duration.hours(24),
+      });
+    this.rule = new RootActivityRule(this, 'Rule', {
+      description: "rootwatch: this account's root activity to the detector",
+    });
+    this.rule.addTarget(toFunction());
+    this.ingestBus = new events.EventBus(this, 'IngestBus', {
+      eventBusName: `${prefix}-ingest`,
+      description: 'rootwatch: root activity forwarded from other accounts and Regions',
+    });
+    if (props.organizationId !== undefined) {
+      this.ingestBus.addToResourcePolicy(
+        new iam.PolicyStatement({
+          sid: 'OrganisationForwardsRootActivity',
+          principals: [new iam.AnyPrincipal()],
+          actions: ['events:PutEvents'],
+          resources: [this.ingestBus.eventBusArn],
+          conditions: { StringEquals: { 'aws:PrincipalOrgID': props.organizationId } },
+        }),
+      );
+    }
+    this.ingestRule = new RootActivityRule(this, 'IngestRule', {
+      eventBus: this.ingestBus,
+      description: 'rootwatch: forwarded root activity to the detector',
+    });
+    this.ingestRule.addTarget(toFunction());
+
+    const routing = new AlertRouting(this, 'Alerts', {
+      alertBus: this.alertBus,
+      key: this.key,
+      deadLetterQueue: this.deadLetterQueue,
+      alertEmails: props.alertEmails ?? [],
+      siemQueue: props.siemQueue ?? false,
+      ...(props.siemApiDestination && { siemApiDestination: props.siemApiDestination }),
+    });
+    this.alertTopic = routing.topic;
+    if (routing.siemQueue) this.siemQueue = routing.siemQueue;
+    if (routing.apiDestination) this.siemApiDestination = routing.apiDestination;
+
+    const health = new DetectorHealth(this, 'Health', {
+      function: this.detectorFunction,
+      deadLetterQueue: this.deadLetterQueue,
+      alertBus: this.alertBus,
+      key: this.key,
+      operationsEmails: props.operationsEmails ?? [],
+      heartbeatHours: resolved.heartbeatHours,
+      heartbeatLogGroupName: names.heartbeats,
+      heartbeatLogRetention: resolved.operationalLogRetention,
+    });
+    this.operationsTopic = health.operationsTopic;
+    this.alarms = { ...health.alarms };
+    if (props.cisTrailLogGroup) {
+      const cis = new CisRootUsageAlarm(this, 'CisRootUsage', {
+        trailLogGroup: props.cisTrailLogGroup,
+        topic: this.alertTopic,
+      });
+      this.alarms.cisRootUsage = cis.alarm;
+    }
+    const region = Stack.of(this).region;
+    if (!Token.isUnresolved(region) && region !== 'us-east-1') {
+      Validations.of(this).addWarning(
+        'rootwatch:RegionCoverage',
+        'Root sign-ins and IAM events arrive only in us-east-1: deploy RootwatchForwarder to us-east-1 of every account, this one included.',
+      );
+    }
+  }
+}
+
+export { RootActivityDetector };
+export type { RootActivityDetectorProps };

@@ -1,0 +1,82 @@
+import { CfnOutput, Duration, SecretValue, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import type { DeployConfig } from '../schemas/deploy-config.ts';
+import { RootActivityDetector } from './root-activity-detector.ts';
+import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
+
+interface RootwatchStackProps extends StackProps {
+  /** The validated deploy settings. */
+  readonly settings: DeployConfig;
+  /**
+   * The function code.
+   * @default - the bundle in `dist/root-activity/`
+   */
+  readonly code?: RootActivityDetectorProps['code'];
+}
+
+/** The detector's props from the deploy settings: each setting maps to one prop. */
+const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDetectorProps => ({
+  memorySize: settings.memorySize,
+  recordRetention: settings.recordRetentionDays as logs.RetentionDays,
+  alertMinSeverity: settings.alertMinSeverity,
+  logLevel: settings.logLevel,
+  alertEmails: settings.alertEmails,
+  operationsEmails: settings.operationsEmails,
+  siemQueue: settings.siemQueue,
+  heartbeatInterval: Duration.hours(settings.heartbeatHours),
+  ...(settings.organizationId && { organizationId: settings.organizationId }),
+  ...(settings.detectorConfig && { detectorConfig: settings.detectorConfig }),
+  ...(settings.siemEndpoint &&
+    settings.siemSecretName && {
+      siemApiDestination: {
+        endpoint: settings.siemEndpoint,
+        authorization: events.Authorization.apiKey(
+          'Authorization',
+          SecretValue.secretsManager(settings.siemSecretName),
+        ),
+      },
+    }),
+  ...(settings.cisTrailLogGroup && {
+    cisTrailLogGroup: logs.LogGroup.fromLogGroupName(scope, 'TrailLogGroup', settings.cisTrailLogGroup),
+  }),
+});
+
+/**
+ * `Rootwatch`: the detector in the security account, with termination protection (deleting it
+ * silences root detection for the whole organisation). Outputs what forwarders and SIEMs need.
+ * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-protect-stacks.html
+ */
+class RootwatchStack extends Stack {
+  readonly detector: RootActivityDetector;
+
+  constructor(scope: Construct, id: string, props: RootwatchStackProps) {
+    super(scope, id, {
+      description: 'rootwatch: real-time detection of AWS root-account activity',
+      terminationProtection: true,
+      ...props,
+    });
+    this.detector = new RootActivityDetector(this, 'Detector', {
+      ...detectorProps(this, props.settings),
+      ...(props.code && { code: props.code }),
+    });
+    const outputs = {
+      IngestBusArn: [this.detector.ingestBus.eventBusArn, 'Forwarders put root activity here'],
+      AlertBusArn: [this.detector.alertBus.eventBusArn, 'Findings and heartbeats'],
+      AlertTopicArn: [this.detector.alertTopic.topicArn, 'Subscribe SOC endpoints here'],
+      OperationsTopicArn: [this.detector.operationsTopic.topicArn, 'Alarms on the detector itself'],
+      RecordLogGroupName: [
+        this.detector.recordLogGroup.logGroupName,
+        'Every delivered event, for Logs Insights',
+      ],
+    } as const;
+    for (const [name, [value, description]] of Object.entries(outputs)) {
+      new CfnOutput(this, name, { value, description });
+    }
+  }
+}
+
+export { RootwatchStack };
+export type { RootwatchStackProps };

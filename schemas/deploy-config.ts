@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { DetectorConfigSchema } from './detector-config.ts';
+import { SeveritySchema } from './finding-enums.ts';
+import { HandlerConfigSchema, HANDLER_ENV } from './handler-config.ts';
+import './zod-english.ts';
+
+/** The retention periods CloudWatch Logs accepts, in days. @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
+const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+// `cdk deploy -c key=value` passes every value as a string; a config file or cdk.json passes JSON.
+// These wrappers accept both, so the same schema (and the same error messages) serves both sources.
+const fromText = <T extends z.ZodMiniType>(parse: (text: string) => unknown, schema: T) =>
+  z.pipe(
+    z.transform((value: unknown) => (typeof value === 'string' ? parse(value) : value)),
+    schema,
+  );
+const list = <T extends z.ZodMiniType>(item: T) =>
+  fromText(
+    (text) =>
+      text
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    z.array(item),
+  );
+const integer = (min: number, max: number) =>
+  fromText(
+    (text) => (/^\d+$/.test(text) ? Number(text) : text),
+    z.int().check(z.minimum(min), z.maximum(max)),
+  );
+const flag = fromText((text) => ({ true: true, false: false })[text] ?? text, z.boolean());
+const json = <T extends z.ZodMiniType>(schema: T) =>
+  fromText((text) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }, schema);
+
+const accountId = z.string().check(z.regex(/^\d{12}$/, { error: 'expected a 12-digit AWS account id' }));
+const region = z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'expected an AWS Region' }));
+const logGroupName = HandlerConfigSchema.shape[HANDLER_ENV.logGroup];
+const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
+
+/**
+ * The settings of `npx cdk deploy` for the `Rootwatch` and `RootwatchForwarder` stacks, from a JSON
+ * file (`-c config=FILE`) and CDK context (`-c key=value` or cdk.json), context winning. Strict: a
+ * misspelt key in the file is an error, never a silently ignored setting. README "Deploy" documents
+ * each with an example.
+ * @example { "account": "111122223333", "organizationId": "o-a1b2c3d4e5", "alertEmails": ["soc@example.com"] }
+ * @see https://docs.aws.amazon.com/cdk/v2/guide/context.html
+ */
+const DeployConfigSchema = z
+  .strictObject({
+    /** The security account that hosts the detector; also names the ingest bus for forwarders. */
+    account: z.optional(accountId),
+    /** The detector's Region. Sign-in and IAM events arrive only in us-east-1 (DOMAIN.md §5). */
+    region: z._default(region, 'us-east-1'),
+    /** When set, every account of the organisation may forward root events to the ingest bus. */
+    organizationId: z.optional(
+      z.string().check(z.regex(/^o-[a-z0-9]{10,32}$/, { error: 'expected an organisation id (o-…)' })),
+    ),
+    alertEmails: z._default(list(z.email()), []),
+    operationsEmails: z._default(list(z.email()), []),
+    alertMinSeverity: z._default(SeveritySchema, 'low'),
+    logLevel: HandlerConfigSchema.shape[HANDLER_ENV.logLevel],
+    recordRetentionDays: z._default(
+      fromText((text) => Number(text), z.literal([...LOG_RETENTION_DAYS])),
+      365,
+    ),
+    memorySize: z._default(integer(128, 10_240), 512),
+    heartbeatHours: z._default(integer(1, 144), 24),
+    siemQueue: z._default(flag, false),
+    siemEndpoint: z.optional(httpsUrl),
+    /** Secrets Manager secret (name or ARN) whose value is the `Authorization` header for the endpoint. */
+    siemSecretName: z.optional(z.string().check(z.minLength(1))),
+    /** The CloudTrail log group in this account and Region, for the CIS metric filter and alarm. */
+    cisTrailLogGroup: z.optional(logGroupName),
+    detectorConfig: z.optional(json(DetectorConfigSchema)),
+    /** Where forwarders send; by default the ingest bus of `account` in `region`. */
+    ingestBusArn: z.optional(
+      z.string().check(
+        z.regex(/^arn:aws[\w-]*:events:[a-z0-9-]+:\d{12}:event-bus\/[\w.\-/]+$/, {
+          error: 'expected an event bus ARN',
+        }),
+      ),
+    ),
+  })
+  .check(
+    z.refine((config) => (config.siemEndpoint === undefined) === (config.siemSecretName === undefined), {
+      error: 'siemEndpoint and siemSecretName go together: give both or neither',
+      path: ['siemSecretName'],
+    }),
+  );
+
+type DeployConfig = z.infer<typeof DeployConfigSchema>;
+
+/** The setting names, to read each from CDK context. */
+const DEPLOY_SETTINGS = Object.keys(DeployConfigSchema.shape) as (keyof DeployConfig)[];
+
+export { DeployConfigSchema, DEPLOY_SETTINGS, LOG_RETENTION_DAYS };
+export type { DeployConfig };

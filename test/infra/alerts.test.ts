@@ -1,0 +1,153 @@
+import { SecretValue } from 'aws-cdk-lib';
+import { Capture, Match } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
+import { describe, expect, it } from 'vitest';
+import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../../schemas/alert-event.ts';
+import { HANDLER_ENV } from '../../schemas/handler-config.ts';
+import { describeRef, onlyResource, synthDetector } from './synth.ts';
+
+const FINDINGS_ONLY = { source: [ALERT_SOURCE], 'detail-type': [ALERT_DETAIL_TYPES.finding] };
+const HEC = 'https://splunk.example.com:8088/services/collector/event';
+
+describe('Alerts: the alert bus and its routes', () => {
+  const { template } = synthDetector({
+    alertEmails: ['soc@example.com', 'oncall@example.com'],
+    siemQueue: true,
+    siemApiDestination: {
+      endpoint: HEC,
+      authorization: events.Authorization.apiKey('Authorization', SecretValue.secretsManager('splunk-hec')),
+    },
+  });
+
+  /** The target of the one alert-bus rule whose target is a resource of `type`. */
+  const routeTo = (type: string) => {
+    const rules = Object.values(
+      template.findResources('AWS::Events::Rule', { Properties: { EventPattern: FINDINGS_ONLY } }),
+    );
+    const targets = rules.flatMap(
+      (rule) => (rule.Properties as { Targets: Record<string, unknown>[] }).Targets,
+    );
+    const found = targets.filter((target) => String(describeRef(template, target.Arn)).startsWith(type));
+    expect(found).toHaveLength(1);
+    return found[0]!;
+  };
+
+  it('routes findings, and nothing else, to the topic, the SIEM queue and the SIEM endpoint', () => {
+    // Assess
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 3);
+    const alertBus = onlyResource(template, 'AWS::Events::EventBus', { Name: 'rootwatch-alerts' });
+    template.resourcePropertiesCountIs(
+      'AWS::Events::Rule',
+      { EventBusName: { Ref: alertBus.id }, EventPattern: Match.not(FINDINGS_ONLY) },
+      1, // the heartbeat's, for its alarm
+    );
+  });
+
+  it.each(['AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Events::ApiDestination'])(
+    'retries delivery to %s for a day, then keeps the alert in the dead-letter queue',
+    (type) => {
+      // Act
+      const target = routeTo(type);
+
+      // Assess
+      expect(target.RetryPolicy).toStrictEqual({
+        MaximumRetryAttempts: 185,
+        MaximumEventAgeInSeconds: 86_400,
+      });
+      expect(describeRef(template, (target.DeadLetterConfig as { Arn: unknown }).Arn)).toBe(
+        'AWS::SQS::Queue',
+      );
+    },
+  );
+
+  it('emails a readable alert from an encrypted topic that refuses plain HTTP', () => {
+    // Prepare
+    const topic = onlyResource(template, 'AWS::SNS::Topic', { DisplayName: 'rootwatch root activity' });
+
+    // Assess
+    expect(describeRef(template, topic.Properties.KmsMasterKeyId)).toMatch(/^AWS::KMS::Key/);
+    for (const endpoint of ['soc@example.com', 'oncall@example.com']) {
+      template.hasResourceProperties('AWS::SNS::Subscription', {
+        Protocol: 'email',
+        Endpoint: endpoint,
+        TopicArn: { Ref: topic.id },
+      });
+    }
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topic.id }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+    const transformer = routeTo('AWS::SNS::Topic').InputTransformer as { InputTemplate: string };
+    expect(transformer.InputTemplate).toBe(
+      '"[<detail-severity>] <detail-title>\\n\\n<detail-summary>\\n\\nAccount <detail-account>, Region <detail-region>, <detail-time>; event <detail-eventId>."',
+    );
+  });
+
+  it('keeps findings for SIEM pull in an encrypted queue whose poison messages go to the dead-letter queue', () => {
+    // Prepare
+    const queue = onlyResource(template, 'AWS::SQS::Queue', { RedrivePolicy: Match.anyValue() });
+
+    // Assess
+    expect(describeRef(template, queue.Properties.KmsMasterKeyId)).toMatch(/^AWS::KMS::Key/);
+    expect((queue.Properties.RedrivePolicy as { maxReceiveCount: number }).maxReceiveCount).toBe(10);
+  });
+
+  it('pushes findings to the SIEM over HTTPS, with the credentials from Secrets Manager, as a Splunk HEC event', () => {
+    // Assess
+    template.hasResourceProperties('AWS::Events::ApiDestination', {
+      InvocationEndpoint: HEC,
+      HttpMethod: 'POST',
+    });
+    template.hasResourceProperties('AWS::Events::Connection', {
+      AuthorizationType: 'API_KEY',
+      AuthParameters: {
+        ApiKeyAuthParameters: {
+          ApiKeyName: 'Authorization',
+          ApiKeyValue: '{{resolve:secretsmanager:splunk-hec:SecretString:::}}',
+        },
+      },
+    });
+    expect(routeTo('AWS::Events::ApiDestination').InputTransformer).toStrictEqual({
+      InputPathsMap: { detail: '$.detail' },
+      InputTemplate: '{"source":"rootwatch","sourcetype":"rootwatch:finding","event":<detail>}',
+    });
+  });
+
+  it('creates no SIEM route unless asked', () => {
+    // Act
+    const { template: plain } = synthDetector();
+
+    // Assess
+    plain.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 1);
+    plain.resourceCountIs('AWS::Events::ApiDestination', 0);
+    plain.resourceCountIs('AWS::SQS::Queue', 1);
+  });
+
+  it('uses an existing alert bus when given one, for the rules, the function and its permission', () => {
+    // Prepare
+    const busArn = 'arn:aws:events:us-east-1:111122223333:event-bus/soc-alerts';
+    const variables = new Capture();
+
+    // Act
+    const { template: withBus } = synthDetector((stack) => ({
+      alertBus: events.EventBus.fromEventBusArn(stack, 'SocBus', busArn),
+    }));
+
+    // Assess
+    withBus.resourceCountIs('AWS::Events::EventBus', 1); // the ingest bus only
+    withBus.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: variables } });
+    expect((variables.asObject() as Record<string, string>)[HANDLER_ENV.alertBus]).toBe(busArn);
+    withBus.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          { Sid: 'PutAlerts', Effect: 'Allow', Action: 'events:PutEvents', Resource: busArn },
+        ]),
+      },
+    });
+    withBus.resourcePropertiesCountIs('AWS::Events::Rule', { EventBusName: 'soc-alerts' }, 2);
+  });
+});

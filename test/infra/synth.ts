@@ -1,0 +1,78 @@
+import { App, Stack } from 'aws-cdk-lib';
+import type { StackProps } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import cdkJson from '../../cdk.json' with { type: 'json' };
+import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
+import type { RootActivityDetectorProps } from '../../infra/root-activity-detector-props.ts';
+
+/** The security account and the organisation's management account of the tests (documentation ids). */
+const SECURITY_ACCOUNT = '111122223333';
+const MANAGEMENT_ACCOUNT = '999988887777';
+const INGEST_BUS_ARN = `arn:aws:events:us-east-1:${SECURITY_ACCOUNT}:event-bus/rootwatch-ingest`;
+
+/**
+ * An app with the feature flags of cdk.json, so that tests synthesize what `cdk synth` does. Without
+ * CDK's built-in CloudFormation validation, which loads resource schemas for seconds in each test
+ * worker: `npx cdk synth` in CI runs it on the real app, and cdk.json makes its findings errors.
+ */
+const testApp = (context: Record<string, unknown> = {}): App =>
+  new App({ context: { ...cdkJson.context, ...context }, builtinCloudFormationValidation: false });
+
+/**
+ * A stack in the security account, us-east-1, holding one detector built with `props` (or with the
+ * props a function of the stack returns, to give it constructs of that stack).
+ */
+const synthDetector = (
+  props: RootActivityDetectorProps | ((stack: Stack) => RootActivityDetectorProps) = {},
+  stackProps: StackProps = {},
+) => {
+  const app = testApp();
+  const stack = new Stack(app, 'Security', {
+    env: { account: SECURITY_ACCOUNT, region: 'us-east-1' },
+    ...stackProps,
+  });
+  const detector = new RootActivityDetector(
+    stack,
+    'Detector',
+    typeof props === 'function' ? props(stack) : props,
+  );
+  return { app, stack, detector, template: Template.fromStack(stack) };
+};
+
+type Resources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+
+/**
+ * What a reference in the template points at, readably: `{"Fn::GetAtt": ["LogGroupX", "Arn"]}`
+ * becomes `AWS::Logs::LogGroup /rootwatch/records`. Assertions then say which resource, without
+ * hashed logical ids.
+ */
+const describeRef = (template: Template, value: unknown): unknown => {
+  if (typeof value !== 'object' || value === null) return value;
+  const reference = value as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+  const id = reference.Ref ?? reference['Fn::GetAtt']?.[0];
+  const resources = template.toJSON().Resources as Resources;
+  const resource = id === undefined ? undefined : resources[id];
+  if (!resource) return value;
+  const props = resource.Properties ?? {};
+  const name = props.LogGroupName ?? props.Name ?? props.QueueName ?? props.Description ?? '';
+  return `${resource.Type}${name ? ` ${String(name)}` : ''}`;
+};
+
+/** The one resource of a type whose properties contain `properties`, with its logical id. */
+const onlyResource = (template: Template, type: string, properties: object = {}) => {
+  const found = Object.entries(template.findResources(type, { Properties: properties }));
+  if (found.length !== 1)
+    throw new Error(`expected one ${type} like ${JSON.stringify(properties)}, found ${found.length}`);
+  const [id, resource] = found[0]!;
+  return { id, ...(resource as { Properties: Record<string, unknown> }) };
+};
+
+export {
+  describeRef,
+  INGEST_BUS_ARN,
+  MANAGEMENT_ACCOUNT,
+  onlyResource,
+  SECURITY_ACCOUNT,
+  synthDetector,
+  testApp,
+};

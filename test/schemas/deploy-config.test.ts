@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
+import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
+
+/** The paths of the issues a config gives, as "path: message". */
+const problems = (input: unknown): string[] => {
+  const parsed = DeployConfigSchema.safeParse(input);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+};
+
+describe('Schema: DeployConfig', () => {
+  it('has a default for every setting that needs one', () => {
+    // Act
+    const config = DeployConfigSchema.parse({});
+
+    // Assess
+    expect(config).toStrictEqual({
+      region: 'us-east-1',
+      alertEmails: [],
+      operationsEmails: [],
+      alertMinSeverity: 'low',
+      logLevel: 'info',
+      recordRetentionDays: 365,
+      memorySize: 512,
+      heartbeatHours: 24,
+      siemQueue: false,
+    });
+  });
+
+  it('reads the strings of `cdk deploy -c key=value` as the JSON values of a config file', () => {
+    // Prepare
+    const fromCli = {
+      alertEmails: 'soc@example.com, oncall@example.com',
+      recordRetentionDays: '731',
+      memorySize: '1024',
+      heartbeatHours: '6',
+      siemQueue: 'true',
+      detectorConfig: '{"cisVersions":["5.0.0"]}',
+    };
+    const fromFile = {
+      alertEmails: ['soc@example.com', 'oncall@example.com'],
+      recordRetentionDays: 731,
+      memorySize: 1024,
+      heartbeatHours: 6,
+      siemQueue: true,
+      detectorConfig: { cisVersions: ['5.0.0'] },
+    };
+
+    // Assess
+    expect(DeployConfigSchema.parse(fromCli)).toStrictEqual(DeployConfigSchema.parse(fromFile));
+  });
+
+  it.each([
+    { setting: { acount: '111122223333' }, problem: ': Unrecognized key: "acount"' },
+    { setting: { account: '1111' }, problem: 'account: expected a 12-digit AWS account id' },
+    { setting: { organizationId: 'org-1' }, problem: 'organizationId: expected an organisation id (o-…)' },
+    { setting: { alertEmails: 'soc@example' }, problem: 'alertEmails.0: Invalid email address' },
+    {
+      setting: { recordRetentionDays: 100 },
+      problem: 'recordRetentionDays: Invalid option: expected one of 1|3|5|7|14|30',
+    },
+    { setting: { memorySize: '64' }, problem: 'memorySize: Too small: expected number to be >=128' },
+    { setting: { heartbeatHours: 200 }, problem: 'heartbeatHours: Too big: expected number to be <=144' },
+    { setting: { siemQueue: 'yes' }, problem: 'siemQueue: Invalid input: expected boolean' },
+    {
+      setting: { siemEndpoint: 'http://splunk.example.com', siemSecretName: 'hec' },
+      problem: 'siemEndpoint: expected an https:// URL',
+    },
+    {
+      setting: { siemEndpoint: 'https://splunk.example.com:8088/services/collector/event' },
+      problem: 'siemSecretName: siemEndpoint and siemSecretName go together: give both or neither',
+    },
+    {
+      setting: { detectorConfig: '{"cisVersion":[]}' },
+      problem: 'detectorConfig: Unrecognized key: "cisVersion"',
+    },
+    {
+      setting: { ingestBusArn: 'arn:aws:sns:us-east-1:111122223333:x' },
+      problem: 'ingestBusArn: expected an event bus ARN',
+    },
+    { setting: { region: 'Virginia' }, problem: 'region: expected an AWS Region' },
+  ])('names the setting and the reason: $problem', ({ setting, problem }) => {
+    // Act
+    const found = problems(setting);
+
+    // Assess
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain(problem);
+  });
+
+  it('prints every problem with its path', () => {
+    // Act
+    const parsed = DeployConfigSchema.safeParse({ account: 'x', memorySize: 1 });
+
+    // Assess
+    expect(parsed.success).toBe(false);
+    expect(z.prettifyError(parsed.error!)).toBe(
+      '✖ expected a 12-digit AWS account id\n  → at account\n✖ Too small: expected number to be >=128\n  → at memorySize',
+    );
+  });
+});
