@@ -7,7 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BUNDLE_HANDLER } from './lambda-bundle.ts';
-import { logGroupArn } from './encryption.ts';
+import { grantLogWrites } from './log-write-grants.ts';
 
 interface DetectorFunctionProps {
   readonly code: lambda.Code;
@@ -48,30 +48,10 @@ class DetectorFunction extends Construct {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
     });
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'WriteOwnLogsAndRecords',
-        // A log group's ARN as CloudFormation returns it ends in ":*": it covers that group's streams only.
-        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        resources: [this.logGroup.logGroupArn, props.recordLogGroup.logGroupArn],
-      }),
-    );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'EncryptLogsThroughCloudWatchLogs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: {
-          StringEquals: { 'kms:ViaService': `logs.${region}.amazonaws.com` },
-          ArnEquals: {
-            'kms:EncryptionContext:aws:logs:arn': [
-              logGroupArn(this, props.logGroupName),
-              logGroupArn(this, props.recordLogGroupName),
-            ],
-          },
-        },
-      }),
-    );
+    grantLogWrites(this.role, props.key, [
+      { group: this.logGroup, name: props.logGroupName },
+      { group: props.recordLogGroup, name: props.recordLogGroupName },
+    ]);
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'PutAlerts',

@@ -23,6 +23,8 @@ interface DetectorHealthProps {
   readonly heartbeatHours: number;
   readonly heartbeatLogGroupName: string;
   readonly heartbeatLogRetention: logs.RetentionDays;
+  /** Where the function records every delivered event, invalid ones as `kind: "invalid-event"`. */
+  readonly recordLogGroup: logs.ILogGroup;
 }
 
 /**
@@ -55,7 +57,7 @@ class DetectorHealth extends Construct {
   readonly heartbeatRule: events.Rule;
   readonly heartbeatLogGroup: logs.LogGroup;
   readonly alarms: Record<
-    'functionErrors' | 'functionThrottles' | 'deadLetters' | 'heartbeatMissing',
+    'functionErrors' | 'functionThrottles' | 'deadLetters' | 'heartbeatMissing' | 'invalidEvents',
     cloudwatch.Alarm
   >;
 
@@ -105,6 +107,13 @@ class DetectorHealth extends Construct {
     });
     this.heartbeatRule.node.addDependency(this.heartbeatLogGroup, heartbeatLogPolicy);
 
+    const invalidEventRecords = new logs.MetricFilter(this, 'InvalidEventRecords', {
+      logGroup: props.recordLogGroup,
+      filterPattern: logs.FilterPattern.stringValue('$.kind', '=', 'invalid-event'),
+      metricNamespace: 'rootwatch',
+      metricName: 'InvalidEvents',
+      metricValue: '1',
+    });
     const hourly = { period: Duration.hours(1), statistic: cloudwatch.Stats.SUM };
     const heartbeatWindow = props.heartbeatHours + 2;
     this.alarms = {
@@ -148,6 +157,16 @@ class DetectorHealth extends Construct {
           comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
           evaluationPeriods: heartbeatWindow,
           missing: cloudwatch.TreatMissingData.BREACHING,
+        },
+      ),
+      invalidEvents: this.alarm(
+        'InvalidEvents',
+        invalidEventRecords.metric({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+        {
+          // A root event that fails validation gives no finding: were CloudTrail to change a field's
+          // shape, every root event would, silently. The record keeps the event and the reasons.
+          description:
+            'Root events failed validation and gave no finding: see kind = "invalid-event" in the record log group.',
         },
       ),
     };

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 
-/** Where `npm run bundle` writes the Lambda artifact (ESM, exports `handler`). */
+/** Where `npm run bundle` writes the Lambda artifacts (ESM, each exports `handler`). */
 const BUNDLE_DIR = fileURLToPath(new URL('../dist/root-activity', import.meta.url));
+const POSTURE_BUNDLE_DIR = fileURLToPath(new URL('../dist/root-posture', import.meta.url));
 /** The handler string for that artifact: `index.mjs`, export `handler`. */
 const BUNDLE_HANDLER = 'index.handler';
 
@@ -18,10 +19,10 @@ const bundleCode = (dir: string = BUNDLE_DIR): lambda.Code => {
   const entry = join(dir, 'index.mjs');
   if (!existsSync(entry)) {
     throw new Error(
-      `RootActivityDetector: the Lambda bundle ${entry} does not exist: run \`npm run bundle\` first, or pass the \`code\` prop`,
+      `rootwatch: the Lambda bundle ${entry} does not exist: run \`npm run bundle\` first, or pass the \`code\` prop`,
     );
   }
   return lambda.Code.fromAsset(dir, { exclude: ['*.map'] });
 };
 
-export { bundleCode, BUNDLE_DIR, BUNDLE_HANDLER };
+export { bundleCode, BUNDLE_DIR, POSTURE_BUNDLE_DIR, BUNDLE_HANDLER };

@@ -46,6 +46,10 @@ class RootActivityDetector extends Construct {
   /** The detector's own health: alarms. */
   readonly operationsTopic: sns.Topic;
   readonly recordLogGroup: logs.LogGroup;
+  /** The record log group's name, as a plain string (KMS encryption contexts need it before deployment). */
+  readonly recordLogGroupName: string;
+  /** Names the detector's resources: `<prefix>-alerts`, `/<prefix>/records`, … */
+  readonly namePrefix: string;
   readonly savedQueries: logs.QueryDefinition[];
   /** Undeliverable root events and alerts, and invocations that failed every retry. */
   readonly deadLetterQueue: sqs.Queue;
@@ -58,6 +62,7 @@ class RootActivityDetector extends Construct {
     super(scope, id);
     const resolved = resolveDetectorProps(props);
     const prefix = resolved.namePrefix;
+    this.namePrefix = prefix;
     const names = {
       records: `/${prefix}/records`,
       function: `/${prefix}/function`,
@@ -85,6 +90,7 @@ class RootActivityDetector extends Construct {
       queryFolder: prefix,
     });
     this.recordLogGroup = records.logGroup;
+    this.recordLogGroupName = names.records;
     this.savedQueries = records.queries;
 
     const environment = {
@@ -164,6 +170,7 @@ class RootActivityDetector extends Construct {
       heartbeatHours: resolved.heartbeatHours,
       heartbeatLogGroupName: names.heartbeats,
       heartbeatLogRetention: resolved.operationalLogRetention,
+      recordLogGroup: this.recordLogGroup,
     });
     this.operationsTopic = health.operationsTopic;
     this.alarms = { ...health.alarms };

@@ -39,6 +39,7 @@ const buildRootwatchApp = (app: App, settings: DeployConfig, options: RootwatchA
   const ingestBusArn = ingestBusArnOf(settings);
   const forwarder = new RootwatchForwarderStack(app, 'RootwatchForwarder', {
     ...(ingestBusArn && { ingestBusArn }),
+    ...(settings.postureAuditRoleArn && { postureAuditRoleArn: settings.postureAuditRoleArn }),
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { detector, forwarder };

@@ -2,6 +2,7 @@ import { CfnParameter, CliCredentialsStackSynthesizer, Stack } from 'aws-cdk-lib
 import type { StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import { PostureAuditRole } from './posture-audit-role.ts';
 import { RootActivityForwarder } from './root-activity-forwarder.ts';
 
 interface RootwatchForwarderStackProps extends StackProps {
@@ -10,6 +11,12 @@ interface RootwatchForwarderStackProps extends StackProps {
    * @default - none: give the parameter when deploying (StackSets: `--parameters`)
    */
   readonly ingestBusArn?: string;
+  /**
+   * The posture audit's role in the security account, as the default of the `PostureAuditRoleArn`
+   * parameter: this account then gets the read-only `RootwatchPostureAudit` role it assumes.
+   * @default - none: no audit role
+   */
+  readonly postureAuditRoleArn?: string;
 }
 
 /**
@@ -21,9 +28,10 @@ interface RootwatchForwarderStackProps extends StackProps {
 class RootwatchForwarderStack extends Stack {
   readonly forwarder: RootActivityForwarder;
   readonly ingestBusArn: CfnParameter;
+  readonly postureAudit: PostureAuditRole;
 
   constructor(scope: Construct, id: string, props: RootwatchForwarderStackProps = {}) {
-    const { ingestBusArn, ...stackProps } = props;
+    const { ingestBusArn, postureAuditRoleArn, ...stackProps } = props;
     super(scope, id, {
       description: 'rootwatch forwarder: sends root activity of this account and Region to the detector',
       synthesizer: new CliCredentialsStackSynthesizer(),
@@ -39,6 +47,22 @@ class RootwatchForwarderStack extends Stack {
     });
     this.forwarder = new RootActivityForwarder(this, 'Forwarder', {
       ingestBus: events.EventBus.fromEventBusArn(this, 'IngestBus', this.ingestBusArn.valueAsString),
+    });
+    const auditRoleArn = new CfnParameter(this, 'PostureAuditRoleArn', {
+      type: 'String',
+      description:
+        'The rootwatch posture audit role (Rootwatch output PostureAuditRoleArn); empty: no audit role here',
+      allowedPattern: '^$|^arn:aws[\\w-]*:iam::\\d{12}:role/[\\w+=,.@\\-/]+$',
+      default: postureAuditRoleArn ?? '',
+    });
+    const auditRoleRegion = new CfnParameter(this, 'PostureAuditRoleRegion', {
+      type: 'String',
+      description: 'The one Region where the (global) audit role is made',
+      default: 'us-east-1',
+    });
+    this.postureAudit = new PostureAuditRole(this, 'PostureAudit', {
+      trustedRoleArn: auditRoleArn.valueAsString,
+      region: auditRoleRegion.valueAsString,
     });
   }
 }

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
 import { RootActivityDetector } from './root-activity-detector.ts';
+import { RootPostureAudit } from './root-posture-audit.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
 
 interface RootwatchStackProps extends StackProps {
@@ -51,6 +52,7 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
  */
 class RootwatchStack extends Stack {
   readonly detector: RootActivityDetector;
+  readonly postureAudit?: RootPostureAudit;
 
   constructor(scope: Construct, id: string, props: RootwatchStackProps) {
     super(scope, id, {
@@ -62,6 +64,29 @@ class RootwatchStack extends Stack {
       ...detectorProps(this, props.settings),
       ...(props.code && { code: props.code }),
     });
+    const { settings } = props;
+    if (settings.postureAudit) {
+      const { detector } = this;
+      this.postureAudit = new RootPostureAudit(this, 'PostureAudit', {
+        key: detector.key,
+        recordLogGroup: detector.recordLogGroup,
+        recordLogGroupName: detector.recordLogGroupName,
+        alertBus: detector.alertBus,
+        deadLetterQueue: detector.deadLetterQueue,
+        operationsTopic: detector.operationsTopic,
+        logGroupName: `/${detector.namePrefix}/posture-function`,
+        logRetention: logs.RetentionDays.THREE_MONTHS,
+        accounts: settings.postureAuditAccounts,
+        interval: Duration.hours(settings.postureAuditHours),
+        organizationFeatures: settings.postureAuditOrganizationFeatures,
+        assumeRoot: settings.postureAuditAssumeRoot,
+        ...(settings.detectorConfig && { detectorConfig: settings.detectorConfig }),
+      });
+      new CfnOutput(this, 'PostureAuditRoleArn', {
+        value: this.postureAudit.role.roleArn,
+        description: 'Forwarder stacks let this role read credential reports (parameter PostureAuditRoleArn)',
+      });
+    }
     const outputs = {
       IngestBusArn: [this.detector.ingestBus.eventBusArn, 'Forwarders put root activity here'],
       AlertBusArn: [this.detector.alertBus.eventBusArn, 'Findings and heartbeats'],

@@ -80,6 +80,24 @@ const DeployConfigSchema = z
     /** The CloudTrail log group in this account and Region, for the CIS metric filter and alarm. */
     cisTrailLogGroup: z.optional(logGroupName),
     detectorConfig: z.optional(json(DetectorConfigSchema)),
+    /** Run the daily root posture audit (CIS checks from IAM credential reports). */
+    postureAudit: z._default(flag, true),
+    /** Member accounts the posture audit reads through the forwarder stack's audit role. */
+    postureAuditAccounts: z._default(list(accountId), []),
+    /** Hours between audits; IAM regenerates a credential report at most every four hours. */
+    postureAuditHours: z._default(integer(4, 168), 24),
+    /** Where the detector runs in the management or IAM delegated-administrator account. */
+    postureAuditOrganizationFeatures: z._default(flag, false),
+    /** Read member root login profiles through sts:AssumeRoot (same accounts as above). */
+    postureAuditAssumeRoot: z._default(flag, false),
+    /** The posture audit's role ARN (Rootwatch output PostureAuditRoleArn), for forwarders to trust. */
+    postureAuditRoleArn: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/, { error: 'expected an IAM role ARN' }),
+        ),
+    ),
     /** Where forwarders send; by default the ingest bus of `account` in `region`. */
     ingestBusArn: z.optional(
       z.string().check(

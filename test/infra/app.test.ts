@@ -127,6 +127,7 @@ describe('App: the two stacks', () => {
       'AlertTopicArn',
       'IngestBusArn',
       'OperationsTopicArn',
+      'PostureAuditRoleArn',
       'RecordLogGroupName',
     ]);
   });

@@ -317,7 +317,7 @@ describe('Lambda bundle', () => {
 
     // Assess
     expect(() => bundleCode(empty)).toThrow(
-      `RootActivityDetector: the Lambda bundle ${join(empty, 'index.mjs')} does not exist: run \`npm run bundle\` first, or pass the \`code\` prop`,
+      `rootwatch: the Lambda bundle ${join(empty, 'index.mjs')} does not exist: run \`npm run bundle\` first, or pass the \`code\` prop`,
     );
   });
 

@@ -89,7 +89,11 @@ describe('Stack: RootwatchForwarder', () => {
     };
 
     // Assess
-    expect(Object.keys(json.Parameters)).toStrictEqual(['IngestBusArn']);
+    expect(Object.keys(json.Parameters)).toStrictEqual([
+      'IngestBusArn',
+      'PostureAuditRoleArn',
+      'PostureAuditRoleRegion',
+    ]);
     expect(json.Rules).toBeUndefined();
     expect(
       Object.values(json.Resources)
@@ -98,6 +102,7 @@ describe('Stack: RootwatchForwarder', () => {
     ).toStrictEqual([
       'AWS::Events::Rule',
       'AWS::IAM::Policy',
+      'AWS::IAM::Role',
       'AWS::IAM::Role',
       'AWS::SQS::Queue',
       'AWS::SQS::QueuePolicy',

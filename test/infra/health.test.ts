@@ -151,6 +151,28 @@ describe('Health: alarms and the heartbeat', () => {
     );
   });
 
+  it('alarms operations when root events fail validation, counted from the record log group', () => {
+    // Prepare
+    const [filter] = Object.values(template.findResources('AWS::Logs::MetricFilter'));
+
+    // Assess
+    expect(filter?.Properties).toMatchObject({
+      FilterPattern: '{ $.kind = "invalid-event" }',
+      MetricTransformations: [
+        { MetricNamespace: 'rootwatch', MetricName: 'InvalidEvents', MetricValue: '1' },
+      ],
+    });
+    expect(describeRef(template, filter?.Properties.LogGroupName)).toBe(
+      'AWS::Logs::LogGroup /rootwatch/records',
+    );
+    expect(alarmOn('InvalidEvents')).toMatchObject({
+      Namespace: 'rootwatch',
+      Period: 300,
+      Threshold: 1,
+      AlarmActions: [{ Ref: operationsTopic.id }],
+    });
+  });
+
   it('follows a custom heartbeat interval with its alarm window', () => {
     // Act
     const { template: sixHourly } = synthDetector({ heartbeatInterval: Duration.hours(6) });
@@ -166,8 +188,9 @@ describe('Health: alarms and the heartbeat', () => {
 });
 
 describe('Health: the CIS option', () => {
-  it('adds nothing unless a CloudTrail log group is given', () => {
-    synthDetector().template.resourceCountIs('AWS::Logs::MetricFilter', 0);
+  it('adds no CIS metric filter unless a CloudTrail log group is given', () => {
+    // Only the record log group's own filter (invalid events) is there.
+    synthDetector().template.resourceCountIs('AWS::Logs::MetricFilter', 1);
   });
 
   it('adds the exact CIS metric filter on the trail log group and its alarm to the alert topic', () => {

@@ -57,7 +57,9 @@ describe('cdk-nag: AwsSolutions', () => {
     // Assess
     expect(found.map(({ path, id }) => `${path}: ${id}`)).toStrictEqual([
       'Rootwatch/Detector/DeadLetterQueue: AwsSolutions-SQS3',
+      'Rootwatch/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
       'RootwatchForwarder/Forwarder/DeadLetterQueue: AwsSolutions-SQS3',
+      'RootwatchForwarder/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
     ]);
     for (const { reason } of found) expect(reason.length).toBeGreaterThan(60);
   });

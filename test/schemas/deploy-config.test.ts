@@ -25,6 +25,11 @@ describe('Schema: DeployConfig', () => {
       memorySize: 512,
       heartbeatHours: 24,
       siemQueue: false,
+      postureAudit: true,
+      postureAuditAccounts: [],
+      postureAuditHours: 24,
+      postureAuditOrganizationFeatures: false,
+      postureAuditAssumeRoot: false,
     });
   });
 

@@ -1,0 +1,279 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import * as z from 'zod/mini';
+import type { DetectorConfigInput } from '../schemas/detector-config.ts';
+import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
+import { logGroupArn } from './encryption.ts';
+import { BUNDLE_HANDLER, bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
+import { grantLogWrites } from './log-write-grants.ts';
+
+/** The root-task policy that lets an sts:AssumeRoot session read a member's root credentials [IAM-PRIV]. */
+const AUDIT_ROOT_TASK_POLICY = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
+
+interface RootPostureAuditProps {
+  /** @default - the bundle `npm run bundle` wrote to `dist/root-posture/` */
+  readonly code?: lambda.Code;
+  /** The detector's key, record log group (by name too), alert bus, dead-letter queue and operations topic. */
+  readonly key: kms.Key;
+  readonly recordLogGroup: logs.ILogGroup;
+  readonly recordLogGroupName: string;
+  readonly alertBus: events.IEventBus;
+  readonly deadLetterQueue: sqs.IQueue;
+  readonly operationsTopic: sns.ITopic;
+  /** `/<prefix>/posture-function`. */
+  readonly logGroupName: string;
+  readonly logRetention: logs.RetentionDays;
+  /**
+   * Member accounts audited through `roleName`, besides this one.
+   * @default - none: this account only
+   */
+  readonly accounts?: readonly string[];
+  /**
+   * The read-only audit role the forwarder stack creates in member accounts.
+   * @default 'RootwatchPostureAudit'
+   */
+  readonly roleName?: string;
+  /**
+   * How often the audit runs. IAM regenerates a credential report at most every four hours.
+   * @default Duration.hours(24)
+   */
+  readonly interval?: Duration;
+  /**
+   * Ask `iam:ListOrganizationsFeatures`: only in the management or IAM delegated-administrator account.
+   * @default false
+   */
+  readonly organizationFeatures?: boolean;
+  /**
+   * Read member root login profiles in `sts:AssumeRoot` sessions (IAMAuditRootUserCredentials): only
+   * where this account may call AssumeRoot (management or IAM delegated administrator).
+   * @default false
+   */
+  readonly assumeRoot?: boolean;
+  readonly detectorConfig?: DetectorConfigInput;
+}
+
+/**
+ * The scheduled root posture audit (issue 6, AWS mode): an EventBridge Scheduler schedule invokes a
+ * function that audits this account and each member account (through a read-only role) from IAM
+ * credential reports, records every result in the record log group, and alerts `Root Posture Finding`
+ * when a check turns to `fail`, keeping each check's last status in a DynamoDB table. Its role can
+ * read credential reports and virtual MFA devices (IAM gives those actions no resource type), assume
+ * the named audit role in the named accounts only, and write only to its own log group, the record
+ * log group, the alert bus and its table.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+ */
+class RootPostureAudit extends Construct {
+  readonly function: lambda.Function;
+  readonly role: iam.Role;
+  readonly table: dynamodb.Table;
+  readonly schedule: scheduler.CfnSchedule;
+  readonly errorsAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: RootPostureAuditProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const accounts = [...(props.accounts ?? [])];
+    const roleName = props.roleName ?? 'RootwatchPostureAudit';
+    const environment: Record<string, string> = {
+      [POSTURE_ENV.alertBus]: props.alertBus.eventBusArn,
+      [POSTURE_ENV.logGroup]: props.recordLogGroupName,
+      [POSTURE_ENV.accounts]: accounts.join(','),
+      [POSTURE_ENV.roleName]: roleName,
+      [POSTURE_ENV.organizationFeatures]: String(props.organizationFeatures ?? false),
+      [POSTURE_ENV.assumeRoot]: String(props.assumeRoot ?? false),
+      ...(props.detectorConfig && { [POSTURE_ENV.detectorConfig]: JSON.stringify(props.detectorConfig) }),
+    };
+    const startable = PostureConfigSchema.safeParse({
+      ...environment,
+      [POSTURE_ENV.stateTable]: 'placeholder-table',
+    });
+    if (!startable.success) {
+      throw new Error(`RootPostureAudit: the function would not start:\n${z.prettifyError(startable.error)}`);
+    }
+
+    this.table = new dynamodb.Table(this, 'State', {
+      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: props.key,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName: props.logGroupName,
+      retention: props.logRetention,
+      encryptionKey: props.key,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    props.key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchLogsForThePostureAuditLogGroup',
+        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn(this, props.logGroupName) },
+        },
+      }),
+    );
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: 'rootwatch posture audit: reads credential reports, records results, alerts failures',
+    });
+    grantLogWrites(this.role, props.key, [
+      { group: logGroup, name: props.logGroupName },
+      { group: props.recordLogGroup, name: props.recordLogGroupName },
+    ]);
+    const statements: iam.PolicyStatement[] = [
+      new iam.PolicyStatement({
+        sid: 'PutAlerts',
+        actions: ['events:PutEvents'],
+        resources: [props.alertBus.eventBusArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'KeepCheckStatus',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        resources: [this.table.tableArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'EncryptCheckStatusThroughDynamoDb',
+        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        resources: [props.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` } },
+      }),
+      new iam.PolicyStatement({
+        sid: 'ReadCredentialReports',
+        actions: [
+          'iam:GenerateCredentialReport',
+          'iam:GetCredentialReport',
+          'iam:ListVirtualMFADevices',
+          ...(props.organizationFeatures ? ['iam:ListOrganizationsFeatures'] : []),
+        ],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'KeepFailedRuns',
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'EncryptFailedRunsThroughSqs',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [props.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
+      }),
+    ];
+    if (accounts.length) {
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'AssumeTheAuditRoleOfMemberAccounts',
+          actions: ['sts:AssumeRole'],
+          resources: accounts.map((account) => `arn:${stack.partition}:iam::${account}:role/${roleName}`),
+        }),
+      );
+      if (props.assumeRoot) {
+        statements.push(
+          new iam.PolicyStatement({
+            sid: 'AuditMemberRootCredentials',
+            actions: ['sts:AssumeRoot'],
+            resources: accounts.map((account) => `arn:${stack.partition}:iam::${account}:root`),
+            conditions: { StringEquals: { 'sts:TaskPolicyArn': AUDIT_ROOT_TASK_POLICY } },
+          }),
+        );
+      }
+    }
+    for (const statement of statements) this.role.addToPrincipalPolicy(statement);
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'iam:GenerateCredentialReport, iam:GetCredentialReport, iam:ListVirtualMFADevices and iam:ListOrganizationsFeatures support no resource type, so their only resource is "*" (Service Authorization Reference, IAM). Every other statement names its resources.',
+    });
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: 'rootwatch: daily CIS root posture audit from IAM credential reports',
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: BUNDLE_HANDLER,
+      code: props.code ?? bundleCode(POSTURE_BUNDLE_DIR),
+      memorySize: 512,
+      // IAM takes seconds to generate a report per account; the run audits accounts one after another.
+      timeout: Duration.minutes(10),
+      role: this.role,
+      logGroup,
+      environment: { ...environment, [POSTURE_ENV.stateTable]: this.table.tableName },
+    });
+    this.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+    });
+
+    // The L1 schedule with a role of our own: the L2 target grants invoke on every version (`:*`) too.
+    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
+      }),
+      description: 'rootwatch: EventBridge Scheduler invokes the posture audit',
+    });
+    schedulerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'InvokeTheAudit',
+        actions: ['lambda:InvokeFunction'],
+        resources: [this.function.functionArn],
+      }),
+    );
+    schedulerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'KeepUndeliveredRuns',
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+      }),
+    );
+    schedulerRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'EncryptUndeliveredRunsThroughSqs',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [props.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
+      }),
+    );
+    const hours = (props.interval ?? Duration.hours(24)).toHours();
+    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
+      description: 'rootwatch: run the root posture audit',
+      scheduleExpression: `rate(${hours} ${hours === 1 ? 'hour' : 'hours'})`,
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: this.function.functionArn,
+        roleArn: schedulerRole.roleArn,
+        input: JSON.stringify({ source: 'rootwatch.posture-schedule' }),
+        deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
+      },
+    });
+
+    this.errorsAlarm = new cloudwatch.Alarm(this, 'Errors', {
+      alarmDescription: 'rootwatch: the root posture audit failed (see its log group)',
+      metric: this.function.metricErrors({ period: Duration.hours(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.errorsAlarm.addAlarmAction(new actions.SnsAction(props.operationsTopic));
+  }
+}
+
+export { RootPostureAudit, AUDIT_ROOT_TASK_POLICY };
+export type { RootPostureAuditProps };
