@@ -30,7 +30,7 @@ const runHandlerLatency = async (): Promise<BenchLine[]> => {
   // The SDK reads region and endpoint from the environment, lazily: set it for the whole run.
   const saved = { ...process.env };
   Object.assign(process.env, env);
-  const handler = makeHandler(buildAwsDeps(process.env, { logger: createLogger({ level: 'silent' }) }));
+  const handler = makeHandler(await buildAwsDeps(process.env, { logger: createLogger({ level: 'silent' }) }));
   const clients = localClients(endpoint.url);
   const event = JSON.parse(
     readFileSync(

@@ -3,12 +3,23 @@ import { runHandlerLatency } from './handler-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
 
-/** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
-const results: BenchLine[] = [
-  ...runClassifyThroughput(),
-  ...(await runLambdaColdStart()),
-  ...(await runHandlerLatency()),
-];
+const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
+  classify: runClassifyThroughput,
+  'cold-start': runLambdaColdStart,
+  latency: runHandlerLatency,
+};
+
+/** `npm run bench [-- NAME...]`: every benchmark (or the named ones), each against a baseline measured in the same run. */
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !(name in BENCHMARKS));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHMARKS).join(', ')}`);
+  process.exit(2);
+}
+const results: BenchLine[] = [];
+for (const [name, run] of Object.entries(BENCHMARKS)) {
+  if (names.length === 0 || names.includes(name)) results.push(...(await run()));
+}
 
 const targeted = results.filter((line) => line.target);
 const missed = targeted.filter((line) => !line.met);

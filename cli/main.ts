@@ -9,13 +9,15 @@ import { runReplay } from './commands/replay.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--json] [--fail-on SEVERITY] [--summary] [--config FILE] FILE... | -
-  rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--config FILE] [PATH...]
+  rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--config FILE]
+                   [--suppressions FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
                   [--config FILE] PATH...
 
@@ -34,6 +36,7 @@ Options:
   --config FILE       detector settings (JSON): CIS versions, severity overrides (audit reads cisVersions)
   --aws               replay: record and alert in AWS (ROOTWATCH_LOG_GROUP, ROOTWATCH_ALERT_BUS, AWS_REGION…)
   --records FILE      replay: the JSON Lines file of records (default: a new temporary file)
+  --suppressions FILE replay: approved exceptions (JSON, README "Suppression"): recorded, not alerted
   --alert-min-severity SEVERITY
                       replay: findings below it are recorded, not alerted (default low)
   --as-of DATE        audit: judge as of DATE (ISO 8601); default the report's GeneratedTime, else now
@@ -91,6 +94,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       records: { type: 'string' },
       'alert-min-severity': { type: 'string' },
       config: { type: 'string' },
+      suppressions: { type: 'string' },
     },
   });
   return runReplay(
@@ -100,6 +104,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       recordsFile: values.records,
       alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
       config: await loadDetectorConfig(values.config),
+      suppressions: suppressionsOption(values.suppressions, io),
     },
     io,
   );

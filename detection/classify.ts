@@ -96,6 +96,10 @@ const classifyRecord = (
     severityRule: rule,
     controls: controlsFor(facts, config.cisVersions),
     assumedRoot: session && assumedRootOf(session),
+    signInSessionArn: identity.sessionContext?.signInSessionArn || undefined,
+    sessionIssuedAt: identity.sessionContext?.attributes?.creationDate || undefined,
+    incident: undefined,
+    suppression: undefined,
     title: '',
     summary: '',
   };

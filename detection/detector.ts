@@ -10,6 +10,7 @@ import type { ValidationIssue } from '../schemas/validation-issue.ts';
 import type { EnvelopeFacts } from './classify.ts';
 import { classifyRecord } from './classify.ts';
 import { issuedRootSession, RootSessionRegistry } from './root-sessions.ts';
+import type { IssuedRootSession } from './root-sessions.ts';
 import { field, rootRelation } from './root-relation.ts';
 
 /** Why a delivered event gave no finding. Every reason is a test case and a log line. */
@@ -24,7 +25,8 @@ type IgnoreReason =
 /** The verdict on one input: a finding, a deliberate non-finding, or a validation failure. */
 type Detection =
   | { kind: 'finding'; finding: Finding }
-  | { kind: 'ignored'; reason: IgnoreReason; eventId?: string }
+  /** `session`: the centralized-root session an `sts:AssumeRoot` call opened, for stores beyond this detector. */
+  | { kind: 'ignored'; reason: IgnoreReason; eventId?: string; session?: IssuedRootSession }
   | { kind: 'invalid'; issues: ValidationIssue[]; eventId?: string };
 
 const isEnvelope = (input: unknown): boolean =>
@@ -72,22 +74,26 @@ class Detector {
     }
   }
 
-  /** Validation issues of an AssumeRoot record, or none once its session (if any) is learnt. */
-  #learnSession(record: unknown, path: PropertyKey[] = []): ValidationIssue[] | undefined {
+  /** The issues of an invalid AssumeRoot record, else the session it opened (none for a failed call), now learnt. */
+  #learnSession(
+    record: unknown,
+    path: PropertyKey[] = [],
+  ): { issues: ValidationIssue[] } | { session?: IssuedRootSession } {
     const parsed = AssumeRootRecordSchema.safeParse(record);
-    if (!parsed.success) return toValidationIssues(parsed.error, path);
+    if (!parsed.success) return { issues: toValidationIssues(parsed.error, path) };
     const session = issuedRootSession(parsed.data);
-    if (session) this.sessions.add(session);
-    return undefined;
+    if (!session) return {};
+    this.sessions.add(session);
+    return { session };
   }
 
   #detectRecord(record: unknown, envelope: EnvelopeFacts, path: PropertyKey[]): Detection {
     const relation = rootRelation(record);
     if (!relation) return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
     if (relation === 'assume-root-call') {
-      const issues = this.#learnSession(record, path);
-      if (issues) return withEventId({ kind: 'invalid', issues }, record);
-      return withEventId({ kind: 'ignored', reason: 'correlation-only' }, record);
+      const learnt = this.#learnSession(record, path);
+      if ('issues' in learnt) return withEventId({ kind: 'invalid', issues: learnt.issues }, record);
+      return withEventId({ kind: 'ignored', reason: 'correlation-only', ...learnt }, record);
     }
     const checked = CloudTrailRecordCheck.safeParse(record);
     if (!checked.success) {

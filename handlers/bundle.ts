@@ -1,5 +1,7 @@
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -25,9 +27,23 @@ const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Builds `entry` with the Lambda options into `outfile` (both relative to the repository). */
+/**
+ * Builds `entry` with the Lambda options into `outfile` (both relative to the repository), in a
+ * fresh directory. Code loaded with `import()` goes to chunks beside it, parsed only when loaded
+ * (the DynamoDB client of the incident store, when no incident table is configured, never is).
+ */
 const bundle = async (entry: string, outfile: string): Promise<void> => {
-  await build({ ...LAMBDA_BUNDLE_OPTIONS, absWorkingDir: ROOT, entryPoints: [entry], outfile });
+  const outdir = join(ROOT, dirname(outfile));
+  await rm(outdir, { recursive: true, force: true });
+  await build({
+    ...LAMBDA_BUNDLE_OPTIONS,
+    absWorkingDir: ROOT,
+    entryPoints: { [basename(outfile, '.mjs')]: entry },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
 };
 
 const ROOT_ACTIVITY_BUNDLE = 'dist/root-activity/index.mjs';

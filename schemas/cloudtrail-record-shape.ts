@@ -37,7 +37,12 @@ const recordSchema = <O extends ObjectOf>(objectOf: O) => {
    * (S13), and `signInSessionArn` on API calls made under a console sign-in session.
    */
   const sessionContext = objectOf({
-    attributes: z.optional(objectOf({ mfaAuthenticated: z.optional(looseBoolean) })),
+    attributes: z.optional(
+      objectOf({
+        mfaAuthenticated: z.optional(looseBoolean),
+        creationDate: text, // when the session's credentials were issued: ISO basic or extended form (S07)
+      }),
+    ),
     // `Root` for FederatedUser sessions obtained with root credentials (GetFederationToken)
     sessionIssuer: z.optional(objectOf({ type: text })),
     assumedRoot: z.optional(looseBoolean),

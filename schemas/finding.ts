@@ -11,6 +11,29 @@ const ControlSchema = z.strictObject({
   title: z.string(),
 });
 
+/**
+ * The root session a finding belongs to, with its running counts (README: "Incidents"). `alert` says
+ * whether this finding paged: the first finding of an incident, one more severe than any before
+ * it (`escalation`), or neither (`update`: recorded, counted, not paged again).
+ */
+const IncidentSchema = z.strictObject({
+  id: z.string(),
+  count: z.number(),
+  firstSeen: IsoDateTimeSchema,
+  lastSeen: IsoDateTimeSchema,
+  actions: z.number(),
+  regions: z.array(z.string()),
+  sourceIps: z.array(z.string()),
+  alert: z.enum(['first', 'escalation', 'update']),
+});
+
+/** The suppression rule that kept this finding from paging (README: "Suppression"). */
+const SuppressionSchema = z.strictObject({
+  ruleId: z.string(),
+  reason: z.string(),
+  expires: IsoDateTimeSchema,
+});
+
 /** Who opened a centralized-root session (`sts:AssumeRoot`) whose key signed this event. */
 const AssumedRootSchema = z.strictObject({
   assumeRootEventId: z.optional(z.string()),
@@ -54,14 +77,20 @@ const FindingSchema = z.strictObject({
   severityRule: z.string(),
   controls: z.array(ControlSchema),
   assumedRoot: z.optional(AssumedRootSchema),
+  signInSessionArn: z.optional(z.string()),
+  sessionIssuedAt: z.optional(z.string()),
+  incident: z.optional(IncidentSchema),
+  suppression: z.optional(SuppressionSchema),
   title: z.string(),
   summary: z.string(),
 });
 
 type Control = z.infer<typeof ControlSchema>;
 type AssumedRoot = z.infer<typeof AssumedRootSchema>;
+type Incident = z.infer<typeof IncidentSchema>;
+type Suppression = z.infer<typeof SuppressionSchema>;
 type Finding = z.infer<typeof FindingSchema>;
 
-export { ControlSchema, AssumedRootSchema, FindingSchema };
-export type { Control, AssumedRoot, Finding };
+export { ControlSchema, AssumedRootSchema, IncidentSchema, SuppressionSchema, FindingSchema };
+export type { Control, AssumedRoot, Incident, Suppression, Finding };
 export type { Activity, Credential, Outcome, Severity } from './finding-enums.ts';

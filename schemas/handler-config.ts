@@ -11,6 +11,9 @@ const HANDLER_ENV = {
   alertMinSeverity: 'ROOTWATCH_ALERT_MIN_SEVERITY',
   logLevel: 'ROOTWATCH_LOG_LEVEL',
   detectorConfig: 'ROOTWATCH_DETECTOR_CONFIG',
+  incidentTable: 'ROOTWATCH_INCIDENT_TABLE',
+  incidentQuietMinutes: 'ROOTWATCH_INCIDENT_QUIET_MINUTES',
+  suppressionsFile: 'ROOTWATCH_SUPPRESSIONS_FILE',
 } as const;
 
 /**
@@ -35,6 +38,17 @@ const HandlerConfigSchema = z.object({
   [HANDLER_ENV.detectorConfig]: z._default(z.pipe(JsonTextSchema, DetectorConfigSchema), () =>
     DetectorConfigSchema.parse({}),
   ),
+  /** The DynamoDB table of incidents: one page per root session. Without it, every finding pages. */
+  [HANDLER_ENV.incidentTable]: z.optional(
+    z.string().check(z.regex(/^[\w.-]{3,255}$/, { error: 'expected a DynamoDB table name' })),
+  ),
+  /** A long-term key (or a burst of failed sign-ins) is one incident until quiet this long. */
+  [HANDLER_ENV.incidentQuietMinutes]: z._default(
+    z.pipe(z.string().check(z.regex(/^[1-9]\d*$/, { error: 'expected whole minutes' })), z.transform(Number)),
+    60,
+  ),
+  /** The suppression rules deployed with the function (relative to LAMBDA_TASK_ROOT); absent file: none. */
+  [HANDLER_ENV.suppressionsFile]: z._default(z.string().check(z.minLength(1)), 'suppressions.json'),
 });
 
 type HandlerConfig = z.infer<typeof HandlerConfigSchema>;

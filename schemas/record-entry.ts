@@ -29,6 +29,8 @@ const RecordEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('ignored'),
     reason: z.string(),
     eventId: z.optional(z.string()),
+    /** An AssumeRoot call relabelled the incident of its session's earlier events as `assumed-root`. */
+    incidentId: z.optional(z.string()),
   }),
   z.strictObject({
     kind: z.literal('heartbeat'),

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Detector } from '../../detection/detector.ts';
+import { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
+import { MemoryVersionedStore } from '../../detection/incidents/versioned-store.ts';
+import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
 import { emptySummary } from '../../detection/finding-summary.ts';
@@ -32,6 +35,8 @@ interface ReplayOptions {
   recordsFile?: string | undefined;
   alertMinSeverity: Severity;
   config: DetectorConfig;
+  /** Suppression rules (`--suppressions FILE`). */
+  suppressions: readonly SuppressionRule[];
 }
 
 const renderAlert = (alert: Alert): string =>
@@ -51,6 +56,9 @@ const localDeps = (options: ReplayOptions, io: CommandIo): { deps: HandlerDeps; 
       alerts: new ConsoleAlertSink(io.out, renderAlert),
       logger: createLogger({ level: 'silent' }),
       alertMinSeverity: options.alertMinSeverity,
+      // Grouped in memory exactly as the Lambda groups in DynamoDB: the offline and live views agree.
+      incidents: new IncidentTracker(new MemoryVersionedStore()),
+      suppressions: options.suppressions,
     },
   };
 };
@@ -65,7 +73,9 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
   const local = options.aws ? undefined : localDeps(options, io);
   const deps =
     local?.deps ??
-    buildAwsDeps(process.env, { logger: createLogger({ level: 'warn', destination: process.stderr }) });
+    (await buildAwsDeps(process.env, {
+      logger: createLogger({ level: 'warn', destination: process.stderr }),
+    }));
   const summary = emptySummary();
   const handler = makeHandler({ ...deps, records: new CountingRecordSink(deps.records, summary) });
   let unreadable = 0;

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { resolve } from 'node:path';
 import { Detector } from '../../detection/detector.ts';
+import { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
+import { expiredRules } from '../../detection/suppression/suppression-for.ts';
+import { loadSuppressions } from '../load-suppressions.ts';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { CloudWatchLogsRecordSink } from '../../sinks/cloudwatch-logs-record-sink.ts';
 import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
@@ -25,19 +29,62 @@ const containerStreamName = (now: Date): string =>
 interface AwsDepsOptions {
   logger?: Logger;
   retry?: RetryPolicy;
+  /** Where the deployed files are (the suppression rules): Lambda's LAMBDA_TASK_ROOT by default. */
+  taskRoot?: string;
+  now?: () => Date;
 }
+
+/**
+ * The incident store, when a table is configured. The DynamoDB client is loaded only then, from a
+ * chunk of its own: a deployment without incidents does not parse it at cold start.
+ */
+const incidentTracker = async (
+  tableName: string | undefined,
+  quietMinutes: number,
+  retry: { retry?: RetryPolicy },
+) => {
+  if (!tableName) return undefined;
+  const [{ DynamoDBClient }, { DynamoDbVersionedStore }] = await Promise.all([
+    import('@aws-sdk/client-dynamodb'),
+    import('../../sinks/dynamodb-versioned-store.ts'),
+  ]);
+  const store = new DynamoDbVersionedStore({
+    client: new DynamoDBClient(CLIENT_CONFIG),
+    tableName,
+    ...retry,
+  });
+  return new IncidentTracker(store, { quietMs: quietMinutes * 60_000 });
+};
 
 /**
  * The composition root for AWS: config from the environment (parsed once; a bad value fails the cold
  * start with every problem named), the SDK clients (region and endpoint from the SDK's own
- * `AWS_REGION`/`AWS_ENDPOINT_URL`), the logger and the sinks, all built once per container.
+ * `AWS_REGION`/`AWS_ENDPOINT_URL`), the logger, the sinks, the incident store and the suppression
+ * rules deployed with the function, all built once per container.
  */
-const buildAwsDeps = (env: Record<string, string | undefined>, options: AwsDepsOptions = {}): HandlerDeps => {
+const buildAwsDeps = async (
+  env: Record<string, string | undefined>,
+  options: AwsDepsOptions = {},
+): Promise<HandlerDeps> => {
   const config = loadConfig(HandlerConfigSchema, env);
   const logger = options.logger ?? createLogger({ level: config[HANDLER_ENV.logLevel] });
   const retry = options.retry ? { retry: options.retry } : {};
+  const now = options.now ?? (() => new Date());
+  const suppressions = loadSuppressions(
+    resolve(options.taskRoot ?? env.LAMBDA_TASK_ROOT ?? process.cwd(), config[HANDLER_ENV.suppressionsFile]),
+  );
+  for (const rule of expiredRules(suppressions, now())) {
+    logger.warn({ ruleId: rule.id, expires: rule.expires }, 'suppression rule expired: it no longer applies');
+  }
   return {
     detector: new Detector(config[HANDLER_ENV.detectorConfig]),
+    incidents: await incidentTracker(
+      config[HANDLER_ENV.incidentTable],
+      config[HANDLER_ENV.incidentQuietMinutes],
+      retry,
+    ),
+    suppressions,
+    now,
     records: new CloudWatchLogsRecordSink({
       client: new CloudWatchLogsClient(CLIENT_CONFIG),
       logGroupName: config[HANDLER_ENV.logGroup],

@@ -2,4 +2,4 @@ import { buildAwsDeps } from './aws-deps.ts';
 import { makeHandler } from './make-handler.ts';
 
 /** The Lambda entry point (`index.handler` in dist/root-activity/index.mjs): dependencies built once per container. */
-export const handler = makeHandler(buildAwsDeps(process.env));
+export const handler = makeHandler(await buildAwsDeps(process.env));

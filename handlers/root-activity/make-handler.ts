@@ -1,4 +1,5 @@
 import type { Detector } from '../../detection/detector.ts';
+import type { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
 import { field } from '../../detection/root-relation.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { Severity } from '../../schemas/finding.ts';
@@ -6,6 +7,8 @@ import { HeartbeatEventSchema } from '../../schemas/heartbeat-event.ts';
 import type { AlertSink } from '../../sinks/alert-sink.ts';
 import type { Logger } from '../../sinks/logger.ts';
 import type { RecordSink } from '../../sinks/record-sink.ts';
+import type { SuppressionRule } from '../../schemas/suppression-config.ts';
+import { detectWithState } from './enrich-detection.ts';
 import { heartbeatRecord } from './heartbeat.ts';
 import type { Delivery } from './plan-delivery.ts';
 import { planDelivery } from './plan-delivery.ts';
@@ -16,6 +19,10 @@ interface HandlerDeps {
   alerts: AlertSink;
   logger: Logger;
   alertMinSeverity: Severity;
+  /** Incidents shared by every invocation (DynamoDB), so that one root session pages once. */
+  incidents?: IncidentTracker | undefined;
+  /** Approved exceptions: suppressed findings are recorded, not alerted. */
+  suppressions?: readonly SuppressionRule[] | undefined;
   now?: () => Date;
 }
 
@@ -37,12 +44,18 @@ class DeliveryError extends AggregateError {
 
 const detailOf = (event: unknown): unknown => field(event, 'detail') ?? event;
 
-const deliveryFor = (event: unknown, deps: HandlerDeps, context: InvocationContext): Delivery => {
+const deliveryFor = async (
+  event: unknown,
+  deps: HandlerDeps,
+  context: InvocationContext,
+): Promise<Delivery> => {
+  const now = deps.now ?? (() => new Date());
   const heartbeat = HeartbeatEventSchema.safeParse(event);
-  if (!heartbeat.success) return planDelivery(deps.detector.detect(event), event, deps.alertMinSeverity);
-  const detection = deps.detector.detect(
-    heartbeatRecord(heartbeat.data, (deps.now ?? (() => new Date()))(), context.invokedFunctionArn),
-  );
+  if (!heartbeat.success) {
+    const { detection, relabelled } = await detectWithState(event, { ...deps, now });
+    return planDelivery(detection, event, deps.alertMinSeverity, relabelled);
+  }
+  const detection = deps.detector.detect(heartbeatRecord(heartbeat.data, now(), context.invokedFunctionArn));
   if (detection.kind !== 'finding')
     throw new Error(`heartbeat did not classify: ${JSON.stringify(detection)}`);
   return {
@@ -67,7 +80,7 @@ const makeHandler =
       awsRequestId: context.awsRequestId,
       eventId: typeof eventId === 'string' ? eventId : undefined,
     });
-    const delivery = deliveryFor(event, deps, context);
+    const delivery = await deliveryFor(event, deps, context);
     const { entry, alerts } = delivery;
     if (entry.kind === 'invalid-event')
       log.warn({ issues: entry.issues }, 'invalid event: recorded, not retried');
@@ -93,6 +106,8 @@ const makeHandler =
           severity: finding.severity,
           credential: finding.credential,
           activity: finding.activity,
+          ...(finding.incident && { incidentId: finding.incident.id, incidentAlert: finding.incident.alert }),
+          ...(finding.suppression && { suppressedBy: finding.suppression.ruleId }),
         }),
         ...(entry.kind === 'ignored' && { reason: entry.reason }),
         alerted: alerts.length,

@@ -2,7 +2,7 @@ import type { Detection } from '../../detection/detector.ts';
 import { redactSecrets } from '../../detection/redact-secrets.ts';
 import { rank } from '../../detection/severity/severity-facts.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
-import type { Severity } from '../../schemas/finding.ts';
+import type { Finding, Severity } from '../../schemas/finding.ts';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
 import type { Alert } from '../../sinks/alert-sink.ts';
 
@@ -22,17 +22,30 @@ const recordedEvent = (event: unknown): unknown => {
 };
 
 /**
- * What to record and what to alert for one delivered event: exactly one record entry, and an alert
- * for a finding at or above the alert threshold. Pure: the same detection gives the same delivery.
+ * Whether a finding pages: at or above the alert threshold, not suppressed, and, where incidents
+ * are kept, the first of its incident or more severe than any before it.
  */
-const planDelivery = (detection: Detection, event: unknown, alertMinSeverity: Severity): Delivery => {
+const pages = (finding: Finding, alertMinSeverity: Severity): boolean =>
+  rank(finding.severity) <= rank(alertMinSeverity) &&
+  !finding.suppression &&
+  finding.incident?.alert !== 'update';
+
+/**
+ * What to record and what to alert for one delivered event: exactly one record entry, and an alert
+ * for a finding that pages. `relabelled`: the incident an AssumeRoot call relabelled. Pure.
+ */
+const planDelivery = (
+  detection: Detection,
+  event: unknown,
+  alertMinSeverity: Severity,
+  relabelled?: string,
+): Delivery => {
   switch (detection.kind) {
     case 'finding': {
       const { finding } = detection;
-      const alerts: Alert[] =
-        rank(finding.severity) <= rank(alertMinSeverity)
-          ? [{ detailType: ALERT_DETAIL_TYPES.finding, detail: finding }]
-          : [];
+      const alerts: Alert[] = pages(finding, alertMinSeverity)
+        ? [{ detailType: ALERT_DETAIL_TYPES.finding, detail: finding }]
+        : [];
       return { entry: { kind: 'finding', finding }, alerts };
     }
     case 'invalid':
@@ -46,11 +59,12 @@ const planDelivery = (detection: Detection, event: unknown, alertMinSeverity: Se
           kind: 'ignored',
           reason: detection.reason,
           ...(detection.eventId ? { eventId: detection.eventId } : {}),
+          ...(relabelled ? { incidentId: relabelled } : {}),
         },
         alerts: [],
       };
   }
 };
 
-export { planDelivery, MAX_RECORDED_EVENT_BYTES };
+export { planDelivery, pages, MAX_RECORDED_EVENT_BYTES };
 export type { Delivery };

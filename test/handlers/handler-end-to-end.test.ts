@@ -42,7 +42,7 @@ describe('Handler end to end: real SDK clients against the local AWS endpoint', 
       vi.stubEnv(name, value);
     }
     const handler = makeHandler(
-      buildAwsDeps(process.env, { logger: memoryLogger().logger, retry: FAST_RETRY }),
+      await buildAwsDeps(process.env, { logger: memoryLogger().logger, retry: FAST_RETRY }),
     );
     const samples = await deliveredSamples();
 

@@ -13,6 +13,8 @@ describe('Config: handler environment', () => {
       ROOTWATCH_ALERT_MIN_SEVERITY: 'low',
       ROOTWATCH_LOG_LEVEL: 'info',
       ROOTWATCH_DETECTOR_CONFIG: { cisVersions: ['3.0.0'], severityOverrides: [] },
+      ROOTWATCH_INCIDENT_QUIET_MINUTES: 60,
+      ROOTWATCH_SUPPRESSIONS_FILE: 'suppressions.json',
     });
   });
 

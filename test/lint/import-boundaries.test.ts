@@ -71,6 +71,22 @@ describe('Lint: import boundaries', () => {
     expect(rules).toContain(rule);
   });
 
+  it('accepts a sink implementing a port type the core declares, and refuses it the core code', async () => {
+    // Act
+    const typeOnly = await violations(
+      'sinks/probe.ts',
+      "import type { VersionedStore } from '../detection/incidents/versioned-store.ts';\nexport type S = VersionedStore;\n",
+    );
+    const code = await violations(
+      'sinks/probe.ts',
+      "import { update } from '../detection/incidents/versioned-store.ts';\nexport { update };\n",
+    );
+
+    // Assess
+    expect(typeOnly).toStrictEqual([]);
+    expect(code).toContain('no-restricted-imports');
+  });
+
   it('accepts the pure core importing schemas and zod/mini', async () => {
     // Act
     const rules = await violations(

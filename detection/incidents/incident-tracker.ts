@@ -1,0 +1,209 @@
+import type { Finding } from '../../schemas/finding.ts';
+import type { IssuedRootSession } from '../root-sessions.ts';
+import type { IncidentAlert, IncidentState } from './incident-state.ts';
+import { applyFinding, incidentOf } from './incident-state.ts';
+import type { SessionKey } from './session-key.ts';
+import { DEFAULT_QUIET_MS, eventKeyOf, sessionKeyOf } from './session-key.ts';
+import type { VersionedStore } from './versioned-store.ts';
+import { update } from './versioned-store.ts';
+
+interface TrackerOptions {
+  /** A long-term key, or a burst of failed sign-ins, is one incident until quiet this long. */
+  quietMs: number;
+  /** A console session joins the sign-in whose time is this close to the session's creation. */
+  joinSkewMs: number;
+  /** Without a creation time, a console session joins a sign-in this recent, same address and user agent. */
+  consoleSessionMs: number;
+  /** How long incidents and their pointers are kept after their last event (DynamoDB TTL). */
+  retentionMs: number;
+}
+
+const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
+  quietMs: DEFAULT_QUIET_MS,
+  joinSkewMs: 5 * 60_000,
+  consoleSessionMs: 12 * 60 * 60_000,
+  retentionMs: 30 * 24 * 60 * 60_000,
+};
+
+interface WindowEntry {
+  id: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+interface SignInEntry {
+  incidentId: string;
+  time: string;
+  userAgent: string | null;
+}
+
+const at = (time: string) => Date.parse(time);
+const keep = <T>(list: T[], count: number) => list.slice(-count);
+
+/**
+ * Groups findings into incidents, one per root session, in a store shared by every invocation
+ * (README: "Incidents"). Decides, for each finding, which incident it belongs to and whether it
+ * pages, with optimistic concurrency so that parallel invocations and retries never page twice for
+ * one incident or lose a count. Also keeps the centralized-root sessions it learns from
+ * `sts:AssumeRoot` calls for their lifetime, and relabels the incident of a session whose events
+ * arrived first.
+ */
+class IncidentTracker {
+  readonly #store: VersionedStore;
+  readonly #options: TrackerOptions;
+
+  constructor(store: VersionedStore, options: Partial<TrackerOptions> = {}) {
+    this.#store = store;
+    this.#options = { ...DEFAULT_TRACKER_OPTIONS, ...options };
+  }
+
+  /** The finding with its incident; `incident.alert` says whether it pages. */
+  async track(finding: Finding): Promise<Finding> {
+    const sessionKey = sessionKeyOf(finding, { quietMs: this.#options.quietMs });
+    const id = await this.#incidentId(sessionKey, finding);
+    let alert = 'update' as IncidentAlert | 'duplicate';
+    const state = await update<IncidentState>(
+      this.#store,
+      `incident#${id}`,
+      (current) => {
+        const applied = applyFinding(current, finding, {
+          id,
+          sessionKey: sessionKey.key,
+          eventKey: eventKeyOf(finding),
+        });
+        alert = applied.alert;
+        return applied.alert === 'duplicate' ? undefined : applied.state;
+      },
+      (value) => this.#expiry(value.lastSeen),
+    );
+    return { ...finding, incident: incidentOf(state!, alert === 'duplicate' ? 'update' : alert) };
+  }
+
+  /**
+   * Keeps an AssumeRoot session for its lifetime and relabels the incident its key already has
+   * (member events that arrived first): returns that incident's id, or undefined.
+   */
+  async learnRootSession(session: IssuedRootSession): Promise<string | undefined> {
+    await update<IssuedRootSession>(
+      this.#store,
+      `root-session#${session.accessKeyId}`,
+      () => session,
+      () => new Date(at(session.expiresAt) + 60 * 60_000),
+    );
+    const id = `temporary-key:${session.accessKeyId}`;
+    const relabelled = await update<IncidentState>(
+      this.#store,
+      `incident#${id}`,
+      (current) => {
+        if (!current || current.credential === 'assumed-root') return undefined;
+        const assumedRoot = {
+          issuedAt: session.issuedAt,
+          ...(session.assumeRootEventId && { assumeRootEventId: session.assumeRootEventId }),
+          ...(session.callerArn && { callerArn: session.callerArn }),
+          ...(session.callerAccountId && { callerAccountId: session.callerAccountId }),
+          ...(session.taskPolicyArn && { taskPolicyArn: session.taskPolicyArn }),
+        };
+        return { ...current, credential: 'assumed-root', assumedRoot };
+      },
+      (value) => this.#expiry(value.lastSeen),
+    );
+    return relabelled?.credential === 'assumed-root' ? id : undefined;
+  }
+
+  /** The AssumeRoot session that issued `accessKeyId`, if one was learnt and is kept. */
+  async rootSession(accessKeyId: string): Promise<IssuedRootSession | undefined> {
+    return (await this.#store.get<IssuedRootSession>(`root-session#${accessKeyId}`))?.value;
+  }
+
+  #expiry(lastSeen: string): Date {
+    return new Date(Math.max(at(lastSeen), Date.now()) + this.#options.retentionMs);
+  }
+
+  async #incidentId(sessionKey: SessionKey, finding: Finding): Promise<string> {
+    switch (sessionKey.kind) {
+      case 'event':
+        return sessionKey.key;
+      case 'sign-in':
+        await this.#rememberSignIn(sessionKey.key, finding);
+        return sessionKey.key;
+      case 'window':
+        return this.#windowIncident(sessionKey.key, sessionKey.quietMs, finding.time);
+      case 'session':
+        return finding.credential === 'console-session'
+          ? this.#consoleIncident(sessionKey.key, finding)
+          : sessionKey.key;
+    }
+  }
+
+  async #rememberSignIn(incidentId: string, finding: Finding): Promise<void> {
+    await update<SignInEntry[]>(
+      this.#store,
+      `sign-ins#${finding.account}:${finding.sourceIp ?? 'unknown'}`,
+      (current = []) =>
+        current.some((entry) => entry.incidentId === incidentId)
+          ? undefined
+          : keep([...current, { incidentId, time: finding.time, userAgent: finding.userAgent }], 20),
+      () => this.#expiry(finding.time),
+    );
+  }
+
+  /** A console session joins the sign-in that opened it; once decided, the session keeps its incident. */
+  async #consoleIncident(sessionKey: string, finding: Finding): Promise<string> {
+    const existing = (await this.#store.get<{ incidentId: string }>(`join#${sessionKey}`))?.value;
+    if (existing) return existing.incidentId;
+    const signIn = await this.#signInOf(finding);
+    const decided = await update<{ incidentId: string }>(
+      this.#store,
+      `join#${sessionKey}`,
+      (current) => (current ? undefined : { incidentId: signIn?.incidentId ?? sessionKey }),
+      () => this.#expiry(finding.time),
+    );
+    return decided!.incidentId;
+  }
+
+  async #signInOf(finding: Finding): Promise<SignInEntry | undefined> {
+    const signIns =
+      (await this.#store.get<SignInEntry[]>(`sign-ins#${finding.account}:${finding.sourceIp ?? 'unknown'}`))
+        ?.value ?? [];
+    const issued = finding.sessionIssuedAt ? at(finding.sessionIssuedAt) : Number.NaN;
+    const matching = signIns.filter((entry) =>
+      Number.isNaN(issued)
+        ? at(entry.time) <= at(finding.time) &&
+          at(finding.time) - at(entry.time) <= this.#options.consoleSessionMs &&
+          entry.userAgent === finding.userAgent
+        : Math.abs(at(entry.time) - issued) <= this.#options.joinSkewMs,
+    );
+    return matching.sort((a, b) => at(a.time) - at(b.time)).at(-1);
+  }
+
+  /** The incident of a window key open at `time`, extended to cover it; a new one when none is. */
+  async #windowIncident(key: string, quietMs: number, time: string): Promise<string> {
+    let chosen = '';
+    await update<WindowEntry[]>(
+      this.#store,
+      `window#${key}`,
+      (current = []) => {
+        const open = current.find(
+          (entry) => at(time) >= at(entry.firstSeen) - quietMs && at(time) <= at(entry.lastSeen) + quietMs,
+        );
+        if (open && at(time) >= at(open.firstSeen) && at(time) <= at(open.lastSeen)) {
+          chosen = open.id;
+          return undefined;
+        }
+        const entry = open
+          ? {
+              ...open,
+              firstSeen: at(time) < at(open.firstSeen) ? time : open.firstSeen,
+              lastSeen: at(time) > at(open.lastSeen) ? time : open.lastSeen,
+            }
+          : { id: `${key}:${time}`, firstSeen: time, lastSeen: time };
+        chosen = entry.id;
+        return keep([...current.filter((other) => other.id !== entry.id), entry], 20);
+      },
+      (entries) => this.#expiry(entries.at(-1)!.lastSeen),
+    );
+    return chosen;
+  }
+}
+
+export { IncidentTracker, DEFAULT_TRACKER_OPTIONS };
+export type { TrackerOptions };

@@ -1,0 +1,59 @@
+/** A stored value and the version it was written with. */
+interface Versioned<T> {
+  value: T;
+  version: number;
+}
+
+/**
+ * A key-value store with optimistic concurrency: a write names the version it read (undefined: "the
+ * item must not exist") and fails when someone else wrote first, so that concurrent invocations and
+ * retries never lose an update and never both decide to page. DynamoDB in AWS (a conditional write),
+ * a map in memory for `replay` and `scan`.
+ */
+interface VersionedStore {
+  get<T>(id: string): Promise<Versioned<T> | undefined>;
+  /** Writes `value` as version `expected + 1` if the stored version is still `expected`; false otherwise. */
+  put<T>(id: string, value: T, expected: number | undefined, expiresAt: Date): Promise<boolean>;
+}
+
+/** The store in memory (structured clones, so callers never share state with it). */
+class MemoryVersionedStore implements VersionedStore {
+  readonly #items = new Map<string, Versioned<unknown>>();
+
+  async get<T>(id: string): Promise<Versioned<T> | undefined> {
+    const item = this.#items.get(id);
+    return item && { value: structuredClone(item.value) as T, version: item.version };
+  }
+
+  async put<T>(id: string, value: T, expected: number | undefined): Promise<boolean> {
+    if (this.#items.get(id)?.version !== expected) return false;
+    this.#items.set(id, { value: structuredClone(value), version: (expected ?? 0) + 1 });
+    return true;
+  }
+
+  get size(): number {
+    return this.#items.size;
+  }
+}
+
+/**
+ * Reads, changes and writes one item until the write wins: `change` gets the current value (or
+ * undefined) and returns the new value, or undefined to leave the item as it is.
+ */
+const update = async <T>(
+  store: VersionedStore,
+  id: string,
+  change: (current: T | undefined) => T | undefined,
+  expiresAt: (value: T) => Date,
+): Promise<T | undefined> => {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const current = await store.get<T>(id);
+    const next = change(current?.value);
+    if (next === undefined) return current?.value;
+    if (await store.put(id, next, current?.version, expiresAt(next))) return next;
+  }
+  throw new Error(`${id}: too many concurrent writes`);
+};
+
+export { MemoryVersionedStore, update };
+export type { Versioned, VersionedStore };

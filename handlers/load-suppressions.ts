@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { SuppressionConfigSchema } from '../schemas/suppression-config.ts';
+import type { SuppressionRule } from '../schemas/suppression-config.ts';
+import { ConfigError } from './load-config.ts';
+
+/**
+ * The suppression rules of a file (README: "Suppression"); none when the file does not exist (an
+ * optional deployment). A file that exists but is not valid is an error that names every problem:
+ * silently dropping a rule would page people, silently keeping a wrong one would hide root use.
+ */
+const loadSuppressions = (path: string, { required = false } = {}): SuppressionRule[] => {
+  if (!existsSync(path)) {
+    if (required) throw new ConfigError(`rootwatch: no suppression file at ${path}`);
+    return [];
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(`rootwatch: cannot read suppressions ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const parsed = SuppressionConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(`rootwatch: invalid suppressions ${path}:\n${z.prettifyError(parsed.error)}`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data.rules;
+};
+
+export { loadSuppressions };

@@ -1,0 +1,239 @@
+import { describe, expect, it } from 'vitest';
+import { Detector } from '../../../detection/detector.ts';
+import { IncidentTracker } from '../../../detection/incidents/incident-tracker.ts';
+import { MemoryVersionedStore } from '../../../detection/incidents/versioned-store.ts';
+import { issuedRootSession } from '../../../detection/root-sessions.ts';
+import { AssumeRootRecordSchema } from '../../../schemas/assume-root-record.ts';
+import type { Finding } from '../../../schemas/finding.ts';
+import { FindingSchema } from '../../../schemas/finding.ts';
+import { sampleJson, sampleRecord } from '../../helpers/records.ts';
+
+type Record_ = ReturnType<typeof sampleRecord>;
+
+const finding = (record: Record_): Finding => {
+  const detection = new Detector().detect(record);
+  if (detection.kind !== 'finding') throw new Error(`no finding: ${JSON.stringify(detection)}`);
+  return detection.finding;
+};
+
+/** A root console sign-in from 192.0.2.0 at `time`, and calls of the console session it opened. */
+const signIn = (time: string, mfa = 'No') => {
+  const record = sampleRecord('sign-in/root-console-login-without-mfa.json');
+  Object.assign(record, { eventTime: time, eventID: `sign-in-${time}` });
+  (record.additionalEventData as Record<string, string>).MFAUsed = mfa;
+  return finding(record);
+};
+const consoleCall = (
+  id: string,
+  time: string,
+  issuedAt: string,
+  eventName = 'ListUsers',
+  key = 'ASIAY34FZKBOKMUTVV7A',
+) => {
+  const record = sampleRecord('console-session/root-console-session-create-user.json');
+  // requestParameters null: root acting on itself (a CreateAccessKey then creates root's own key).
+  Object.assign(record, {
+    eventTime: time,
+    eventID: id,
+    eventName,
+    sourceIPAddress: '192.0.2.0',
+    requestParameters: null,
+  });
+  const identity = record.userIdentity as {
+    accessKeyId: string;
+    sessionContext: { attributes: Record<string, string>; signInSessionArn?: string };
+  };
+  identity.accessKeyId = key;
+  identity.sessionContext.attributes.creationDate = issuedAt;
+  delete identity.sessionContext.signInSessionArn;
+  return finding(record);
+};
+const keyCall = (id: string, time: string) => {
+  const record = sampleRecord('access-key/root-access-key-put-bucket-policy.json');
+  Object.assign(record, { eventTime: time, eventID: id });
+  return finding(record);
+};
+
+const trackAll = async (findings: Finding[], tracker = new IncidentTracker(new MemoryVersionedStore())) => {
+  const tracked: Finding[] = [];
+  for (const one of findings) tracked.push(await tracker.track(one));
+  return tracked;
+};
+const summary = (tracked: Finding[]) =>
+  tracked.map((one) => `${one.eventId} ${one.incident?.id} ${one.incident?.alert}`);
+
+describe('Incidents: one per root session', () => {
+  const session = () => [
+    signIn('2026-11-29T10:00:00Z', 'Yes'),
+    consoleCall('c1', '2026-11-29T10:01:00Z', '2026-11-29T10:00:01Z'),
+    consoleCall('c2', '2026-11-29T10:02:00Z', '2026-11-29T10:00:01Z', 'CreateAccessKey'),
+    consoleCall('c3', '2026-11-29T10:03:00Z', '2026-11-29T10:00:01Z', 'ListRoles'),
+  ];
+
+  it('joins a console session to the sign-in that opened it; pages first, then once more when it gets more severe', async () => {
+    // Act
+    const tracked = await trackAll(session());
+
+    // Assess
+    const id = 'sign-in:111122223333:sign-in-2026-11-29T10:00:00Z';
+    expect(summary(tracked)).toStrictEqual([
+      `sign-in-2026-11-29T10:00:00Z ${id} first`,
+      `c1 ${id} update`,
+      `c2 ${id} escalation`,
+      `c3 ${id} update`,
+    ]);
+    expect(tracked[3]!.incident).toStrictEqual({
+      id,
+      count: 4,
+      firstSeen: '2026-11-29T10:00:00Z',
+      lastSeen: '2026-11-29T10:03:00Z',
+      actions: 4,
+      regions: ['us-east-1'],
+      sourceIps: ['192.0.2.0'],
+      alert: 'update',
+    });
+    for (const one of tracked) expect(FindingSchema.safeParse(one).success).toBe(true);
+  });
+
+  it('gives the same incident counts whatever the order, and counts a redelivered event once', async () => {
+    // Prepare
+    const [login, ...calls] = session();
+    const shuffled = [login!, calls[2]!, calls[0]!, calls[2]!, calls[1]!, calls[0]!];
+
+    // Act
+    const tracked = await trackAll(shuffled);
+
+    // Assess
+    const last = tracked.at(-1)!.incident!;
+    expect({
+      count: last.count,
+      firstSeen: last.firstSeen,
+      lastSeen: last.lastSeen,
+      actions: last.actions,
+    }).toStrictEqual({
+      count: 4,
+      firstSeen: '2026-11-29T10:00:00Z',
+      lastSeen: '2026-11-29T10:03:00Z',
+      actions: 4,
+    });
+    expect(tracked.filter((one) => one.incident!.alert !== 'update').map((one) => one.eventId)).toStrictEqual(
+      ['sign-in-2026-11-29T10:00:00Z', 'c2'],
+    );
+  });
+
+  it('keeps a temporary key that no sign-in opened in an incident of its own', async () => {
+    // Act
+    const [alone] = await trackAll([
+      consoleCall('x1', '2026-11-29T12:00:00Z', '2026-11-29T11:00:00Z', 'ListUsers', 'ASIAOTHERSESSION0001'),
+    ]);
+
+    // Assess
+    expect(alone!.incident).toMatchObject({ id: 'temporary-key:ASIAOTHERSESSION0001', alert: 'first' });
+  });
+
+  it('counts the copy of an event delivered to another account once', async () => {
+    // Prepare
+    const first = keyCall('copy-a', '2026-11-29T10:00:00Z');
+    const copy = {
+      ...first,
+      eventId: 'copy-b',
+      recipientAccountId: '444455556666',
+      sharedEventId: 'shared-1',
+    };
+    const original = { ...first, sharedEventId: 'shared-1' };
+
+    // Act
+    const tracked = await trackAll([original, copy]);
+
+    // Assess
+    expect(tracked.map((one) => [one.incident!.count, one.incident!.alert])).toStrictEqual([
+      [1, 'first'],
+      [1, 'update'],
+    ]);
+  });
+
+  it('keeps a long-term key in one incident until it has been quiet for an hour', async () => {
+    // Act
+    const tracked = await trackAll([
+      keyCall('k1', '2026-11-29T10:00:00Z'),
+      keyCall('k2', '2026-11-29T10:50:00Z'),
+      keyCall('k3', '2026-11-29T11:45:00Z'),
+      keyCall('k4', '2026-11-29T13:00:00Z'),
+    ]);
+
+    // Assess
+    expect(tracked.map((one) => one.incident!.alert)).toStrictEqual(['first', 'update', 'update', 'first']);
+    expect(new Set(tracked.slice(0, 3).map((one) => one.incident!.id)).size).toBe(1);
+    expect(tracked[3]!.incident!.id).not.toBe(tracked[0]!.incident!.id);
+  });
+
+  it('groups a burst of failed sign-ins from one address', async () => {
+    // Prepare
+    const failed = (id: string, time: string) => {
+      const record = sampleRecord('sign-in/root-console-login-failed.json');
+      Object.assign(record, { eventID: id, eventTime: time });
+      return finding(record);
+    };
+
+    // Act
+    const tracked = await trackAll([
+      failed('f1', '2026-11-29T10:00:00Z'),
+      failed('f2', '2026-11-29T10:00:05Z'),
+      failed('f3', '2026-11-29T10:00:09Z'),
+    ]);
+
+    // Assess
+    expect(tracked.map((one) => one.incident!.alert)).toStrictEqual(['first', 'update', 'update']);
+    expect(tracked[2]!.incident!.count).toBe(3);
+  });
+
+  it('relabels the incident of a centralized-root session whose events came before its AssumeRoot record', async () => {
+    // Prepare
+    const tracker = new IncidentTracker(new MemoryVersionedStore());
+    const records = (
+      sampleJson('assumed-root/assume-root-task-create-login-profile.log.json') as { Records: Record_[] }
+    ).Records;
+    const member = finding(records[0]!);
+    const session = issuedRootSession(AssumeRootRecordSchema.parse(records[1]))!;
+
+    // Act
+    const before = await tracker.track(member);
+    const relabelled = await tracker.learnRootSession(session);
+    const detector = new Detector();
+    detector.sessions.add((await tracker.rootSession(session.accessKeyId))!);
+    const later = await tracker.track(
+      (() => {
+        const next = detector.detect({
+          ...structuredClone(records[0]!),
+          eventID: 'member-2',
+          eventName: 'GetLoginProfile',
+        });
+        if (next.kind !== 'finding') throw new Error('no finding');
+        return next.finding;
+      })(),
+    );
+
+    // Assess
+    expect(before.credential).toBe('session-token');
+    expect(relabelled).toBe(before.incident!.id);
+    expect(later).toMatchObject({
+      credential: 'assumed-root',
+      incident: { id: before.incident!.id, count: 2, alert: 'update' },
+    });
+  });
+
+  it('pages exactly once when many invocations track findings of one incident at the same time', async () => {
+    // Prepare
+    const tracker = new IncidentTracker(new MemoryVersionedStore());
+    const calls = Array.from({ length: 40 }, (_, index) =>
+      keyCall(`p${index}`, `2026-11-29T10:${String(index).padStart(2, '0')}:00Z`),
+    );
+
+    // Act
+    const tracked = await Promise.all(calls.map((call) => tracker.track(call)));
+
+    // Assess
+    expect(tracked.filter((one) => one.incident!.alert === 'first')).toHaveLength(1);
+    expect(Math.max(...tracked.map((one) => one.incident!.count))).toBe(40);
+  });
+});
