@@ -1,8 +1,9 @@
 import { build } from 'esbuild';
 import type { BuildOptions } from 'esbuild';
-import { rm } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadSuppressions } from './load-suppressions.ts';
 
 /**
  * The Lambda artifact, exactly as deployed: one minified ESM file for nodejs22.x, exporting `handler`.
@@ -48,10 +49,23 @@ const bundle = async (entry: string, outfile: string): Promise<void> => {
 
 const ROOT_ACTIVITY_BUNDLE = 'dist/root-activity/index.mjs';
 const ROOT_POSTURE_BUNDLE = 'dist/root-posture/index.mjs';
+/** The suppression rules deployed with the detector (README: "Suppression"). */
+const SUPPRESSIONS_SOURCE = 'config/suppressions.json';
+
+/**
+ * Ships the suppression rules beside the detector bundle (its `ROOTWATCH_SUPPRESSIONS_FILE` default),
+ * validated first: a bad rule fails the build, not the deployed function's cold start.
+ */
+const shipSuppressions = async (source = SUPPRESSIONS_SOURCE, bundleFile = ROOT_ACTIVITY_BUNDLE) => {
+  const from = join(ROOT, source);
+  loadSuppressions(from, { required: true });
+  await copyFile(from, join(ROOT, dirname(bundleFile), 'suppressions.json'));
+};
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
+  await shipSuppressions();
   await bundle('handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE);
 }
 
-export { bundle, LAMBDA_BUNDLE_OPTIONS, ROOT_ACTIVITY_BUNDLE, ROOT_POSTURE_BUNDLE };
+export { bundle, shipSuppressions, LAMBDA_BUNDLE_OPTIONS, ROOT_ACTIVITY_BUNDLE, ROOT_POSTURE_BUNDLE };

@@ -1,7 +1,7 @@
 import type { Finding } from '../../schemas/finding.ts';
 import type { IssuedRootSession } from '../root-sessions.ts';
 import type { IncidentAlert, IncidentState } from './incident-state.ts';
-import { applyFinding, incidentOf } from './incident-state.ts';
+import { applyFinding, incidentOf, markSent } from './incident-state.ts';
 import type { SessionKey } from './session-key.ts';
 import { DEFAULT_QUIET_MS, eventKeyOf, sessionKeyOf } from './session-key.ts';
 import type { VersionedStore } from './versioned-store.ts';
@@ -16,6 +16,12 @@ interface TrackerOptions {
   consoleSessionMs: number;
   /** How long incidents and their pointers are kept after their last event (DynamoDB TTL). */
   retentionMs: number;
+  /**
+   * How long a page is left to the invocation that claimed it before a redelivery of its event may
+   * page again: longer than the function's timeout (30 s), shorter than Lambda's first retry (1 min).
+   */
+  pageLeaseMs: number;
+  now: () => number;
 }
 
 const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
@@ -23,6 +29,8 @@ const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
   joinSkewMs: 5 * 60_000,
   consoleSessionMs: 12 * 60 * 60_000,
   retentionMs: 30 * 24 * 60 * 60_000,
+  pageLeaseMs: 45_000,
+  now: Date.now,
 };
 
 interface WindowEntry {
@@ -69,6 +77,8 @@ class IncidentTracker {
           id,
           sessionKey: sessionKey.key,
           eventKey: eventKeyOf(finding),
+          now: this.#options.now(),
+          pageLeaseMs: this.#options.pageLeaseMs,
         });
         alert = applied.alert;
         return applied.alert === 'duplicate' ? undefined : applied.state;
@@ -76,6 +86,20 @@ class IncidentTracker {
       (value) => this.#expiry(value.lastSeen),
     );
     return { ...finding, incident: incidentOf(state!, alert === 'duplicate' ? 'update' : alert) };
+  }
+
+  /**
+   * Notes that the alert of a finding that paged (`first` or `escalation`) went out, so that a retry
+   * of its invocation does not page again. Until then, a redelivery of that event pages again.
+   */
+  async alertSent(finding: Finding): Promise<void> {
+    if (!finding.incident || finding.incident.alert === 'update') return;
+    await update<IncidentState>(
+      this.#store,
+      `incident#${finding.incident.id}`,
+      (current) => markSent(current, eventKeyOf(finding)),
+      (value) => this.#expiry(value.lastSeen),
+    );
   }
 
   /**
@@ -115,7 +139,7 @@ class IncidentTracker {
   }
 
   #expiry(lastSeen: string): Date {
-    return new Date(Math.max(at(lastSeen), Date.now()) + this.#options.retentionMs);
+    return new Date(Math.max(at(lastSeen), this.#options.now()) + this.#options.retentionMs);
   }
 
   async #incidentId(sessionKey: SessionKey, finding: Finding): Promise<string> {

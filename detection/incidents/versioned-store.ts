@@ -36,9 +36,14 @@ class MemoryVersionedStore implements VersionedStore {
   }
 }
 
+/** A short random wait after a lost write, so that writers racing for one item spread out. */
+const backOff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(200, 2 ** attempt)));
+
 /**
  * Reads, changes and writes one item until the write wins: `change` gets the current value (or
- * undefined) and returns the new value, or undefined to leave the item as it is.
+ * undefined) and returns the new value, or undefined to leave the item as it is. Every lost write
+ * means another writer won, so the item always moves forward; a writer gives up after 50 losses.
  */
 const update = async <T>(
   store: VersionedStore,
@@ -47,6 +52,7 @@ const update = async <T>(
   expiresAt: (value: T) => Date,
 ): Promise<T | undefined> => {
   for (let attempt = 0; attempt < 50; attempt += 1) {
+    if (attempt > 0) await backOff(attempt);
     const current = await store.get<T>(id);
     const next = change(current?.value);
     if (next === undefined) return current?.value;

@@ -40,8 +40,7 @@ interface AwsDepsOptions {
  */
 const incidentTracker = async (
   tableName: string | undefined,
-  quietMinutes: number,
-  retry: { retry?: RetryPolicy },
+  { quietMinutes, now, retry }: { quietMinutes: number; now: () => Date; retry: { retry?: RetryPolicy } },
 ) => {
   if (!tableName) return undefined;
   const [{ DynamoDBClient }, { DynamoDbVersionedStore }] = await Promise.all([
@@ -53,7 +52,7 @@ const incidentTracker = async (
     tableName,
     ...retry,
   });
-  return new IncidentTracker(store, { quietMs: quietMinutes * 60_000 });
+  return new IncidentTracker(store, { quietMs: quietMinutes * 60_000, now: () => now().getTime() });
 };
 
 /**
@@ -78,11 +77,11 @@ const buildAwsDeps = async (
   }
   return {
     detector: new Detector(config[HANDLER_ENV.detectorConfig]),
-    incidents: await incidentTracker(
-      config[HANDLER_ENV.incidentTable],
-      config[HANDLER_ENV.incidentQuietMinutes],
+    incidents: await incidentTracker(config[HANDLER_ENV.incidentTable], {
+      quietMinutes: config[HANDLER_ENV.incidentQuietMinutes],
+      now,
       retry,
-    ),
+    }),
     suppressions,
     now,
     records: new CloudWatchLogsRecordSink({

@@ -85,6 +85,15 @@ const makeHandler =
     if (entry.kind === 'invalid-event')
       log.warn({ issues: entry.issues }, 'invalid event: recorded, not retried');
     const results = await Promise.allSettled([deps.records.write([entry]), deps.alerts.send(alerts)]);
+    const finding = entry.kind === 'finding' || entry.kind === 'heartbeat' ? entry.finding : undefined;
+    const paged = finding?.incident && finding.incident.alert !== 'update' ? finding : undefined;
+    if (results[1].status === 'fulfilled' && deps.incidents && paged) {
+      // Even when the record failed: the retry must not page again. Not fatal: the alert is out, and
+      // only a redelivery of this event would page again.
+      await deps.incidents
+        .alertSent(paged)
+        .catch((error: unknown) => log.warn({ err: error }, 'could not note that the alert was sent'));
+    }
     const failures = results.flatMap((result) =>
       result.status === 'rejected' ? [result.reason as unknown] : [],
     );
@@ -98,7 +107,6 @@ const makeHandler =
         `rootwatch could not deliver ${entry.kind} (${failures.length} sink failures)`,
       );
     }
-    const finding = entry.kind === 'finding' || entry.kind === 'heartbeat' ? entry.finding : undefined;
     log.info(
       {
         kind: entry.kind,

@@ -1,10 +1,17 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundle, ROOT_ACTIVITY_BUNDLE } from '../../handlers/bundle.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
+import { bundle, ROOT_ACTIVITY_BUNDLE, shipSuppressions } from '../../handlers/bundle.ts';
+import { SuppressionConfigSchema } from '../../schemas/suppression-config.ts';
+import type { SuppressionConfig } from '../../schemas/suppression-config.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv } from '../helpers/aws-clients.ts';
+import { consoleSessionRecords } from '../helpers/console-session.ts';
+import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
@@ -42,6 +49,7 @@ const invokeBundle = (events: unknown[], env: Record<string, string>) =>
 
 beforeAll(async () => {
   await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
+  await shipSuppressions();
   endpoint = await LocalAwsEndpoint.start();
   endpoint.logs.createLogGroup({ logGroupName: GROUP });
   endpoint.events.buses.add(BUS);
@@ -77,6 +85,72 @@ describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint
       detailType: 'Rootwatch Heartbeat',
       source: 'rootwatch',
     });
+  });
+
+  it('keeps incidents in DynamoDB and applies the deployed suppression rules', async () => {
+    // Prepare
+    const dynamo = await startDynalite();
+    await createTable(dynamo.client, 'incidents');
+    const events = consoleSessionRecords().map(asEventBridgeEvent);
+    const rules: SuppressionConfig = {
+      version: 1,
+      rules: [
+        {
+          id: 'change-4711',
+          reason: 'CHG-4711: approved listing of IAM roles',
+          expires: '2099-01-01T00:00:00Z',
+          match: { eventNames: ['ListRoles'] },
+        },
+      ],
+    };
+    const suppressions = join(mkdtempSync(join(tmpdir(), 'rootwatch-')), 'suppressions.json');
+    writeFileSync(suppressions, JSON.stringify(rules));
+    const env = localAwsEnv(endpoint.url, {
+      ROOTWATCH_ALERT_BUS: BUS,
+      ROOTWATCH_LOG_GROUP: GROUP,
+      ROOTWATCH_LOG_LEVEL: 'warn',
+      ROOTWATCH_INCIDENT_TABLE: 'incidents',
+      ROOTWATCH_SUPPRESSIONS_FILE: suppressions,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    });
+    const alertsBefore = endpoint.events.received.length;
+    const recordsBefore = endpoint.logs.messages(GROUP).length;
+
+    // Act
+    const { code, results } = await invokeBundle(events, env);
+    await dynamo.stop();
+
+    // Assess
+    expect(code).toBe(0);
+    expect(results.filter((result) => !result.ok)).toStrictEqual([]);
+    const findings = endpoint.logs
+      .messages(GROUP)
+      .slice(recordsBefore)
+      .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
+      .flatMap((entry) => (entry.kind === 'finding' ? [entry.finding] : []));
+    expect(
+      findings.map((finding) => [
+        finding.incident?.count,
+        finding.incident?.alert,
+        finding.suppression?.ruleId,
+      ]),
+    ).toStrictEqual([
+      [1, 'first', undefined],
+      [2, 'update', undefined],
+      [3, 'update', 'change-4711'],
+      [4, 'escalation', undefined],
+      [5, 'update', undefined],
+    ]);
+    expect(endpoint.events.received.slice(alertsBefore).map((event) => event.detail.eventName)).toStrictEqual(
+      ['ConsoleLogin', 'CreateAccessKey'],
+    );
+  });
+
+  it('ships the repository suppression rules beside the bundle, where the function reads them by default', () => {
+    // Assess
+    const shipped = readFileSync(join(dirname(BUNDLE), 'suppressions.json'), 'utf8');
+    expect(shipped).toBe(readFileSync(join(REPO_ROOT, 'config/suppressions.json'), 'utf8'));
+    expect(SuppressionConfigSchema.safeParse(JSON.parse(shipped)).success).toBe(true);
   });
 
   it('fails its cold start with a clear message when the configuration is wrong', async () => {

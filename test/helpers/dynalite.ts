@@ -7,17 +7,25 @@ import { TEST_REGION } from './aws-clients.ts';
 const startDynalite = async (): Promise<{
   url: string;
   client: DynamoDBClient;
+  /** Another client, as another Lambda container would have. */
+  newClient: () => DynamoDBClient;
   stop: () => Promise<void>;
 }> => {
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = new DynamoDBClient({
-    endpoint: url,
-    region: TEST_REGION,
-    credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'x' },
-  });
-  return { url, client, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  const newClient = () =>
+    new DynamoDBClient({
+      endpoint: url,
+      region: TEST_REGION,
+      credentials: { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'x' },
+    });
+  return {
+    url,
+    client: newClient(),
+    newClient,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 };
 
 /** An on-demand table with a string partition key `id`, as the CDK stack deploys them. */

@@ -1,68 +1,67 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Detector } from '../../../detection/detector.ts';
 import { IncidentTracker } from '../../../detection/incidents/incident-tracker.ts';
+import type { TrackerOptions } from '../../../detection/incidents/incident-tracker.ts';
+import type { VersionedStore } from '../../../detection/incidents/versioned-store.ts';
 import { MemoryVersionedStore } from '../../../detection/incidents/versioned-store.ts';
 import { issuedRootSession } from '../../../detection/root-sessions.ts';
 import { AssumeRootRecordSchema } from '../../../schemas/assume-root-record.ts';
 import type { Finding } from '../../../schemas/finding.ts';
 import { FindingSchema } from '../../../schemas/finding.ts';
+import { DynamoDbVersionedStore } from '../../../sinks/dynamodb-versioned-store.ts';
+import { FAST_RETRY } from '../../helpers/aws-clients.ts';
+import { createTable, startDynalite } from '../../helpers/dynalite.ts';
+import type { SampleRecord } from '../../helpers/incident-findings.ts';
+import { consoleCall, findingOf, keyCall, signIn } from '../../helpers/incident-findings.ts';
 import { sampleJson, sampleRecord } from '../../helpers/records.ts';
 
-type Record_ = ReturnType<typeof sampleRecord>;
+let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+let tables = 0;
+beforeAll(async () => {
+  dynamo = await startDynalite();
+});
+afterAll(async () => {
+  await dynamo.stop();
+});
 
-const finding = (record: Record_): Finding => {
-  const detection = new Detector().detect(record);
-  if (detection.kind !== 'finding') throw new Error(`no finding: ${JSON.stringify(detection)}`);
-  return detection.finding;
-};
+/**
+ * Every scenario runs over the store in memory (replay, scan) and over DynamoDB as deployed (a real
+ * local implementation, dynalite): each test gets a fresh table, and each tracker built by
+ * `newTracker` is a separate invocation with its own SDK client.
+ */
+const STORES: [string, () => Promise<() => VersionedStore>][] = [
+  [
+    'in memory',
+    async () => {
+      const store = new MemoryVersionedStore();
+      return () => store;
+    },
+  ],
+  [
+    'in DynamoDB (dynalite)',
+    async () => {
+      tables += 1;
+      const tableName = `incidents-${tables}`;
+      await createTable(dynamo.client, tableName);
+      return () => new DynamoDbVersionedStore({ client: dynamo.newClient(), tableName, retry: FAST_RETRY });
+    },
+  ],
+];
 
-/** A root console sign-in from 192.0.2.0 at `time`, and calls of the console session it opened. */
-const signIn = (time: string, mfa = 'No') => {
-  const record = sampleRecord('sign-in/root-console-login-without-mfa.json');
-  Object.assign(record, { eventTime: time, eventID: `sign-in-${time}` });
-  (record.additionalEventData as Record<string, string>).MFAUsed = mfa;
-  return finding(record);
-};
-const consoleCall = (
-  id: string,
-  time: string,
-  issuedAt: string,
-  eventName = 'ListUsers',
-  key = 'ASIAY34FZKBOKMUTVV7A',
-) => {
-  const record = sampleRecord('console-session/root-console-session-create-user.json');
-  // requestParameters null: root acting on itself (a CreateAccessKey then creates root's own key).
-  Object.assign(record, {
-    eventTime: time,
-    eventID: id,
-    eventName,
-    sourceIPAddress: '192.0.2.0',
-    requestParameters: null,
+describe.each(STORES)('Incidents: one per root session, state %s', (_, storeFactory) => {
+  let newStore: () => VersionedStore;
+  const newTracker = (options: Partial<TrackerOptions> = {}) => new IncidentTracker(newStore(), options);
+  beforeEach(async () => {
+    newStore = await storeFactory();
   });
-  const identity = record.userIdentity as {
-    accessKeyId: string;
-    sessionContext: { attributes: Record<string, string>; signInSessionArn?: string };
+  const trackAll = async (findings: Finding[], tracker = newTracker()) => {
+    const tracked: Finding[] = [];
+    for (const one of findings) tracked.push(await tracker.track(one));
+    return tracked;
   };
-  identity.accessKeyId = key;
-  identity.sessionContext.attributes.creationDate = issuedAt;
-  delete identity.sessionContext.signInSessionArn;
-  return finding(record);
-};
-const keyCall = (id: string, time: string) => {
-  const record = sampleRecord('access-key/root-access-key-put-bucket-policy.json');
-  Object.assign(record, { eventTime: time, eventID: id });
-  return finding(record);
-};
+  const summary = (tracked: Finding[]) =>
+    tracked.map((one) => `${one.eventId} ${one.incident?.id} ${one.incident?.alert}`);
 
-const trackAll = async (findings: Finding[], tracker = new IncidentTracker(new MemoryVersionedStore())) => {
-  const tracked: Finding[] = [];
-  for (const one of findings) tracked.push(await tracker.track(one));
-  return tracked;
-};
-const summary = (tracked: Finding[]) =>
-  tracked.map((one) => `${one.eventId} ${one.incident?.id} ${one.incident?.alert}`);
-
-describe('Incidents: one per root session', () => {
   const session = () => [
     signIn('2026-11-29T10:00:00Z', 'Yes'),
     consoleCall('c1', '2026-11-29T10:01:00Z', '2026-11-29T10:00:01Z'),
@@ -172,7 +171,7 @@ describe('Incidents: one per root session', () => {
     const failed = (id: string, time: string) => {
       const record = sampleRecord('sign-in/root-console-login-failed.json');
       Object.assign(record, { eventID: id, eventTime: time });
-      return finding(record);
+      return findingOf(record);
     };
 
     // Act
@@ -189,11 +188,11 @@ describe('Incidents: one per root session', () => {
 
   it('relabels the incident of a centralized-root session whose events came before its AssumeRoot record', async () => {
     // Prepare
-    const tracker = new IncidentTracker(new MemoryVersionedStore());
+    const tracker = newTracker();
     const records = (
-      sampleJson('assumed-root/assume-root-task-create-login-profile.log.json') as { Records: Record_[] }
+      sampleJson('assumed-root/assume-root-task-create-login-profile.log.json') as { Records: SampleRecord[] }
     ).Records;
-    const member = finding(records[0]!);
+    const member = findingOf(records[0]!);
     const session = issuedRootSession(AssumeRootRecordSchema.parse(records[1]))!;
 
     // Act
@@ -222,18 +221,64 @@ describe('Incidents: one per root session', () => {
     });
   });
 
-  it('pages exactly once when many invocations track findings of one incident at the same time', async () => {
+  it('pages exactly once and loses no count when many invocations track one incident at the same time', async () => {
     // Prepare
-    const tracker = new IncidentTracker(new MemoryVersionedStore());
     const calls = Array.from({ length: 40 }, (_, index) =>
       keyCall(`p${index}`, `2026-11-29T10:${String(index).padStart(2, '0')}:00Z`),
     );
 
     // Act
-    const tracked = await Promise.all(calls.map((call) => tracker.track(call)));
+    const tracked = await Promise.all(calls.map((call) => newTracker().track(call)));
 
     // Assess
     expect(tracked.filter((one) => one.incident!.alert === 'first')).toHaveLength(1);
+    expect(new Set(tracked.map((one) => one.incident!.id)).size).toBe(1);
     expect(Math.max(...tracked.map((one) => one.incident!.count))).toBe(40);
+  });
+
+  it("pages again on Lambda's retry of an event whose alert was not sent, and not once it was", async () => {
+    // Prepare
+    let now = Date.parse('2026-11-29T10:05:00Z');
+    const tracker = newTracker({ now: () => now });
+    const [login, call] = [
+      signIn('2026-11-29T10:00:00Z', 'Yes'),
+      consoleCall('c1', '2026-11-29T10:01:00Z', '2026-11-29T10:00:01Z', 'CreateAccessKey'),
+    ];
+    const after = async (seconds: number, step: () => Promise<Finding>) => {
+      now += seconds * 1000;
+      return step();
+    };
+
+    // Act: the first alert fails; a redelivery while it is in flight; Lambda's retry a minute later.
+    const firstTry = await tracker.track(login!);
+    const redeliveredMeanwhile = await after(5, () => tracker.track(login!));
+    const retry = await after(60, () => tracker.track(login!));
+    await tracker.alertSent(retry);
+    const retryAfterSent = await after(120, () => tracker.track(login!));
+    const escalation = await tracker.track(call!);
+    await tracker.alertSent(escalation);
+    const escalationRetried = await after(60, () => tracker.track(call!));
+
+    // Assess
+    expect(
+      [firstTry, redeliveredMeanwhile, retry, retryAfterSent, escalation, escalationRetried].map(
+        (one) => `${one.incident!.alert} ${one.incident!.count}`,
+      ),
+    ).toStrictEqual(['first 1', 'update 1', 'first 1', 'update 1', 'escalation 2', 'update 2']);
+  });
+
+  it('pages once when a retry and the first delivery of one event run at the same time', async () => {
+    // Prepare
+    const event = keyCall('retried', '2026-11-29T10:00:00Z');
+
+    // Act
+    const tracked = await Promise.all(Array.from({ length: 8 }, () => newTracker().track(event)));
+
+    // Assess
+    expect(tracked.map((one) => one.incident!.alert).sort()).toStrictEqual([
+      'first',
+      ...Array.from({ length: 7 }, () => 'update'),
+    ]);
+    expect(tracked.map((one) => one.incident!.count)).toStrictEqual(Array.from({ length: 8 }, () => 1));
   });
 });
