@@ -105,6 +105,19 @@ interface RootActivityDetectorProps {
    * @default - no CIS metric filter
    */
   readonly cisTrailLogGroup?: logs.ILogGroup;
+  /**
+   * Groups findings into incidents, one per root session, in a DynamoDB table, so that a session
+   * pages once (and again only when it gets more severe) and a retry never pages twice. Off: every
+   * finding at or above `alertMinSeverity` pages.
+   * @default true
+   */
+  readonly incidents?: boolean;
+  /**
+   * How long a long-term key, or a burst of failed sign-ins, must be quiet before its incident
+   * closes (`ROOTWATCH_INCIDENT_QUIET_MINUTES`), in whole minutes from 1 to 1440.
+   * @default Duration.minutes(60)
+   */
+  readonly incidentQuietPeriod?: Duration;
 }
 
 /** The props with every default applied and every value checked. */
@@ -116,6 +129,7 @@ interface ResolvedDetectorProps {
   readonly heartbeatHours: number;
   readonly environment: Record<string, string>;
   readonly detectorConfig?: DetectorConfig;
+  readonly incidents: boolean;
 }
 
 const fail = (message: string): never => {
@@ -138,6 +152,16 @@ const checkHeartbeatHours = (interval: Duration): number => {
     fail(`heartbeatInterval must be a whole number of hours from 1 to 144, got ${interval.toHumanString()}`);
   }
   return hours;
+};
+
+const checkQuietMinutes = (period: Duration): number => {
+  const minutes = period.toMinutes({ integral: false });
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+    fail(
+      `incidentQuietPeriod must be a whole number of minutes from 1 to 1440, got ${period.toHumanString()}`,
+    );
+  }
+  return minutes;
 };
 
 const checkDetectorConfig = (input: DetectorConfigInput | undefined): DetectorConfig | undefined => {
@@ -168,7 +192,10 @@ const resolveDetectorProps = (props: RootActivityDetectorProps): ResolvedDetecto
     fail(`siemApiDestination.endpoint must be an https:// URL, got "${endpoint}"`);
   }
   const detectorConfig = checkDetectorConfig(props.detectorConfig);
+  const incidents = props.incidents ?? true;
+  if (!incidents && props.incidentQuietPeriod) fail('incidentQuietPeriod needs incidents');
   return {
+    incidents,
     memorySize: checkMemorySize(props.memorySize ?? 512),
     namePrefix,
     recordRetention: props.recordRetention ?? logs.RetentionDays.ONE_YEAR,
@@ -178,6 +205,11 @@ const resolveDetectorProps = (props: RootActivityDetectorProps): ResolvedDetecto
       [HANDLER_ENV.alertMinSeverity]: props.alertMinSeverity ?? 'low',
       [HANDLER_ENV.logLevel]: props.logLevel ?? 'info',
       ...(detectorConfig && { [HANDLER_ENV.detectorConfig]: JSON.stringify(detectorConfig) }),
+      ...(incidents && {
+        [HANDLER_ENV.incidentQuietMinutes]: String(
+          checkQuietMinutes(props.incidentQuietPeriod ?? Duration.minutes(60)),
+        ),
+      }),
     },
     ...(detectorConfig && { detectorConfig }),
   };

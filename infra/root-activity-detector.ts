@@ -1,5 +1,6 @@
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -16,6 +17,7 @@ import { CisRootUsageAlarm } from './cis-root-usage-alarm.ts';
 import { DetectorFunction } from './detector-function.ts';
 import { DetectorHealth } from './detector-health.ts';
 import { detectorKey, encryptedQueue } from './encryption.ts';
+import { IncidentTable } from './incident-table.ts';
 import { bundleCode } from './lambda-bundle.ts';
 import { RecordLog } from './record-log.ts';
 import { RootActivityRule } from './root-activity-rule.ts';
@@ -57,6 +59,8 @@ class RootActivityDetector extends Construct {
   readonly siemQueue?: sqs.Queue;
   readonly siemApiDestination?: events.ApiDestination;
   readonly alarms: Record<string, cloudwatch.Alarm>;
+  /** The incident state, unless `incidents: false`. */
+  readonly incidentTable?: dynamodb.Table;
 
   constructor(scope: Construct, id: string, props: RootActivityDetectorProps = {}) {
     super(scope, id);
@@ -93,12 +97,21 @@ class RootActivityDetector extends Construct {
     this.recordLogGroupName = names.records;
     this.savedQueries = records.queries;
 
+    const incidents = resolved.incidents
+      ? new IncidentTable(this, 'Incidents', { key: this.key })
+      : undefined;
+    if (incidents) this.incidentTable = incidents.table;
     const environment = {
       [HANDLER_ENV.alertBus]: this.alertBus.eventBusArn,
       [HANDLER_ENV.logGroup]: names.records,
+      ...(incidents && { [HANDLER_ENV.incidentTable]: incidents.table.tableName }),
       ...resolved.environment,
     };
-    const startable = HandlerConfigSchema.safeParse(environment);
+    const startable = HandlerConfigSchema.safeParse({
+      ...environment,
+      // Known at deployment only: checked as the table name it will be.
+      ...(incidents && { [HANDLER_ENV.incidentTable]: 'rootwatch-incidents' }),
+    });
     if (!startable.success) {
       throw new Error(
         `RootActivityDetector: the function would not start:\n${z.prettifyError(startable.error)}`,
@@ -117,6 +130,7 @@ class RootActivityDetector extends Construct {
       deadLetterQueue: this.deadLetterQueue,
     });
     this.detectorFunction = detector.function;
+    incidents?.grantIncidentUpdates(detector.role);
 
     const toFunction = () =>
       new targets.LambdaFunction(this.detectorFunction, {

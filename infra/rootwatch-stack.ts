@@ -28,6 +28,8 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
   operationsEmails: settings.operationsEmails,
   siemQueue: settings.siemQueue,
   heartbeatInterval: Duration.hours(settings.heartbeatHours),
+  incidents: settings.incidents,
+  ...(settings.incidents && { incidentQuietPeriod: Duration.minutes(settings.incidentQuietMinutes) }),
   ...(settings.organizationId && { organizationId: settings.organizationId }),
   ...(settings.detectorConfig && { detectorConfig: settings.detectorConfig }),
   ...(settings.siemEndpoint &&

@@ -73,6 +73,10 @@ const DeployConfigSchema = z
     ),
     memorySize: z._default(integer(128, 10_240), 512),
     heartbeatHours: z._default(integer(1, 144), 24),
+    /** Group findings into incidents (one page per root session), state in DynamoDB. */
+    incidents: z._default(flag, true),
+    /** Minutes a long-term key or a burst of failed sign-ins must be quiet to close its incident. */
+    incidentQuietMinutes: z._default(integer(1, 1440), 60),
     siemQueue: z._default(flag, false),
     siemEndpoint: z.optional(httpsUrl),
     /** Secrets Manager secret (name or ARN) whose value is the `Authorization` header for the endpoint. */

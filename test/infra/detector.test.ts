@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import { Capture, Match } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { mkdtempSync } from 'node:fs';
@@ -58,6 +58,8 @@ describe('Construct: RootActivityDetector', () => {
           HANDLER_ENV.logGroup,
           HANDLER_ENV.alertMinSeverity,
           HANDLER_ENV.logLevel,
+          HANDLER_ENV.incidentTable,
+          HANDLER_ENV.incidentQuietMinutes,
         ].sort(),
       );
       expect(describeRef(template, environment[HANDLER_ENV.alertBus])).toBe(
@@ -65,7 +67,11 @@ describe('Construct: RootActivityDetector', () => {
       );
       expect(environment[HANDLER_ENV.logGroup]).toBe('/rootwatch/records');
       expect(
-        HandlerConfigSchema.safeParse({ ...environment, [HANDLER_ENV.alertBus]: 'rootwatch-alerts' }).success,
+        HandlerConfigSchema.safeParse({
+          ...environment,
+          [HANDLER_ENV.alertBus]: 'rootwatch-alerts',
+          [HANDLER_ENV.incidentTable]: 'rootwatch-incidents',
+        }).success,
       ).toBe(true);
     });
 
@@ -173,6 +179,17 @@ describe('Construct: RootActivityDetector', () => {
           Resource: ['AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters'],
           Condition: { StringEquals: { 'kms:ViaService': 'sqs.us-east-1.amazonaws.com' } },
         },
+        {
+          Sid: 'KeepIncidents',
+          Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+          Resource: ['AWS::DynamoDB::Table'],
+        },
+        {
+          Sid: 'EncryptIncidentsThroughDynamoDb',
+          Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+          Resource: ['AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters'],
+          Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } },
+        },
       ]);
     });
 
@@ -182,6 +199,52 @@ describe('Construct: RootActivityDetector', () => {
           expect(JSON.stringify(resource)).not.toContain('*');
       }
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    });
+  });
+
+  describe('incidents', () => {
+    const table = onlyResource(template, 'AWS::DynamoDB::Table');
+
+    it('keeps them in an on-demand table, encrypted with the key, expired by TTL, recoverable', () => {
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      });
+      expect(
+        describeRef(template, (table.Properties.SSESpecification as Record<string, unknown>).KMSMasterKeyId),
+      ).toBe('AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters');
+    });
+
+    it('tells the function the table, with the quiet period its schema accepts', () => {
+      const environment = onlyResource(template, 'AWS::Lambda::Function', {
+        Description: Match.stringLikeRegexp('validates, classifies'),
+      }).Properties.Environment as { Variables: Record<string, unknown> };
+      expect(describeRef(template, environment.Variables[HANDLER_ENV.incidentTable])).toBe(
+        'AWS::DynamoDB::Table',
+      );
+      expect(environment.Variables[HANDLER_ENV.incidentQuietMinutes]).toBe('60');
+    });
+
+    it('deploys no table and tells the function none when incidents are off', () => {
+      // Act
+      const off = synthDetector({ incidents: false });
+
+      // Assess
+      off.template.resourceCountIs('AWS::DynamoDB::Table', 0);
+      expect(JSON.stringify(off.template.toJSON())).not.toContain(HANDLER_ENV.incidentTable);
+      expect(off.detector.incidentTable).toBeUndefined();
+    });
+
+    it('refuses a quiet period that is not whole minutes from 1 to 1440, or one without incidents', () => {
+      expect(() => synthDetector({ incidentQuietPeriod: Duration.seconds(90) })).toThrow(
+        /incidentQuietPeriod must be a whole number of minutes/,
+      );
+      expect(() => synthDetector({ incidents: false, incidentQuietPeriod: Duration.minutes(5) })).toThrow(
+        /incidentQuietPeriod needs incidents/,
+      );
     });
   });
 

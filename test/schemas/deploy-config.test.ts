@@ -24,6 +24,8 @@ describe('Schema: DeployConfig', () => {
       recordRetentionDays: 365,
       memorySize: 512,
       heartbeatHours: 24,
+      incidents: true,
+      incidentQuietMinutes: 60,
       siemQueue: false,
       postureAudit: true,
       postureAuditAccounts: [],
