@@ -28,7 +28,6 @@ type FindingKind =
 const CREDENTIAL_CHANGE_KINDS = new EventTable<FindingKind>([
   ['iam:CreateAccessKey', 'access-key-change'],
   ['iam:UpdateAccessKey', 'access-key-change'],
-  ['iam:DeleteAccessKey', 'access-key-change'],
   ['iam:DeactivateMFADevice', 'mfa-removed'],
   ['iam:DeleteVirtualMFADevice', 'mfa-removed'],
   ['iam:CreateVirtualMFADevice', 'mfa-change'],

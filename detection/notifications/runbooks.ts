@@ -80,8 +80,10 @@ const CALL_ESCALATE =
  */
 const SCP_STOP =
   'To stop root at once in a member account of AWS Organizations, attach an SCP that denies the root user (Condition aws:PrincipalArn arn:aws:iam::*:root); no policy restricts root in the management account or a standalone account.';
-const CHANGE_PASSWORD =
-  'Change the root password (signed in as root: account menu, Security credentials); if it no longer works, recover it with "Forgot password?", which needs the root email inbox.';
+const PASSWORD_STEPS =
+  'the root password (signed in as root: account menu, Security credentials); if it no longer works, recover it with "Forgot password?", which needs the root email inbox.';
+const CHANGE_PASSWORD = `Change ${PASSWORD_STEPS}`;
+const CHANGE_PASSWORD_IF_UNPLANNED = `If unplanned, change ${PASSWORD_STEPS}`;
 const CHECK_SESSION =
   "Everything the same session did: rootwatch's incident for it, or CloudTrail events with the same source IP ({sourceIp}), user agent and access key id, in every Region.";
 const CHECK_PERSISTENCE =
@@ -107,7 +109,7 @@ const RUNBOOKS: Record<FindingKind, Runbook> = {
     title: 'Root sign-in',
     call: [CALL_OWNER, CALL_ON_CALL],
     contain: [
-      `If unplanned: ${CHANGE_PASSWORD}`,
+      CHANGE_PASSWORD_IF_UNPLANNED,
       'Someone passed root MFA: check the MFA devices registered on root and remove any you do not recognise.',
       SCP_STOP,
     ],
@@ -126,7 +128,7 @@ const RUNBOOKS: Record<FindingKind, Runbook> = {
       'In member accounts, removing the root password (centralized root access) ends password guessing.',
     ],
     check: [
-      'How many failures, from which addresses: the incident below, or ConsoleLogin failures in us-east-1.',
+      "How many failures, from which addresses: rootwatch's incident for them, or ConsoleLogin failures in us-east-1.",
       'Whether a successful root sign-in or a password recovery (PasswordRecoveryRequested) followed.',
       CHECK_SOURCE,
     ],
@@ -165,7 +167,7 @@ const RUNBOOKS: Record<FindingKind, Runbook> = {
     call: [CALL_OWNER, CALL_ON_CALL],
     contain: [
       'Assign MFA to root again at once.',
-      `If unplanned, whoever removed it was signed in as root: ${CHANGE_PASSWORD}`,
+      `If unplanned, whoever removed it was signed in as root: change ${PASSWORD_STEPS}`,
     ],
     check: ["Which device was removed (the event's serialNumber).", CHECK_SESSION, CHECK_PERSISTENCE],
     references: [REF.mfa, REF.changePassword],
@@ -183,8 +185,8 @@ const RUNBOOKS: Record<FindingKind, Runbook> = {
     title: 'Root password changed or created',
     call: [CALL_OWNER, CALL_ON_CALL],
     contain: [
-      'If unplanned, the owner may be locked out: recover the password with "Forgot password?" (root email inbox) at once, then check root\'s MFA devices and email address.',
-      'CreateLoginProfile in a centralized-root session gives a member account a root password again: confirm that privileged task was approved, and delete the password when done.',
+      'PasswordUpdated or ChangePassword without a plan: the owner may be locked out; recover the password with "Forgot password?" (root email inbox) at once, then check root\'s MFA devices and email address.',
+      'CreateLoginProfile gives a member account a root password again: when the task is done, or if it was not approved, delete it (an AssumeRoot session with IAMDeleteRootUserCredentials, then aws iam delete-login-profile).',
     ],
     check: [
       'Whether the root email address changed too (EmailUpdated) and whether a sign-in followed.',
@@ -246,7 +248,7 @@ const RUNBOOKS: Record<FindingKind, Runbook> = {
   'console-session': {
     title: 'Root console session',
     call: [CALL_OWNER, CALL_ON_CALL],
-    contain: [`If unplanned: ${CHANGE_PASSWORD}`, SCP_STOP],
+    contain: [CHANGE_PASSWORD_IF_UNPLANNED, SCP_STOP],
     check: [
       'The sign-in that opened the session: a root ConsoleLogin from {sourceIp} shortly before, in us-east-1.',
       CHECK_SESSION,
