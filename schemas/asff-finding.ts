@@ -72,22 +72,8 @@ const AsffFindingSchema = z
     ),
   );
 
-/**
- * The body of `BatchImportFindings` (`POST /findings/import`): 1 to 100 findings.
- * @see https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_BatchImportFindings.html
- */
-const BatchImportFindingsRequestSchema = z.strictObject({
-  Findings: z.array(AsffFindingSchema).check(z.minLength(1), z.maxLength(100)),
-});
-
 type AsffFinding = z.infer<typeof AsffFindingSchema>;
 type AsffSeverityLabel = (typeof ASFF_SEVERITY_LABELS)[number];
 
-export {
-  AsffFindingSchema,
-  BatchImportFindingsRequestSchema,
-  ASFF_TYPE_NAMESPACES,
-  ASFF_SEVERITY_LABELS,
-  MAX_ASFF_FINDING_BYTES,
-};
+export { AsffFindingSchema, ASFF_TYPE_NAMESPACES, ASFF_SEVERITY_LABELS, MAX_ASFF_FINDING_BYTES };
 export type { AsffFinding, AsffSeverityLabel };
