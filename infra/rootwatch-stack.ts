@@ -26,6 +26,7 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
   alertEmails: settings.alertEmails,
   operationsEmails: settings.operationsEmails,
   siemQueue: settings.siemQueue,
+  securityHubImport: settings.securityHubImport,
   heartbeatInterval: Duration.hours(settings.heartbeatHours),
   ...(settings.organizationId && { organizationId: settings.organizationId }),
   ...(settings.detectorConfig && { detectorConfig: settings.detectorConfig }),

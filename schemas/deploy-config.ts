@@ -74,6 +74,8 @@ const DeployConfigSchema = z
     memorySize: z._default(integer(128, 10_240), 512),
     heartbeatHours: z._default(integer(1, 144), 24),
     siemQueue: z._default(flag, false),
+    /** Import every alerted finding into Security Hub (BatchImportFindings, ASFF) in this account and Region. */
+    securityHubImport: z._default(flag, false),
     siemEndpoint: z.optional(httpsUrl),
     /** Secrets Manager secret (name or ARN) whose value is the `Authorization` header for the endpoint. */
     siemSecretName: z.optional(z.string().check(z.minLength(1))),

@@ -25,6 +25,7 @@ describe('Schema: DeployConfig', () => {
       memorySize: 512,
       heartbeatHours: 24,
       siemQueue: false,
+      securityHubImport: false,
     });
   });
 
