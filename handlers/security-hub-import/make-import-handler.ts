@@ -19,7 +19,10 @@ class InvalidImportError extends Error {
 /**
  * Imports one finding from the alert bus into Security Hub, in ASFF, through the custom
  * integration's default product of the function's own account and Region (the only product that
- * account may import into; the account the finding is about is its resource). An alert that is not
+ * account may import into; the account the finding is about is its resource). `UpdatedAt` is when
+ * the alert was put on the bus: a finding alerted again with new content (an incident's update, a
+ * relabelled session) replaces the imported one, while a retried delivery of the same alert
+ * changes nothing. An alert that is not
  * a valid finding, or a finding Security Hub would refuse, fails the invocation for the dead-letter
  * queue; so does an import that still fails after its retries.
  */
@@ -38,8 +41,10 @@ const makeImportHandler =
       );
     }
     const { account, region } = functionPlace(context.invokedFunctionArn);
+    const { detail: finding, time } = parsed.data;
+    const updatedAt = time && Date.parse(time) > Date.parse(finding.time) ? time : finding.time;
     const asff = AsffFindingSchema.safeParse(
-      toAsffFinding(parsed.data.detail, { productAccount: account, productRegion: region }),
+      toAsffFinding(finding, { productAccount: account, productRegion: region, updatedAt }),
     );
     if (!asff.success) {
       throw new InvalidImportError(

@@ -44,10 +44,33 @@ describe('Security Hub import: makeImportHandler', () => {
     // Assess
     expect(result).toStrictEqual({ id: `rootwatch/${finding.eventId}`, imported: 1 });
     expect(securityHub.imported).toStrictEqual([
-      toAsffFinding(finding, { productAccount: '111122223333', productRegion: 'us-east-1' }),
+      toAsffFinding(finding, {
+        productAccount: '111122223333',
+        productRegion: 'us-east-1',
+        updatedAt: '2026-11-29T06:00:00Z', // when the alert was put on the bus
+      }),
     ]);
     expect(securityHub.imported[0]?.Resources).toStrictEqual([
       { Type: 'AwsAccount', Id: 'AWS::::Account:444455556666', Partition: 'aws', Region: 'us-east-1' },
+    ]);
+  });
+
+  it('keeps UpdatedAt at the event time when the alert carries no later time', async () => {
+    // Prepare
+    const { finding } = await onlyFinding('sign-in/root-console-login-failed.json');
+    const securityHub = memorySecurityHub();
+    const handler = makeImportHandler({ securityHub, logger: memoryLogger().logger });
+
+    // Act
+    await handler(
+      { ...findingAlert(finding), time: '2001-01-01T00:00:00Z' },
+      { invokedFunctionArn: FUNCTION_ARN },
+    );
+
+    // Assess
+    expect([securityHub.imported[0]?.CreatedAt, securityHub.imported[0]?.UpdatedAt]).toStrictEqual([
+      '2022-11-10T16:24:34.000Z',
+      '2022-11-10T16:24:34.000Z',
     ]);
   });
 
