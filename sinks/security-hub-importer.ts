@@ -7,6 +7,7 @@ import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
 /** BatchImportFindings takes at most 100 findings a request. */
 const MAX_FINDINGS = 100;
 
+/** Security Hub refused findings (named with their ids and codes). */
 class FindingImportError extends Error {
   override name = 'FindingImportError';
 }

@@ -16,8 +16,10 @@ const wrap = (text: string, width: number, indent: string): string[] => {
   return lines;
 };
 
+/** MFA as words: `yes`, `no`, `not recorded`. */
 const mfaText = (mfa: boolean | null): string => (mfa === null ? 'not recorded' : mfa ? 'yes' : 'no');
 
+/** `1 finding`, `3 findings`. */
 const counted = (count: number, one: string, many = `${one}s`): string =>
   `${count} ${count === 1 ? one : many}`;
 
@@ -27,6 +29,7 @@ const incidentText = (incident: IncidentView): string =>
   `${counted(incident.regions.length, 'region')}, ${counted(incident.sourceIps.length, 'source IP')}, ` +
   `${incident.firstSeen} to ${incident.lastSeen}`;
 
+/** `suppressed by <rule> until <expiry>: <reason>`. */
 const suppressionText = (note: SuppressionNote): string =>
   `suppressed by ${note.ruleId} until ${note.expiresAt}: ${note.reason}`;
 

@@ -21,6 +21,7 @@ interface Runbook {
   references: readonly Reference[];
 }
 
+/** The AWS pages the runbooks cite, each reviewed for the steps that rest on it. */
 const REF = {
   bestPractices: {
     title: 'Root user best practices for your AWS account',

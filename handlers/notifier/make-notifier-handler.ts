@@ -14,6 +14,7 @@ interface NotifierDeps {
   logger: Logger;
 }
 
+/** An event the notifier cannot read: it will never become readable, so it goes to the dead-letter queue. */
 class InvalidAlertError extends Error {
   override name = 'InvalidAlertError';
 }

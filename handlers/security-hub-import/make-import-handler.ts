@@ -12,6 +12,7 @@ interface ImportHandlerDeps {
   logger: Logger;
 }
 
+/** An alert that is not a finding Security Hub would accept: kept in the dead-letter queue, not retried forever. */
 class InvalidImportError extends Error {
   override name = 'InvalidImportError';
 }
