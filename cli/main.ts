@@ -6,6 +6,7 @@ import { runAudit } from './commands/audit.ts';
 import { parseAuditArgs } from './commands/audit-args.ts';
 import { runClassify } from './commands/classify.ts';
 import { runReplay } from './commands/replay.ts';
+import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
@@ -15,9 +16,10 @@ import { UsageError } from './usage-error.ts';
 const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
-  rootwatch classify [--json] [--fail-on SEVERITY] [--summary] [--config FILE] FILE... | -
-  rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--config FILE]
-                   [--suppressions FILE] [PATH...]
+  rootwatch classify [--format FORMAT | --json] [--fail-on SEVERITY] [--summary] [--config FILE]
+                     [--suppressions FILE] FILE... | -
+  rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
+                   [--config FILE] [--suppressions FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
                   [--config FILE] PATH...
 
@@ -30,7 +32,14 @@ Commands:
              aws iam get-credential-report prints; directories are walked
 
 Options:
-  --json              one JSON result per line (finding or posture result) instead of a table
+  --format FORMAT     classify, replay: print findings as native (the finding contract), ocsf (an OCSF
+                      Detection Finding), asff (a Security Hub finding), one JSON object per line, or
+                      text (readable); default: classify a table, replay text
+  --asff-account ACCOUNT, --asff-region REGION
+                      with --format asff: the account and Region whose Security Hub imports the
+                      findings (AwsAccountId, ProductArn); default each finding's own
+  --json              one JSON result per line (finding or posture result) instead of a table;
+                      for classify and replay, short for --format native
   --fail-on SEVERITY  classify: exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
   --summary           classify: end with counts by severity, credential and activity (stderr with --json)
   --config FILE       detector settings (JSON): CIS versions, severity overrides (audit reads cisVersions)
@@ -66,17 +75,19 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
     args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean', default: false },
+      ...FORMAT_OPTIONS,
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
+  const { format, asff } = chooseFormat(values, 'table');
   return runClassify(
     {
       paths: positionals,
-      json: values.json,
+      format,
+      asff,
       summary: values.summary,
       failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
@@ -95,10 +106,14 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       'alert-min-severity': { type: 'string' },
       config: { type: 'string' },
       suppressions: { type: 'string' },
+      ...FORMAT_OPTIONS,
     },
   });
+  const { format, asff } = chooseFormat(values, 'text');
   return runReplay(
     {
+      format,
+      asff,
       paths: positionals,
       aws: values.aws,
       recordsFile: values.records,

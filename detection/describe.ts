@@ -45,7 +45,8 @@ const mfaWords = (mfa: boolean | null) =>
   mfa === true ? 'with MFA' : mfa === false ? 'without MFA' : '(MFA not recorded)';
 const errorWords = (f: Described) => f.errorCode ?? f.errorMessage ?? 'an error';
 
-const titleOf = (f: Described): string => {
+/** What happened, without where and from where: `Root console sign-in without MFA`, `Root logging change: cloudtrail:StopLogging (failed: AccessDenied)`. */
+const headlineOf = (f: Described): string => {
   const failed = f.outcome === 'failure';
   let what: string;
   if (f.activity === 'sign-in') {
@@ -65,8 +66,10 @@ const titleOf = (f: Described): string => {
     what = `${CREDENTIAL_TITLES[f.credential]}: ${action(f)}`;
   }
   const failure = failed && f.activity !== 'sign-in' ? ` (failed: ${errorWords(f)})` : '';
-  return `${what}${failure} in ${accountWords(f)}${fromWords(f)}`;
+  return `${what}${failure}`;
 };
+
+const titleOf = (f: Described): string => `${headlineOf(f)} in ${accountWords(f)}${fromWords(f)}`;
 
 const credentialWords = (f: Described): string => {
   switch (f.credential) {
@@ -111,5 +114,5 @@ const summaryOf = (f: Described, defaultRule: string): string => {
   return `${first} ${why}`;
 };
 
-export { titleOf, summaryOf };
+export { headlineOf, titleOf, summaryOf };
 export type { Described };

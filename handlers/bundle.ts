@@ -49,8 +49,18 @@ const bundle = async (entry: string, outfile: string): Promise<void> => {
 
 const ROOT_ACTIVITY_BUNDLE = 'dist/root-activity/index.mjs';
 const ROOT_POSTURE_BUNDLE = 'dist/root-posture/index.mjs';
+const NOTIFIER_BUNDLE = 'dist/notifier/index.mjs';
+const SECURITY_HUB_IMPORT_BUNDLE = 'dist/security-hub-import/index.mjs';
 /** The suppression rules deployed with the detector (README: "Suppression"). */
 const SUPPRESSIONS_SOURCE = 'config/suppressions.json';
+
+/** Every function's entry and artifact. */
+const BUNDLES = [
+  ['handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE],
+  ['handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE],
+  ['handlers/notifier/index.ts', NOTIFIER_BUNDLE],
+  ['handlers/security-hub-import/index.ts', SECURITY_HUB_IMPORT_BUNDLE],
+] as const;
 
 /**
  * Ships the suppression rules beside the detector bundle (its `ROOTWATCH_SUPPRESSIONS_FILE` default),
@@ -63,9 +73,17 @@ const shipSuppressions = async (source = SUPPRESSIONS_SOURCE, bundleFile = ROOT_
 };
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
+  await Promise.all(BUNDLES.map(([entry, outfile]) => bundle(entry, outfile)));
   await shipSuppressions();
-  await bundle('handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE);
 }
 
-export { bundle, shipSuppressions, LAMBDA_BUNDLE_OPTIONS, ROOT_ACTIVITY_BUNDLE, ROOT_POSTURE_BUNDLE };
+export {
+  bundle,
+  shipSuppressions,
+  BUNDLES,
+  LAMBDA_BUNDLE_OPTIONS,
+  ROOT_ACTIVITY_BUNDLE,
+  ROOT_POSTURE_BUNDLE,
+  NOTIFIER_BUNDLE,
+  SECURITY_HUB_IMPORT_BUNDLE,
+};

@@ -48,19 +48,6 @@ interface AlertRoutingProps {
 /** Every route delivers only findings: the heartbeat, on the same bus, is for its alarm alone. */
 const FINDINGS: events.EventPattern = { source: [ALERT_SOURCE], detailType: [ALERT_DETAIL_TYPES.finding] };
 
-const finding = (path: string) => events.EventField.fromPath(`$.detail.${path}`);
-
-/** A readable email until the notifier of a later issue writes subject and runbook. */
-const EMAIL = events.RuleTargetInput.fromText(
-  [
-    `[${finding('severity')}] ${finding('title')}`,
-    '',
-    finding('summary'),
-    '',
-    `Account ${finding('account')}, Region ${finding('region')}, ${finding('time')}; event ${finding('eventId')}.`,
-  ].join('\n'),
-);
-
 /**
  * The default SIEM push body: a Splunk HTTP Event Collector event carrying the finding as it is (HEC
  * sets the time of receipt; the finding has its own `time`).
@@ -73,7 +60,8 @@ const SPLUNK_HEC_EVENT = events.RuleTargetInput.fromObject({
 });
 
 /**
- * The routes from the alert bus to the SOC: an encrypted SNS topic (email), optionally an encrypted
+ * The routes from the alert bus to the SOC: an encrypted SNS topic (email, chat; the notifier
+ * publishes to it), optionally an encrypted
  * queue for SIEM pull, optionally an API destination for SIEM push. Each target retries for a day
  * and then keeps the alert in the dead-letter queue, whose alarm pages operations.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
@@ -92,15 +80,10 @@ class AlertRouting extends Construct {
       maxEventAge: Duration.hours(24),
     };
 
+    // The notifier (alert-notifier.ts) publishes to the topic: a rule cannot set an email subject.
     this.topic = encryptedTopic(this, 'Topic', props.key, 'rootwatch root activity');
     for (const email of props.alertEmails)
       this.topic.addSubscription(new subscriptions.EmailSubscription(email));
-    this.route(
-      'ToTopic',
-      'findings to the alert topic',
-      new targets.SnsTopic(this.topic, { ...delivery, message: EMAIL }),
-      props,
-    );
 
     if (props.siemQueue) {
       this.siemQueue = encryptedQueue(this, 'SiemQueue', {

@@ -21,6 +21,24 @@ interface RootActivityDetectorProps {
    */
   readonly code?: lambda.Code;
   /**
+   * The notifier's code, ESM with `index.handler`.
+   * @default - the bundle `npm run bundle` wrote to `dist/notifier/`
+   */
+  readonly notifierCode?: lambda.Code;
+  /**
+   * Also import every alerted finding into Security Hub (`BatchImportFindings`, in ASFF), through
+   * the custom integration's default product of this account and Region. Security Hub must be
+   * enabled there; findings about member accounts are imported into this account, naming the
+   * member account as their resource.
+   * @default false
+   */
+  readonly securityHubImport?: boolean;
+  /**
+   * The Security Hub import's code, ESM with `index.handler` (with `securityHubImport`).
+   * @default - the bundle `npm run bundle` wrote to `dist/security-hub-import/`
+   */
+  readonly securityHubImportCode?: lambda.Code;
+  /**
    * Function memory in MiB; Lambda gives CPU in proportion (1,769 MiB is one vCPU), so it also sets
    * the cold start, which nearly every root event meets. README "Deploy" gives the measurement.
    * @default 512
@@ -175,6 +193,9 @@ const checkDetectorConfig = (input: DetectorConfigInput | undefined): DetectorCo
  * values AWS would reject at deploy time, settings the function would reject at cold start.
  */
 const resolveDetectorProps = (props: RootActivityDetectorProps): ResolvedDetectorProps => {
+  if (props.securityHubImportCode && !props.securityHubImport) {
+    fail('securityHubImportCode is given but securityHubImport is not true');
+  }
   if (props.alertBus && props.alertBusName !== undefined) {
     fail('give either alertBus (an existing bus) or alertBusName (for a new bus), not both');
   }

@@ -12,15 +12,17 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import { HandlerConfigSchema, HANDLER_ENV } from '../schemas/handler-config.ts';
+import { AlertNotifier } from './alert-notifier.ts';
 import { AlertRouting } from './alert-routing.ts';
 import { CisRootUsageAlarm } from './cis-root-usage-alarm.ts';
 import { DetectorFunction } from './detector-function.ts';
 import { DetectorHealth } from './detector-health.ts';
 import { detectorKey, encryptedQueue } from './encryption.ts';
 import { IncidentTable } from './incident-table.ts';
-import { bundleCode } from './lambda-bundle.ts';
+import { bundleCode, NOTIFIER_BUNDLE_DIR, SECURITY_HUB_IMPORT_BUNDLE_DIR } from './lambda-bundle.ts';
 import { RecordLog } from './record-log.ts';
 import { RootActivityRule } from './root-activity-rule.ts';
+import { SecurityHubImport } from './security-hub-import.ts';
 import { resolveDetectorProps } from './root-activity-detector-props.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
 
@@ -43,8 +45,12 @@ class RootActivityDetector extends Construct {
   readonly detectorFunction: lambda.Function;
   /** Carries only rootwatch's own events: findings and heartbeats. */
   readonly alertBus: events.IEventBus;
-  /** Findings for people (email); subscribe more endpoints here. */
+  /** Findings for people (email, chat), published by the notifier; subscribe more endpoints here. */
   readonly alertTopic: sns.Topic;
+  /** Turns findings and posture alerts into the alert topic's email and chat messages. */
+  readonly notifierFunction: lambda.Function;
+  /** Imports findings into Security Hub (with `securityHubImport`). */
+  readonly securityHubImportFunction?: lambda.Function;
   /** The detector's own health: alarms. */
   readonly operationsTopic: sns.Topic;
   readonly recordLogGroup: logs.LogGroup;
@@ -71,6 +77,8 @@ class RootActivityDetector extends Construct {
       records: `/${prefix}/records`,
       function: `/${prefix}/function`,
       heartbeats: `/${prefix}/heartbeats`,
+      notifier: `/${prefix}/notifier`,
+      securityHubImport: `/${prefix}/security-hub-import`,
     };
     const code = props.code ?? bundleCode();
 
@@ -174,6 +182,27 @@ class RootActivityDetector extends Construct {
     this.alertTopic = routing.topic;
     if (routing.siemQueue) this.siemQueue = routing.siemQueue;
     if (routing.apiDestination) this.siemApiDestination = routing.apiDestination;
+    const alertFunctions = {
+      alertBus: this.alertBus,
+      key: this.key,
+      deadLetterQueue: this.deadLetterQueue,
+      logRetention: resolved.operationalLogRetention,
+      logLevel: props.logLevel ?? 'info',
+    };
+    this.notifierFunction = new AlertNotifier(this, 'Notifier', {
+      ...alertFunctions,
+      code: props.notifierCode ?? bundleCode(NOTIFIER_BUNDLE_DIR, 'notifierCode'),
+      topic: this.alertTopic,
+      logGroupName: names.notifier,
+    }).function;
+    if (props.securityHubImport) {
+      this.securityHubImportFunction = new SecurityHubImport(this, 'SecurityHubImport', {
+        ...alertFunctions,
+        code:
+          props.securityHubImportCode ?? bundleCode(SECURITY_HUB_IMPORT_BUNDLE_DIR, 'securityHubImportCode'),
+        logGroupName: names.securityHubImport,
+      }).function;
+    }
 
     const health = new DetectorHealth(this, 'Health', {
       function: this.detectorFunction,

@@ -27,6 +27,7 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
   alertEmails: settings.alertEmails,
   operationsEmails: settings.operationsEmails,
   siemQueue: settings.siemQueue,
+  securityHubImport: settings.securityHubImport,
   heartbeatInterval: Duration.hours(settings.heartbeatHours),
   incidents: settings.incidents,
   ...(settings.incidents && { incidentQuietPeriod: Duration.minutes(settings.incidentQuietMinutes) }),

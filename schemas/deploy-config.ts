@@ -78,6 +78,8 @@ const DeployConfigSchema = z
     /** Minutes a long-term key or a burst of failed sign-ins must be quiet to close its incident. */
     incidentQuietMinutes: z._default(integer(1, 1440), 60),
     siemQueue: z._default(flag, false),
+    /** Import every alerted finding into Security Hub (BatchImportFindings, ASFF) in this account and Region. */
+    securityHubImport: z._default(flag, false),
     siemEndpoint: z.optional(httpsUrl),
     /** Secrets Manager secret (name or ARN) whose value is the `Authorization` header for the endpoint. */
     siemSecretName: z.optional(z.string().check(z.minLength(1))),

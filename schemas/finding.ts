@@ -17,11 +17,15 @@ const ControlSchema = z.strictObject({
  * it (`escalation`), or neither (`update`: recorded, counted, not paged again).
  */
 const IncidentSchema = z.strictObject({
-  id: z.string(),
-  count: z.number(),
+  /** Stable for the session: every finding of the incident carries it. */
+  id: z.string().check(z.minLength(1)),
+  /** Findings of the incident so far, this one included. */
+  count: z.int().check(z.minimum(1)),
+  /** Event times of the earliest and the latest finding (event time, not arrival). */
   firstSeen: IsoDateTimeSchema,
   lastSeen: IsoDateTimeSchema,
-  actions: z.number(),
+  /** Distinct `<service>:<EventName>` so far, in the order first seen (at most 100). */
+  actions: z.array(z.string()),
   regions: z.array(z.string()),
   sourceIps: z.array(z.string()),
   alert: z.enum(['first', 'escalation', 'update']),
@@ -29,8 +33,9 @@ const IncidentSchema = z.strictObject({
 
 /** The suppression rule that kept this finding from paging (README: "Suppression"). */
 const SuppressionSchema = z.strictObject({
-  ruleId: z.string(),
-  reason: z.string(),
+  ruleId: z.string().check(z.minLength(1)),
+  /** The rule's reason, with its ticket. */
+  reason: z.string().check(z.minLength(1)),
   expires: IsoDateTimeSchema,
 });
 

@@ -1,5 +1,8 @@
 import { Detector } from '../../detection/detector.ts';
 import { countFinding, countIgnored, emptySummary } from '../../detection/finding-summary.ts';
+import type { AsffOptions } from '../../detection/formats/asff.ts';
+import type { FindingFormat } from '../../detection/formats/render-finding.ts';
+import { isJsonFormat, renderFinding } from '../../detection/formats/render-finding.ts';
 import { rank } from '../../detection/severity/severity-facts.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Severity } from '../../schemas/finding.ts';
@@ -12,14 +15,17 @@ import type { CommandIo } from '../io.ts';
 
 interface ClassifyOptions {
   paths: readonly string[];
-  json: boolean;
+  /** `table` (the default), or a finding format: native, ocsf and asff print one JSON object per line. */
+  format: FindingFormat | 'table';
+  /** Where ASFF findings are to be imported (`--asff-account`, `--asff-region`). */
+  asff?: AsffOptions;
   summary: boolean;
   failOn?: Severity | undefined;
   config: DetectorConfig;
 }
 
 /**
- * `rootwatch classify`: one finding per root event, in input order. Exit 0; 1 when a finding at or
+ * `rootwatch classify`: one finding per root event, in input order, as a table or in a finding format. Exit 0; 1 when a finding at or
  * above `--fail-on` was printed; 2 when any input was invalid, after all valid input (2 wins over 1).
  */
 const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<number> => {
@@ -32,7 +38,9 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
 
   const summary = emptySummary();
   let failing = false;
-  if (!options.json) io.out(tableHeader());
+  const { format } = options;
+  const json = format !== 'table' && isJsonFormat(format);
+  if (format === 'table') io.out(tableHeader());
   for (const item of items) {
     if (item.kind === 'unreadable') {
       summary.invalid += 1;
@@ -48,11 +56,18 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
     } else {
       const { finding } = detection;
       countFinding(summary, finding);
-      io.out(options.json ? JSON.stringify(finding) : tableRow(finding));
+      io.out(
+        format === 'table'
+          ? tableRow(finding)
+          : renderFinding(format, finding, {
+              rawEvent: item.value,
+              ...(options.asff && { asff: options.asff }),
+            }) + (format === 'text' ? '\n' : ''),
+      );
       if (options.failOn && rank(finding.severity) <= rank(options.failOn)) failing = true;
     }
   }
-  if (options.summary) (options.json ? io.err : io.out)(`\n${summaryText(summary)}`);
+  if (options.summary) (json ? io.err : io.out)(`\n${summaryText(summary)}`);
   return summary.invalid > 0 ? 2 : failing ? 1 : 0;
 };
 

@@ -9,13 +9,16 @@ import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
 import { emptySummary } from '../../detection/finding-summary.ts';
-import { findingText } from '../../detection/formats/finding-text.ts';
+import type { AsffOptions } from '../../detection/formats/asff.ts';
+import type { FindingFormat } from '../../detection/formats/render-finding.ts';
+import { isJsonFormat, renderFinding } from '../../detection/formats/render-finding.ts';
 import { buildAwsDeps } from '../../handlers/root-activity/aws-deps.ts';
 import type { HandlerDeps } from '../../handlers/root-activity/make-handler.ts';
 import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
-import type { Finding, Severity } from '../../schemas/finding.ts';
+import type { Finding } from '../../schemas/finding.ts';
+import type { Severity } from '../../schemas/finding.ts';
 import type { Alert } from '../../sinks/alert-sink.ts';
 import { ConsoleAlertSink } from '../../sinks/console-alert-sink.ts';
 import { JsonLinesRecordSink } from '../../sinks/json-lines-record-sink.ts';
@@ -37,15 +40,38 @@ interface ReplayOptions {
   config: DetectorConfig;
   /** Suppression rules (`--suppressions FILE`). */
   suppressions: readonly SuppressionRule[];
+  /** How alerts print: `text` (the default) as a SOC analyst reads them, or one JSON object per line. */
+  format?: FindingFormat;
+  /** Where ASFF findings are to be imported (`--asff-account`, `--asff-region`). */
+  asff?: AsffOptions;
 }
 
-const renderAlert = (alert: Alert): string =>
-  alert.detailType === ALERT_DETAIL_TYPES.finding
-    ? `${findingText(alert.detail as unknown as Finding)}\n`
-    : `${alert.detailType}: ${JSON.stringify(alert.detail)}\n`;
+/**
+ * Prints an alert in the chosen format; a finding's OCSF evidence is the event being delivered
+ * (`delivering()`), which the alert itself does not carry.
+ */
+const alertRenderer =
+  (options: ReplayOptions, delivering: () => unknown) =>
+  (alert: Alert): string => {
+    const format = options.format ?? 'text';
+    if (alert.detailType !== ALERT_DETAIL_TYPES.finding) {
+      return isJsonFormat(format)
+        ? JSON.stringify({ detailType: alert.detailType, detail: alert.detail })
+        : `${alert.detailType}: ${JSON.stringify(alert.detail)}\n`;
+    }
+    const text = renderFinding(format, alert.detail as unknown as Finding, {
+      rawEvent: delivering(),
+      ...(options.asff && { asff: options.asff }),
+    });
+    return format === 'text' ? `${text}\n` : text;
+  };
 
 /** Local sinks: records to a JSON Lines file, alerts printed as a SOC analyst reads them. */
-const localDeps = (options: ReplayOptions, io: CommandIo): { deps: HandlerDeps; recordsFile: string } => {
+const localDeps = (
+  options: ReplayOptions,
+  io: CommandIo,
+  delivering: () => unknown,
+): { deps: HandlerDeps; recordsFile: string } => {
   const recordsFile =
     options.recordsFile ?? join(mkdtempSync(join(tmpdir(), 'rootwatch-replay-')), 'records.jsonl');
   return {
@@ -53,7 +79,7 @@ const localDeps = (options: ReplayOptions, io: CommandIo): { deps: HandlerDeps; 
     deps: {
       detector: new Detector(options.config),
       records: new JsonLinesRecordSink(recordsFile),
-      alerts: new ConsoleAlertSink(io.out, renderAlert),
+      alerts: new ConsoleAlertSink(io.out, alertRenderer(options, delivering)),
       logger: createLogger({ level: 'silent' }),
       alertMinSeverity: options.alertMinSeverity,
       // Grouped in memory exactly as the Lambda groups in DynamoDB: the offline and live views agree.
@@ -70,7 +96,10 @@ const localDeps = (options: ReplayOptions, io: CommandIo): { deps: HandlerDeps; 
  * Exit 0; 1 when a delivery failed; 2 when some input could not be read (after the rest).
  */
 const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number> => {
-  const local = options.aws ? undefined : localDeps(options, io);
+  let delivering: unknown;
+  const local = options.aws ? undefined : localDeps(options, io, () => delivering);
+  // With a JSON format, stdout carries only the alerts, one per line; the summary goes to stderr.
+  const report = isJsonFormat(options.format ?? 'text') ? io.err : io.out;
   const deps =
     local?.deps ??
     (await buildAwsDeps(process.env, {
@@ -93,6 +122,7 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
       notDelivered += 1;
       continue;
     }
+    delivering = event;
     try {
       await handler(event, { awsRequestId: `replay-${(invocation += 1)}` });
     } catch (error) {
@@ -100,10 +130,10 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
       io.err(`delivery failed: ${(error as Error).message}`);
     }
   }
-  io.out(summaryText(summary));
-  io.out(`  not delivered by the rule: ${notDelivered}`);
-  if (failed) io.out(`  failed deliveries: ${failed} (Lambda would retry them)`);
-  io.out(
+  report(summaryText(summary));
+  report(`  not delivered by the rule: ${notDelivered}`);
+  if (failed) report(`  failed deliveries: ${failed} (Lambda would retry them)`);
+  report(
     local
       ? `  records: ${local.recordsFile}`
       : '  records and alerts: AWS (see the configured log group and bus)',

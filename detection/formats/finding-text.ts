@@ -1,4 +1,4 @@
-import type { Finding } from '../../schemas/finding.ts';
+import type { Finding, Incident, Suppression } from '../../schemas/finding.ts';
 import { serviceOf } from '../record-fields.ts';
 
 const wrap = (text: string, width: number, indent: string): string[] => {
@@ -16,11 +16,27 @@ const wrap = (text: string, width: number, indent: string): string[] => {
   return lines;
 };
 
+/** MFA as words: `yes`, `no`, `not recorded`. */
 const mfaText = (mfa: boolean | null): string => (mfa === null ? 'not recorded' : mfa ? 'yes' : 'no');
+
+/** `1 finding`, `3 findings`. */
+const counted = (count: number, one: string, many = `${one}s`): string =>
+  `${count} ${count === 1 ? one : many}`;
+
+/** `incident <id>: 3 findings, 2 actions, 1 region, 1 source IP, <first> to <last>`. */
+const incidentText = (incident: Incident): string =>
+  `incident ${incident.id}: ${counted(incident.count, 'finding')}, ${counted(incident.actions.length, 'action')}, ` +
+  `${counted(incident.regions.length, 'region')}, ${counted(incident.sourceIps.length, 'source IP')}, ` +
+  `${incident.firstSeen} to ${incident.lastSeen}`;
+
+/** `suppressed by <rule> until <expiry>: <reason>`. */
+const suppressionText = (note: Suppression): string =>
+  `suppressed by ${note.ruleId} until ${note.expires}: ${note.reason}`;
 
 /**
  * A finding as a person reads it in a terminal or a chat message: severity and title, the key facts
- * on one line, the summary, and the references that tie it back to CloudTrail and CIS.
+ * on one line, the summary, the incident and suppression when the finding has them, and the
+ * references that tie it back to CloudTrail and CIS.
  * @example
  * CRITICAL  Root console sign-in without MFA in 111122223333 from 192.0.2.0
  *   2022-11-10T16:24:34Z  us-east-1  credential password  activity sign-in  MFA no
@@ -42,8 +58,10 @@ const findingText = (finding: Finding, width = 100): string => {
     `  ${finding.time}  ${finding.region}  credential ${finding.credential}  activity ${finding.activity}  ` +
       `outcome ${finding.outcome}  MFA ${mfaText(finding.mfa)}`,
     ...wrap(finding.summary, width - 2, '  '),
+    ...(finding.incident ? [`  ${incidentText(finding.incident)}`] : []),
+    ...(finding.suppression ? [`  ${suppressionText(finding.suppression)}`] : []),
     `  event ${finding.eventId}  ${serviceOf(finding.eventSource)}:${finding.eventName}${cis ? `  ${cis}` : ''}`,
   ].join('\n');
 };
 
-export { findingText };
+export { findingText, incidentText, suppressionText, counted, mfaText };

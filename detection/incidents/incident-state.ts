@@ -44,7 +44,7 @@ interface ApplyIdentity {
 }
 
 /** Bounds that keep a stored incident far below DynamoDB's 400 KB item limit. */
-const LIMITS = { eventKeys: 5_000, actions: 500, places: 100 } as const;
+const LIMITS = { eventKeys: 5_000, actions: 100, places: 100 } as const;
 
 type IncidentAlert = Incident['alert'];
 
@@ -142,7 +142,7 @@ const incidentOf = (state: IncidentState, alert: IncidentAlert): Incident => ({
   count: state.count,
   firstSeen: state.firstSeen,
   lastSeen: state.lastSeen,
-  actions: state.actions.length,
+  actions: state.actions,
   regions: state.regions,
   sourceIps: state.sourceIps,
   alert,

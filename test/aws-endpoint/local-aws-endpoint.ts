@@ -5,6 +5,8 @@ import { seededRandom } from '../../bench/corpus/random.ts';
 import { EventsService } from './events-service.ts';
 import { IamService } from './iam-service.ts';
 import { LogsService } from './logs-service.ts';
+import { SecurityHubService } from './security-hub-service.ts';
+import { SnsService } from './sns-service.ts';
 import { queryError, queryResponse, signedService, signingKey } from './query-protocol.ts';
 import { ServiceError } from './service-error.ts';
 import { accountOfKey, StsService } from './sts-service.ts';
@@ -52,11 +54,17 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const QUERY_NAMESPACES = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
   sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+  sns: 'http://sns.amazonaws.com/doc/2010-03-31/',
 } as const;
+
+/** The Region a SigV4 request is signed for: the third part of its credential scope. */
+const signedRegion = (authorization: string): string =>
+  /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization)?.[1] ?? 'us-east-1';
 
 /**
  * A local endpoint speaking the AWS JSON 1.1 protocol of CloudWatch Logs (`Logs_20140328.*`) and
- * EventBridge (`AWSEvents.PutEvents`), and the AWS Query protocol of IAM and STS, on one port, so
+ * EventBridge (`AWSEvents.PutEvents`), the AWS Query protocol of IAM, STS and SNS (`Publish`), and
+ * Security Hub's REST JSON `BatchImportFindings` (`POST /findings/import`), on one port, so
  * that the real SDK clients (and the real Lambda bundle) run against it with `AWS_ENDPOINT_URL`. It
  * keeps what it receives, validates request shapes and limits like the services, requires
  * SigV4-signed requests, and injects faults. Requests signed with the default test key act in the
@@ -67,6 +75,8 @@ class LocalAwsEndpoint {
   readonly events = new EventsService();
   readonly iam = new IamService();
   readonly sts = new StsService();
+  readonly sns = new SnsService();
+  readonly securityHub = new SecurityHubService();
   homeAccount = '111122223333';
   readonly requests: RequestRecord[] = [];
   readonly #server: Server;
@@ -126,6 +136,7 @@ class LocalAwsEndpoint {
 
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
+    if (request.url?.split('?')[0] === '/findings/import') return this.#serveRest(request, response, body);
     if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       return this.#serveQuery(request, response, body);
     }
@@ -197,7 +208,7 @@ class LocalAwsEndpoint {
     };
     if (!authorization.startsWith('AWS4-HMAC-SHA256 '))
       return answer(403, queryError('MissingAuthenticationToken', 'Missing Authentication Token'));
-    if (service !== 'iam' && service !== 'sts')
+    if (service !== 'iam' && service !== 'sts' && service !== 'sns')
       return answer(400, queryError('InvalidAction', `no ${service} here`));
     const fault = this.#faultFor(operation);
     const error = fault && ERROR_STATUS[fault];
@@ -211,11 +222,59 @@ class LocalAwsEndpoint {
       const result =
         service === 'iam'
           ? this.iam.handle(accountOfKey(signingKey(authorization), this.homeAccount), operation, params)
-          : this.sts.handle(operation, params);
+          : service === 'sns'
+            ? this.sns.handle(operation, params)
+            : this.sts.handle(operation, params);
       answer(200, queryResponse(operation, QUERY_NAMESPACES[service], result), fault);
     } catch (caught) {
       if (!(caught instanceof ServiceError)) throw caught;
       answer(caught.status, queryError(caught.type, caught.message), fault);
+    }
+  }
+
+  /** Security Hub's REST JSON protocol: errors carry their type in `x-amzn-errortype`. */
+  async #serveRest(request: IncomingMessage, response: ServerResponse, body: string): Promise<void> {
+    const operation = 'BatchImportFindings';
+    const authorization = String(request.headers.authorization ?? '');
+    const answer = (status: number, payload: unknown, fault?: Fault, type?: string) => {
+      this.requests.push({ operation, status, ...(fault ? { fault } : {}) });
+      response
+        .writeHead(status, { 'content-type': 'application/json', ...(type && { 'x-amzn-errortype': type }) })
+        .end(JSON.stringify(payload));
+    };
+    const fail = (error: ServiceError, fault?: Fault) =>
+      answer(error.status, { message: error.message }, fault, error.type);
+    if (request.method !== 'POST' || signedService(authorization) !== 'securityhub') {
+      return fail(new ServiceError('InvalidAccessException', 'not a signed Security Hub request', 401));
+    }
+    const fault = this.#faultFor(operation);
+    const error = fault && ERROR_STATUS[fault];
+    if (error) {
+      return fault === 'throttle'
+        ? fail(new ServiceError('TooManyRequestsException', 'injected throttle', 429), fault)
+        : fail(new ServiceError(error[0], `injected ${fault}`, error[1]), fault);
+    }
+    if (fault === 'slow') await wait(this.#injection?.delayMs ?? 200);
+    let input: unknown;
+    try {
+      input = JSON.parse(body || '{}');
+    } catch {
+      return fail(new ServiceError('InvalidInputException', 'body is not JSON'), fault);
+    }
+    try {
+      const account = accountOfKey(signingKey(authorization), this.homeAccount);
+      const result = this.securityHub.import(account, signedRegion(authorization), input);
+      if (fault && STORED_BEFORE.has(fault)) {
+        this.requests.push({ operation, status: 'no answer', fault });
+        if (fault === 'lost-answer') return void response.socket?.destroy();
+        await wait(this.#injection?.delayMs ?? 200);
+        if (!response.socket?.destroyed) response.writeHead(200).end(JSON.stringify(result));
+        return;
+      }
+      answer(200, result, fault);
+    } catch (caught) {
+      if (caught instanceof ServiceError) return fail(caught, fault);
+      throw caught;
     }
   }
 }

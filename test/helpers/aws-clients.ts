@@ -1,5 +1,7 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { CLIENT_CONFIG } from '../../handlers/root-activity/aws-deps.ts';
 import type { RetryPolicy } from '../../sinks/retry.ts';
 
@@ -9,7 +11,12 @@ const TEST_REGION = 'us-east-1';
 /** Real SDK clients, configured as in production, pointed at a local endpoint. */
 const localClients = (endpoint: string) => {
   const config = { ...CLIENT_CONFIG, endpoint, region: TEST_REGION, credentials: TEST_CREDENTIALS };
-  return { logs: new CloudWatchLogsClient(config), events: new EventBridgeClient(config) };
+  return {
+    logs: new CloudWatchLogsClient(config),
+    events: new EventBridgeClient(config),
+    sns: new SNSClient(config),
+    securityHub: new SecurityHubClient(config),
+  };
 };
 
 /** The environment a Lambda would have, pointing the SDK at a local endpoint. */

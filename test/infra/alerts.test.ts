@@ -7,6 +7,10 @@ import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { describeRef, onlyResource, synthDetector } from './synth.ts';
 
 const FINDINGS_ONLY = { source: [ALERT_SOURCE], 'detail-type': [ALERT_DETAIL_TYPES.finding] };
+const TO_NOTIFIER = {
+  source: [ALERT_SOURCE],
+  'detail-type': [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
+};
 const HEC = 'https://splunk.example.com:8088/services/collector/event';
 
 describe('Alerts: the alert bus and its routes', () => {
@@ -19,10 +23,10 @@ describe('Alerts: the alert bus and its routes', () => {
     },
   });
 
-  /** The target of the one alert-bus rule whose target is a resource of `type`. */
+  /** The target of the one alert-bus rule for findings whose target is a resource of `type`. */
   const routeTo = (type: string) => {
-    const rules = Object.values(
-      template.findResources('AWS::Events::Rule', { Properties: { EventPattern: FINDINGS_ONLY } }),
+    const rules = [FINDINGS_ONLY, TO_NOTIFIER].flatMap((pattern) =>
+      Object.values(template.findResources('AWS::Events::Rule', { Properties: { EventPattern: pattern } })),
     );
     const targets = rules.flatMap(
       (rule) => (rule.Properties as { Targets: Record<string, unknown>[] }).Targets,
@@ -32,18 +36,22 @@ describe('Alerts: the alert bus and its routes', () => {
     return found[0]!;
   };
 
-  it('routes findings, and nothing else, to the topic, the SIEM queue and the SIEM endpoint', () => {
+  it('routes findings, and nothing else, to the SIEM queue and endpoint; findings and posture alerts to the notifier', () => {
     // Assess
-    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 3);
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 2);
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: TO_NOTIFIER }, 1);
     const alertBus = onlyResource(template, 'AWS::Events::EventBus', { Name: 'rootwatch-alerts' });
     template.resourcePropertiesCountIs(
       'AWS::Events::Rule',
-      { EventBusName: { Ref: alertBus.id }, EventPattern: Match.not(FINDINGS_ONLY) },
-      1, // the heartbeat's, for its alarm
+      {
+        EventBusName: { Ref: alertBus.id },
+        EventPattern: Match.not(FINDINGS_ONLY),
+      },
+      2, // the notifier's, and the heartbeat's for its alarm
     );
   });
 
-  it.each(['AWS::SNS::Topic', 'AWS::SQS::Queue', 'AWS::Events::ApiDestination'])(
+  it.each(['AWS::Lambda::Function', 'AWS::SQS::Queue', 'AWS::Events::ApiDestination'])(
     'retries delivery to %s for a day, then keeps the alert in the dead-letter queue',
     (type) => {
       // Act
@@ -60,7 +68,7 @@ describe('Alerts: the alert bus and its routes', () => {
     },
   );
 
-  it('emails a readable alert from an encrypted topic that refuses plain HTTP', () => {
+  it('emails through the notifier from an encrypted topic that refuses plain HTTP, no rule publishing to it', () => {
     // Prepare
     const topic = onlyResource(template, 'AWS::SNS::Topic', { DisplayName: 'rootwatch root activity' });
 
@@ -81,10 +89,17 @@ describe('Alerts: the alert bus and its routes', () => {
         ]),
       },
     });
-    const transformer = routeTo('AWS::SNS::Topic').InputTransformer as { InputTemplate: string };
-    expect(transformer.InputTemplate).toBe(
-      '"[<detail-severity>] <detail-title>\\n\\n<detail-summary>\\n\\nAccount <detail-account>, Region <detail-region>, <detail-time>; event <detail-eventId>."',
+    const notifier = routeTo('AWS::Lambda::Function');
+    expect(describeRef(template, notifier.Arn)).toBe(
+      'AWS::Lambda::Function rootwatch: emails findings and posture alerts with a subject, a summary and a runbook',
     );
+    expect(notifier.InputTransformer).toBeUndefined();
+    const targets = Object.values(template.findResources('AWS::Events::Rule')).flatMap(
+      (rule) => (rule.Properties as { Targets?: { Arn: unknown }[] }).Targets ?? [],
+    );
+    expect(
+      targets.filter((target) => JSON.stringify(target.Arn) === JSON.stringify({ Ref: topic.id })),
+    ).toStrictEqual([]);
   });
 
   it('keeps findings for SIEM pull in an encrypted queue whose poison messages go to the dead-letter queue', () => {
@@ -122,7 +137,7 @@ describe('Alerts: the alert bus and its routes', () => {
     const { template: plain } = synthDetector();
 
     // Assess
-    plain.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 1);
+    plain.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 0);
     plain.resourceCountIs('AWS::Events::ApiDestination', 0);
     plain.resourceCountIs('AWS::SQS::Queue', 1);
   });
@@ -139,7 +154,10 @@ describe('Alerts: the alert bus and its routes', () => {
 
     // Assess
     withBus.resourceCountIs('AWS::Events::EventBus', 1); // the ingest bus only
-    withBus.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: variables } });
+    withBus.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'rootwatch: validates, classifies, records and alerts root activity',
+      Environment: { Variables: variables },
+    });
     expect((variables.asObject() as Record<string, string>)[HANDLER_ENV.alertBus]).toBe(busArn);
     withBus.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {

@@ -13,6 +13,8 @@ import { HandlerConfigSchema, HANDLER_ENV } from '../../schemas/handler-config.t
 import { describeRef, onlyResource, SECURITY_ACCOUNT, synthDetector, testApp } from './synth.ts';
 
 const logGroupArn = (name: string) => `arn:aws:logs:us-east-1:${SECURITY_ACCOUNT}:log-group:${name}`;
+/** The detector function, among the functions of the construct (the notifier is another). */
+const DETECTOR = { Description: 'rootwatch: validates, classifies, records and alerts root activity' };
 
 describe('Construct: RootActivityDetector', () => {
   const { template, detector, stack } = synthDetector({ organizationId: 'o-a1b2c3d4e5' });
@@ -34,8 +36,9 @@ describe('Construct: RootActivityDetector', () => {
       const runtime = new Capture();
 
       // Assess
-      template.resourceCountIs('AWS::Lambda::Function', 1);
+      template.resourceCountIs('AWS::Lambda::Function', 2); // the detector and the notifier
       template.hasResourceProperties('AWS::Lambda::Function', {
+        ...DETECTOR,
         Runtime: runtime,
         Architectures: ['arm64'],
         Handler: 'index.handler',
@@ -48,7 +51,10 @@ describe('Construct: RootActivityDetector', () => {
     it('gets the settings the handler reads, which its own schema accepts', () => {
       // Prepare
       const variables = new Capture();
-      template.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: variables } });
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        ...DETECTOR,
+        Environment: { Variables: variables },
+      });
       const environment = variables.asObject() as Record<string, unknown>;
 
       // Assess
@@ -81,7 +87,10 @@ describe('Construct: RootActivityDetector', () => {
       const { template: configured } = synthDetector({ detectorConfig: { cisVersions: ['5.0.0'] } });
 
       // Act
-      configured.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: variables } });
+      configured.hasResourceProperties('AWS::Lambda::Function', {
+        ...DETECTOR,
+        Environment: { Variables: variables },
+      });
 
       // Assess
       expect(
@@ -135,6 +144,7 @@ describe('Construct: RootActivityDetector', () => {
       AssumeRolePolicyDocument: {
         Statement: [Match.objectLike({ Principal: { Service: 'lambda.amazonaws.com' } })],
       },
+      Description: 'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
     });
     const policy = onlyResource(template, 'AWS::IAM::Policy', { Roles: [{ Ref: role.id }] });
     const statements = (policy.Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
@@ -278,6 +288,8 @@ describe('Construct: RootActivityDetector', () => {
                     '/rootwatch/records',
                     '/rootwatch/function',
                     '/rootwatch/heartbeats',
+                    '/rootwatch/notifier',
+                    '/rootwatch/security-hub-import',
                   ].map(logGroupArn),
                 },
               },

@@ -13,6 +13,7 @@ const everything = DeployConfigSchema.parse({
   alertEmails: ['soc@example.com'],
   operationsEmails: ['ops@example.com'],
   siemQueue: true,
+  securityHubImport: true,
   siemEndpoint: 'https://splunk.example.com:8088/services/collector/event',
   siemSecretName: 'splunk-hec',
   cisTrailLogGroup: 'aws-cloudtrail-logs-organisation',

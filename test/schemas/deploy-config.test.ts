@@ -32,6 +32,7 @@ describe('Schema: DeployConfig', () => {
       postureAuditHours: 24,
       postureAuditOrganizationFeatures: false,
       postureAuditAssumeRoot: false,
+      securityHubImport: false,
     });
   });
 

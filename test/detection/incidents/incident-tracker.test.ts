@@ -86,7 +86,7 @@ describe.each(STORES)('Incidents: one per root session, state %s', (_, storeFact
       count: 4,
       firstSeen: '2026-11-29T10:00:00Z',
       lastSeen: '2026-11-29T10:03:00Z',
-      actions: 4,
+      actions: ['signin:ConsoleLogin', 'iam:ListUsers', 'iam:CreateAccessKey', 'iam:ListRoles'],
       regions: ['us-east-1'],
       sourceIps: ['192.0.2.0'],
       alert: 'update',
@@ -108,12 +108,12 @@ describe.each(STORES)('Incidents: one per root session, state %s', (_, storeFact
       count: last.count,
       firstSeen: last.firstSeen,
       lastSeen: last.lastSeen,
-      actions: last.actions,
+      actions: [...last.actions].sort(),
     }).toStrictEqual({
       count: 4,
       firstSeen: '2026-11-29T10:00:00Z',
       lastSeen: '2026-11-29T10:03:00Z',
-      actions: 4,
+      actions: ['iam:CreateAccessKey', 'iam:ListRoles', 'iam:ListUsers', 'signin:ConsoleLogin'],
     });
     expect(tracked.filter((one) => one.incident!.alert !== 'update').map((one) => one.eventId)).toStrictEqual(
       ['sign-in-2026-11-29T10:00:00Z', 'c2'],

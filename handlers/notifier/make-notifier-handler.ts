@@ -1,0 +1,63 @@
+import * as z from 'zod/mini';
+import { findingNotification } from '../../detection/notifications/finding-notification.ts';
+import type { Notification } from '../../detection/notifications/notification.ts';
+import { postureNotification } from '../../detection/notifications/posture-notification.ts';
+import type { AlertBusEvent } from '../../schemas/alert-bus-event.ts';
+import { AlertBusEventSchema } from '../../schemas/alert-bus-event.ts';
+import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
+import type { Logger } from '../../sinks/logger.ts';
+import type { TopicMessage } from '../../sinks/sns-publisher.ts';
+import { topicMessage } from './topic-message.ts';
+
+interface NotifierDeps {
+  topic: { publish(message: TopicMessage): Promise<string | undefined> };
+  logger: Logger;
+}
+
+/** An event the notifier cannot read: it will never become readable, so it goes to the dead-letter queue. */
+class InvalidAlertError extends Error {
+  override name = 'InvalidAlertError';
+}
+
+const notificationOf = (alert: AlertBusEvent): Notification =>
+  alert['detail-type'] === ALERT_DETAIL_TYPES.finding
+    ? findingNotification(alert.detail)
+    : postureNotification(alert.detail);
+
+/**
+ * The notifier: one alert from the alert bus (`Root Activity Finding` or `Root Posture Finding`)
+ * becomes one SNS message with a subject, which a rule's input transformer cannot set. Built from
+ * the alert alone. An alert that is not valid fails the invocation, so that it ends in the
+ * dead-letter queue (whose alarm pages operations) rather than being dropped; a publish that still
+ * fails after its retries fails it too, so that Lambda retries it.
+ */
+const makeNotifierHandler =
+  (deps: NotifierDeps) =>
+  async (
+    event: unknown,
+    context: { awsRequestId?: string } = {},
+  ): Promise<{ id: string; messageId?: string }> => {
+    const log = deps.logger.child({ awsRequestId: context.awsRequestId });
+    const parsed = AlertBusEventSchema.safeParse(event);
+    if (!parsed.success) {
+      log.error(
+        { issues: parsed.error.issues.length },
+        'not an alert the notifier knows: failed, for the dead-letter queue',
+      );
+      throw new InvalidAlertError(`rootwatch notifier: invalid alert:\n${z.prettifyError(parsed.error)}`);
+    }
+    const notification = notificationOf(parsed.data);
+    const messageId = await deps.topic.publish(topicMessage(notification));
+    log.info(
+      {
+        id: notification.id,
+        detailType: parsed.data['detail-type'],
+        subjectLength: notification.subject.length,
+      },
+      'notified',
+    );
+    return { id: notification.id, ...(messageId && { messageId }) };
+  };
+
+export { makeNotifierHandler, InvalidAlertError };
+export type { NotifierDeps };

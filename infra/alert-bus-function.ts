@@ -1,0 +1,110 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ALERT_SOURCE } from '../schemas/alert-event.ts';
+import { BUNDLE_HANDLER } from './lambda-bundle.ts';
+
+interface AlertBusFunctionProps {
+  readonly description: string;
+  readonly code: lambda.Code;
+  readonly memorySize: number;
+  readonly environment: Record<string, string>;
+  readonly logGroupName: string;
+  readonly logRetention: logs.RetentionDays;
+  readonly key: kms.IKey;
+  readonly alertBus: events.IEventBus;
+  /** The alert `DetailType`s the rule sends to the function. */
+  readonly detailTypes: readonly string[];
+  readonly deadLetterQueue: sqs.IQueue;
+  /** What the function may do besides writing its log and keeping failed invocations. */
+  readonly statements: readonly iam.PolicyStatement[];
+}
+
+/**
+ * A function that reacts to rootwatch's own alerts: a rule on the alert bus for some `DetailType`s,
+ * the function (Node.js 24, arm64, its own encrypted log group) and a role that may write that log,
+ * send failed invocations to the dead-letter queue, and do what `statements` grant, nothing else.
+ * The rule retries for a day, Lambda twice more within 6 hours; then the alert waits in the
+ * dead-letter queue, whose alarm pages operations.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html
+ */
+class AlertBusFunction extends Construct {
+  readonly function: lambda.Function;
+  readonly role: iam.Role;
+  readonly logGroup: logs.LogGroup;
+  readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: AlertBusFunctionProps) {
+    super(scope, id);
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      logGroupName: props.logGroupName,
+      retention: props.logRetention,
+      encryptionKey: props.key,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `rootwatch: ${props.description}`,
+    });
+    const statements = [
+      new iam.PolicyStatement({
+        sid: 'WriteOwnLog',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'KeepFailedInvocations',
+        actions: ['sqs:SendMessage'],
+        resources: [props.deadLetterQueue.queueArn],
+      }),
+      new iam.PolicyStatement({
+        sid: 'EncryptFailedInvocationsThroughSqs',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [props.key.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+      ...props.statements,
+    ];
+    for (const statement of statements) this.role.addToPrincipalPolicy(statement);
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: `rootwatch: ${props.description}`,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      handler: BUNDLE_HANDLER,
+      code: props.code,
+      memorySize: props.memorySize,
+      timeout: Duration.seconds(30),
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: props.environment,
+    });
+    this.function.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      // As for the detector: the role's statement grants the send, without CDK's wider default grant.
+      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+    });
+    this.rule = new events.Rule(this, 'Rule', {
+      eventBus: props.alertBus,
+      description: `rootwatch: ${props.description}`,
+      eventPattern: { source: [ALERT_SOURCE], detailType: [...props.detailTypes] },
+      targets: [
+        new targets.LambdaFunction(this.function, {
+          deadLetterQueue: props.deadLetterQueue,
+          retryAttempts: 185,
+          maxEventAge: Duration.hours(24),
+        }),
+      ],
+    });
+  }
+}
+
+export { AlertBusFunction };
+export type { AlertBusFunctionProps };
