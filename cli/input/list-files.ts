@@ -1,7 +1,5 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-
-const INPUT_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/;
+import { localSource } from '../../scan/sources/local-source.ts';
+import { walkObjects } from '../../scan/sources/walk.ts';
 
 /**
  * The files behind one path: a file as given (whatever its name), a directory walked in sorted
@@ -10,15 +8,7 @@ const INPUT_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/;
 const listFiles = async (path: string): Promise<string[]> => {
   if (path === '-') return [path];
   const files: string[] = [];
-  const walk = async (current: string, explicit: boolean): Promise<void> => {
-    const info = await stat(current);
-    if (!info.isDirectory()) {
-      if (explicit || INPUT_FILE.test(current)) files.push(current);
-      return;
-    }
-    for (const entry of (await readdir(current)).sort()) await walk(join(current, entry), false);
-  };
-  await walk(path, true);
+  for await (const object of walkObjects(localSource(), path)) files.push(object.key);
   return files;
 };
 

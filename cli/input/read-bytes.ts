@@ -1,9 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
-
-const isGzip = (bytes: Uint8Array): boolean => bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+import { isGzip } from '../../scan/documents/gzip.ts';
 
 const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -17,4 +14,4 @@ const readBytes = async (path: string): Promise<Buffer> => {
   return isGzip(raw) ? gunzipSync(raw) : raw;
 };
 
-export { readBytes, isGzip };
+export { readBytes };
