@@ -1,0 +1,49 @@
+import { Worker } from 'node:worker_threads';
+import type { ObjectScan } from '../scan-object.ts';
+import type { ObjectScanner } from './object-scanner.ts';
+import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
+
+const WORKER_ENTRY = new URL('./scan-worker.mjs', import.meta.url);
+
+/**
+ * A pool of worker threads that read, gunzip and scan objects, so that every core works on the
+ * bytes; only the rare root-related records come back to the calling thread, which keeps the one
+ * detector (AssumeRoot sessions must be learnt across all objects). Each worker is given
+ * `perWorker` objects at a time, so that reading the next overlaps scanning the last.
+ */
+const workerPool = (count: number, perWorker = 2): ObjectScanner => {
+  const pending = new Map<number, { resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }>();
+  const load: number[] = [];
+  const workers = Array.from({ length: count }, (_, index) => {
+    const worker = new Worker(WORKER_ENTRY);
+    load[index] = 0;
+    worker.on('message', ({ id, scan }: WorkerReply) => {
+      load[index]! -= 1;
+      pending.get(id)?.resolve(scan);
+      pending.delete(id);
+    });
+    worker.on('error', (error) => {
+      for (const { reject } of pending.values()) reject(error);
+      pending.clear();
+    });
+    return worker;
+  });
+  let nextId = 0;
+  return {
+    capacity: count * perWorker,
+    scan: (descriptor, key) =>
+      new Promise((resolve, reject) => {
+        const id = nextId++;
+        const index = load.indexOf(Math.min(...load));
+        load[index]! += 1;
+        pending.set(id, { resolve, reject });
+        const request: WorkerRequest = { id, descriptor, key };
+        workers[index]!.postMessage(request);
+      }),
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+};
+
+export { workerPool };
