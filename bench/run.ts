@@ -1,8 +1,9 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
 import type { BenchLine } from './lib/report.ts';
+import { runScanSpeed } from './scan/scan-speed.ts';
 
 /** `npm run bench`: every benchmark, each against a baseline measured in the same run. */
-const results: BenchLine[] = [...runClassifyThroughput()];
+const results: BenchLine[] = [...runClassifyThroughput(), ...(await runScanSpeed())];
 
 const targeted = results.filter((line) => line.target);
 const missed = targeted.filter((line) => !line.met);

@@ -4,12 +4,13 @@ import * as z from 'zod/mini';
 import { SEVERITIES } from '../schemas/finding.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { ScanOptionsSchema } from '../schemas/scan-options.ts';
-import { runClassify } from './commands/classify.ts';
-import { runScan } from './commands/scan.ts';
-import { runSql, SQL_ENGINES } from './commands/sql.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { runClassify } from './commands/classify.ts';
+import { startScanner } from './commands/scan-scanner.ts';
+import { runScan } from './commands/scan.ts';
+import { runSql } from './commands/sql.ts';
 
 const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
@@ -120,8 +121,13 @@ const scan = async (args: string[], io: CommandIo): Promise<number> => {
     workers,
   });
   if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
-  return runScan(parsed.data, await loadDetectorConfig(values.config), io);
+  const config = await loadDetectorConfig(values.config);
+  // Commands are imported when run; for scan, the workers start before the detector loads.
+  const scanner = startScanner(parsed.data);
+  return runScan(parsed.data, config, io, scanner);
 };
+
+const SQL_ENGINES = ['athena', 'cloudtrail-lake'] as const;
 
 const sql = async (args: string[], io: CommandIo): Promise<number> => {
   const { values } = parseArgs({ args, options: { engine: { type: 'string' }, table: { type: 'string' } } });

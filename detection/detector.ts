@@ -10,7 +10,7 @@ import type { ValidationIssue } from '../schemas/validation-issue.ts';
 import type { EnvelopeFacts } from './classify.ts';
 import { classifyRecord } from './classify.ts';
 import { issuedRootSession, RootSessionRegistry } from './root-sessions.ts';
-import { field, rootRelation } from './root-relation.ts';
+import { field, isEnvelope, rootRelation } from './root-relation.ts';
 
 /** Why a delivered event gave no finding. Every reason is a test case and a log line. */
 type IgnoreReason =
@@ -26,9 +26,6 @@ type Detection =
   | { kind: 'finding'; finding: Finding }
   | { kind: 'ignored'; reason: IgnoreReason; eventId?: string }
   | { kind: 'invalid'; issues: ValidationIssue[]; eventId?: string };
-
-const isEnvelope = (input: unknown): boolean =>
-  typeof input === 'object' && input !== null && 'detail' in input && 'detail-type' in input;
 
 /** The detection, with the record's eventID when it has a usable one (for logs and records). */
 const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, record: unknown): Detection => {

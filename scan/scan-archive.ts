@@ -135,7 +135,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
         for await (const object of walkObjects(root.source, root.key, keep, onPruned)) {
           inputs.objectsListed += 1;
           progress.objectsListed += 1;
-          progress.bytesListed += object.size;
+          progress.bytesListed += object.size ?? 0;
           const account = parseArchivePath(object.key)?.account;
           if (account) listener.archiveAccount?.(account);
           await queue.push({ ...object, root });
@@ -166,6 +166,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
     const scanned = options.scanner
       .scan(next.root.source.descriptor, next.key)
       .catch((error: Error): ObjectScan => ({
+        stored: 0,
         bytes: 0,
         marked: false,
         parsed: 0,
@@ -175,12 +176,12 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
       }));
     const task = scanned.then((scan) => {
       inputs.objectsScanned += 1;
-      inputs.bytesStored += next.size;
+      inputs.bytesStored += scan.stored;
       inputs.bytesScanned += scan.bytes;
       inputs.recordsParsed += scan.parsed;
       if (scan.marked) inputs.objectsWithMarker += 1;
       progress.objectsDone += 1;
-      progress.bytesDone += next.size;
+      progress.bytesDone += scan.stored;
       progress.bytesScanned += scan.bytes;
       progress.recordsParsed += scan.parsed;
       for (const item of scan.items) detect(item, false);

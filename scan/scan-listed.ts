@@ -10,6 +10,7 @@ const scanListed = async (source: ObjectSource, key: string): Promise<ObjectScan
   } catch (error) {
     const reason = (error as Error).message || (error as Error).name;
     return {
+      stored: 0,
       bytes: 0,
       marked: false,
       parsed: 0,

@@ -1,7 +1,5 @@
-import { gunzipSync } from 'node:zlib';
-import { field, rootRelation } from '../detection/root-relation.ts';
-import { isEnvelope } from '../detection/detector.ts';
-import { isGzip } from './documents/gzip.ts';
+import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
+import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { splitDocuments } from './documents/split-documents.ts';
 import { recordSpans } from './record-spans.ts';
@@ -9,6 +7,8 @@ import { markerOffsets } from './root-marker.ts';
 
 /** What one object of an archive holds for the detector, and what reading it cost. */
 interface ObjectScan {
+  /** Bytes as stored (gzip or not). */
+  stored: number;
   /** Bytes after gunzip. */
   bytes: number;
   /** Whether the object contained the root marker (and was therefore parsed, in part). */
@@ -61,9 +61,10 @@ const logFileItems = (
 const scanObject = (raw: Buffer, file: string): ObjectScan => {
   let text: Buffer;
   try {
-    text = isGzip(raw) ? gunzipSync(raw) : raw;
+    text = isGzip(raw) ? gunzip(raw) : raw;
   } catch (error) {
     return {
+      stored: raw.length,
       bytes: 0,
       marked: false,
       parsed: 0,
@@ -71,12 +72,13 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
     };
   }
   const hits = markerOffsets(text);
-  if (hits.length === 0) return { bytes: text.length, marked: false, parsed: 0, items: [] };
+  if (hits.length === 0)
+    return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
   const logFile = logFileItems(text, file, hits);
-  if (logFile) return { bytes: text.length, marked: true, ...logFile };
+  if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
   const all = splitDocuments(text.toString('utf8'), file);
   const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
-  return { bytes: text.length, marked: true, parsed: all.length, items };
+  return { stored: raw.length, bytes: text.length, marked: true, parsed: all.length, items };
 };
 
 export { scanObject };

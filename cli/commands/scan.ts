@@ -6,8 +6,7 @@ import type { Finding } from '../../schemas/finding.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { ScanSummaryBuilder } from '../../scan/summary-builder.ts';
-import { inlineScanner } from '../../scan/workers/inline-scanner.ts';
-import { workerPool } from '../../scan/workers/worker-pool.ts';
+import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
 import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
 import { progressLine } from '../format/scan-progress.ts';
@@ -15,6 +14,7 @@ import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
 import { scanReportPage } from '../report/scan-report.ts';
 import { scanRoots } from './scan-roots.ts';
+import { startScanner } from './scan-scanner.ts';
 
 /** Where findings go: stdout, or `--out FILE`. */
 const findingWriter = (options: ScanOptions, io: CommandIo) => {
@@ -53,11 +53,19 @@ const progressReporter = (io: CommandIo) => {
  * JSON Lines exports, `s3://` prefixes), with per-account and fleet figures and an HTML report.
  * Exit 0, or 2 when any object or record could not be read (after scanning everything else).
  */
-const runScan = async (options: ScanOptions, config: DetectorConfig, io: CommandIo): Promise<number> => {
-  const roots = scanRoots(options.paths);
-  const anyS3 = roots.some((root) => root.source.descriptor.kind === 's3');
-  const scanner =
-    options.workers === 0 ? inlineScanner(anyS3 ? 8 : 2) : workerPool(options.workers, anyS3 ? 8 : 2);
+const runScan = async (
+  options: ScanOptions,
+  config: DetectorConfig,
+  io: CommandIo,
+  scanner: ObjectScanner = startScanner(options),
+): Promise<number> => {
+  let roots;
+  try {
+    roots = await scanRoots(options.paths);
+  } catch (error) {
+    await scanner.close();
+    throw error;
+  }
   const writer = findingWriter(options, io);
   const builder = new ScanSummaryBuilder();
   const progress = progressReporter(io);

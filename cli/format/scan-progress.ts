@@ -3,16 +3,20 @@ import { formatBytes } from './bytes.ts';
 
 /**
  * One status line: objects and bytes done, records parsed, findings, problems, throughput (of the
- * uncompressed bytes) and, once the listing is complete, the ETA from the stored bytes left.
+ * uncompressed bytes) and, once the listing is complete, the ETA from what is left.
  */
 const progressLine = (progress: Readonly<ScanProgress>, elapsedSeconds: number): string => {
   const rate = elapsedSeconds > 0 ? progress.bytesScanned / elapsedSeconds : 0;
-  const storedRate = elapsedSeconds > 0 ? progress.bytesDone / elapsedSeconds : 0;
-  const left = progress.bytesListed - progress.bytesDone;
+  // S3 listings give sizes, local listings do not (no stat per file): then objects stand for bytes.
+  const [done, total] =
+    progress.bytesListed > 0
+      ? [progress.bytesDone, progress.bytesListed]
+      : [progress.objectsDone, progress.objectsListed];
+  const pace = elapsedSeconds > 0 ? done / elapsedSeconds : 0;
   const eta = !progress.listingDone
     ? 'listing…'
-    : storedRate > 0
-      ? `ETA ${Math.ceil(left / storedRate)}s`
+    : pace > 0
+      ? `ETA ${Math.ceil((total - done) / pace)}s`
       : 'ETA -';
   const objects = `${progress.objectsDone}/${progress.objectsListed}${progress.listingDone ? '' : '+'}`;
   return (

@@ -1,5 +1,6 @@
-/** An entry of a folder: a sub-folder, or an object to scan with its stored (compressed) size. */
-type SourceEntry = { kind: 'folder'; key: string } | { kind: 'object'; key: string; size: number };
+/** An entry of a folder: a sub-folder, or an object with its stored size when listing tells it (S3). */
+type SourceEntry =
+  { kind: 'folder'; key: string } | { kind: 'object'; key: string; size?: number | undefined };
 
 /**
  * Where archive objects live: a local file tree or an S3 bucket. Keys are file paths or S3 keys,

@@ -3,10 +3,10 @@ import type { ObjectSource } from './object-source.ts';
 /** The names read inside folders: JSON, JSON Lines and gzip (CloudTrail writes `.json.gz`). */
 const INPUT_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/;
 
-/** An object to scan, as listed: its key and stored size. */
+/** An object to scan, as listed: its key, and its stored size when the listing tells it. */
 interface ListedObject {
   key: string;
-  size: number;
+  size?: number | undefined;
 }
 
 /**

@@ -1,5 +1,4 @@
-import { openSource, sourceId } from '../sources/open-source.ts';
-import type { ObjectSource } from '../sources/object-source.ts';
+import { sourceCache } from '../sources/open-source.ts';
 import { scanListed } from '../scan-listed.ts';
 import type { ObjectScanner } from './object-scanner.ts';
 
@@ -8,15 +7,10 @@ import type { ObjectScanner } from './object-scanner.ts';
  * has no worker entry to start. `capacity` overlaps reads (S3 latency) with scanning.
  */
 const inlineScanner = (capacity = 4): ObjectScanner => {
-  const sources = new Map<string, ObjectSource>();
+  const open = sourceCache();
   return {
     capacity,
-    scan: (descriptor, key) => {
-      const id = sourceId(descriptor);
-      const source = sources.get(id) ?? openSource(descriptor);
-      sources.set(id, source);
-      return scanListed(source, key);
-    },
+    scan: async (descriptor, key) => scanListed(await open(descriptor), key),
     close: async () => {},
   };
 };

@@ -5,6 +5,17 @@ import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
 
 const WORKER_ENTRY = new URL('./scan-worker.mjs', import.meta.url);
 
+/** Workers started ahead of their pool (see `prestartWorkers`), taken by the next pool. */
+const prestarted: Worker[] = [];
+
+/**
+ * Starts `count` scan workers now, for the next `workerPool` to take: a worker needs a few hundred
+ * milliseconds to load its code, which it can spend while the command line loads the detector.
+ */
+const prestartWorkers = (count: number): void => {
+  for (let index = 0; index < count; index += 1) prestarted.push(new Worker(WORKER_ENTRY));
+};
+
 /**
  * A pool of worker threads that read, gunzip and scan objects, so that every core works on the
  * bytes; only the rare root-related records come back to the calling thread, which keeps the one
@@ -14,8 +25,9 @@ const WORKER_ENTRY = new URL('./scan-worker.mjs', import.meta.url);
 const workerPool = (count: number, perWorker = 2): ObjectScanner => {
   const pending = new Map<number, { resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }>();
   const load: number[] = [];
+  for (const spare of prestarted.splice(count)) void spare.terminate();
   const workers = Array.from({ length: count }, (_, index) => {
-    const worker = new Worker(WORKER_ENTRY);
+    const worker = prestarted.shift() ?? new Worker(WORKER_ENTRY);
     load[index] = 0;
     worker.on('message', ({ id, scan }: WorkerReply) => {
       load[index]! -= 1;
@@ -46,4 +58,4 @@ const workerPool = (count: number, perWorker = 2): ObjectScanner => {
   };
 };
 
-export { workerPool };
+export { workerPool, prestartWorkers };
