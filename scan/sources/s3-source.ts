@@ -26,17 +26,23 @@ const s3Client = async (env: Record<string, string | undefined> = process.env): 
 
 /**
  * An S3 bucket, read folder by folder (`Delimiter: "/"`, so that pruned dates and accounts are
- * never even listed), every listing paginated and streamed; objects are read whole (a CloudTrail
- * object is a few MB at most), one per worker slot.
+ * never even listed), every listing paginated (`pageSize` keys a page; S3's default is 1,000) and
+ * streamed; objects are read whole (a CloudTrail object is a few MB at most), one per worker slot.
  */
-const s3Source = async (bucket: string, client?: S3Client): Promise<ObjectSource> => {
+const s3Source = async (
+  bucket: string,
+  options: { client?: S3Client; pageSize?: number } = {},
+): Promise<ObjectSource> => {
   const { GetObjectCommand, HeadObjectCommand, paginateListObjectsV2 } = await loadSdk();
-  const s3 = client ?? (await s3Client());
+  const s3 = options.client ?? (await s3Client());
   return {
     descriptor: { kind: 's3', bucket },
     async *list(folder) {
       const prefix = folder && !folder.endsWith('/') ? `${folder}/` : folder;
-      const pages = paginateListObjectsV2({ client: s3 }, { Bucket: bucket, Prefix: prefix, Delimiter: '/' });
+      const pages = paginateListObjectsV2(
+        { client: s3, ...(options.pageSize ? { pageSize: options.pageSize } : {}) },
+        { Bucket: bucket, Prefix: prefix, Delimiter: '/' },
+      );
       for await (const page of pages) {
         for (const common of page.CommonPrefixes ?? []) {
           if (common.Prefix) yield { kind: 'folder', key: common.Prefix.replace(/\/$/, '') };
