@@ -18,22 +18,29 @@ const barList = (rows: readonly BarRow[], options: { title: string; width?: numb
   const labelWidth = 130;
   const totalWidth = 60;
   const plotWidth = width - labelWidth - totalWidth;
-  const names = [
-    ...new Set(rows.flatMap((row) => row.parts.filter((part) => part.value > 0).map((part) => part.name))),
-  ];
+  // Parts in the order the rows give them (stable colours across charts), those with a value only.
+  const used = new Set(
+    rows.flatMap((row) => row.parts.filter((part) => part.value > 0).map((part) => part.name)),
+  );
+  const names = [...new Set(rows.flatMap((row) => row.parts.map((part) => part.name)))].filter((name) =>
+    used.has(name),
+  );
   const colour = (name: string) => SERIES[names.indexOf(name) % SERIES.length]!;
   const totals = rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0));
   const max = Math.max(1, ...totals);
-  const legendHeight = 24;
+  const legendItem = 120;
+  const perRow = Math.max(1, Math.floor((width - labelWidth) / legendItem));
+  const legendHeight = Math.ceil(names.length / perRow) * 18 + 6;
   const height = legendHeight + rows.length * rowHeight + 4;
-  const legend = names.map(
-    (name, index) =>
-      html`<g transform="translate(${labelWidth + index * 120},4)"
-        ><rect width="12" height="12" fill="${colour(name)}" /><text x="16" y="11" class="axis"
-          >${name}</text
-        ></g
-      >`,
-  );
+  const legend = names.map((name, index) => {
+    const x = labelWidth + (index % perRow) * legendItem;
+    const y = 4 + Math.floor(index / perRow) * 18;
+    return html`<g transform="translate(${x},${y})"
+      ><rect width="12" height="12" fill="${colour(name)}" /><text x="16" y="11" class="axis"
+        >${name}</text
+      ></g
+    >`;
+  });
   const bars = rows.map((row, index) => {
     const y = legendHeight + index * rowHeight;
     let x = labelWidth;

@@ -35,7 +35,7 @@ section { background: ${PALETTE.background}; border-radius: 8px; padding: 16px; 
 svg.chart { display: block; max-width: 100%; height: auto; margin-top: 8px; }
 svg .axis { font-size: 11px; fill: ${PALETTE.muted}; } svg .label { font-size: 12px; fill: ${PALETTE.ink}; } svg .figure { font-size: 30px; font-weight: 650; fill: ${PALETTE.ink}; }
 table { border-collapse: collapse; width: 100%; margin-top: 8px; font-size: 13px; }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid ${PALETTE.grid}; } td.number { text-align: right; font-variant-numeric: tabular-nums; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid ${PALETTE.grid}; white-space: nowrap; } td.number { text-align: right; font-variant-numeric: tabular-nums; }
 `;
 
 /**

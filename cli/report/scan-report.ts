@@ -9,6 +9,9 @@ import { PALETTE } from './palette.ts';
 import { shareRing } from './share-ring.ts';
 import { dataTable } from './table.ts';
 
+/** `2026-01-31T23:59:59Z` → `2026-01-31 23:59`. */
+const minute = (time: string | null): string => (time ? time.slice(0, 16).replace('T', ' ') : '-');
+
 /** Accounts drawn in the per-account chart; the table lists them all. */
 const CHART_ACCOUNTS = 25;
 
@@ -80,14 +83,18 @@ const sections = (summary: ScanSummary): Section[] => {
     },
     {
       title: 'MFA on root console sign-ins',
-      note: `Successful ConsoleLogin events; ${fleet.signIns.failed} failed sign-ins are not in the ring.`,
+      note: `Successful ConsoleLogin events; the share is of those whose MFA the record states. Failed sign-ins (not in the ring): ${fleet.signIns.failed}.`,
       content: shareRing(
         [
           { name: 'without MFA', value: fleet.signIns.withoutMfa, colour: PALETTE.danger },
           { name: 'with MFA', value: fleet.signIns.withMfa, colour: PALETTE.ok },
           { name: 'not recorded', value: fleet.signIns.mfaUnknown, colour: PALETTE.neutral },
         ],
-        { title: 'Share of root console sign-ins without MFA', caption: 'without MFA' },
+        {
+          title: 'Share of root console sign-ins without MFA',
+          caption: 'without MFA',
+          share: fleet.shareOfSignInsWithoutMfa,
+        },
       ),
     },
     {
@@ -100,8 +107,8 @@ const sections = (summary: ScanSummary): Section[] => {
           account.weeks,
           account.longTermKeyUses,
           account.signIns.withoutMfa,
-          account.firstSeen ?? '-',
-          account.lastSeen ?? '-',
+          minute(account.firstSeen),
+          minute(account.lastSeen),
         ]),
       ),
     },

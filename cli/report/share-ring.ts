@@ -10,10 +10,14 @@ interface Slice {
 }
 
 /**
- * A share at a glance: a ring in inline SVG whose first slice is the figure printed in the middle
- * (e.g. "67%" of sign-ins without MFA), with a legend of every slice and its count.
+ * A share at a glance: a ring in inline SVG of every slice, the figure in the middle (by default
+ * the first slice's share of the whole; `share` when the figure has another denominator, e.g. "of
+ * the sign-ins whose MFA is known"), and a legend of every slice and its count.
  */
-const shareRing = (slices: readonly Slice[], options: { title: string; caption: string }): Markup => {
+const shareRing = (
+  slices: readonly Slice[],
+  options: { title: string; caption: string; share?: number | null },
+): Markup => {
   const size = 180;
   const radius = 70;
   const circumference = 2 * Math.PI * radius;
@@ -39,7 +43,9 @@ const shareRing = (slices: readonly Slice[], options: { title: string; caption: 
       return arc;
     });
   const first = slices[0];
-  const figure = total === 0 || !first ? '–' : `${Math.round((first.value / total) * 100)}%`;
+  const share =
+    options.share !== undefined ? options.share : total === 0 || !first ? null : first.value / total;
+  const figure = share === null ? '–' : `${Math.round(share * 100)}%`;
   const legend = slices.map(
     (slice, index) =>
       html`<g transform="translate(${size + 16},${40 + index * 22})"
