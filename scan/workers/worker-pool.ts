@@ -23,7 +23,10 @@ const prestartWorkers = (count: number): void => {
  * `perWorker` objects at a time, so that reading the next overlaps scanning the last.
  */
 const workerPool = (count: number, perWorker = 2): ObjectScanner => {
-  const pending = new Map<number, { resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { worker: number; resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }
+  >();
   const load: number[] = [];
   for (const spare of prestarted.splice(count)) void spare.terminate();
   const workers = Array.from({ length: count }, (_, index) => {
@@ -34,9 +37,15 @@ const workerPool = (count: number, perWorker = 2): ObjectScanner => {
       pending.get(id)?.resolve(scan);
       pending.delete(id);
     });
+    // A worker that died (a bug, not a bad object: those are reported as items) fails the objects
+    // in flight and takes no more; the scan reports them and goes on with the other workers.
     worker.on('error', (error) => {
-      for (const { reject } of pending.values()) reject(error);
-      pending.clear();
+      load[index] = Number.POSITIVE_INFINITY;
+      for (const [id, task] of pending) {
+        if (task.worker !== index) continue;
+        task.reject(error);
+        pending.delete(id);
+      }
     });
     return worker;
   });
@@ -47,8 +56,12 @@ const workerPool = (count: number, perWorker = 2): ObjectScanner => {
       new Promise((resolve, reject) => {
         const id = nextId++;
         const index = load.indexOf(Math.min(...load));
+        if (load[index] === Number.POSITIVE_INFINITY) {
+          reject(new Error('every scan worker died'));
+          return;
+        }
         load[index]! += 1;
-        pending.set(id, { resolve, reject });
+        pending.set(id, { worker: index, resolve, reject });
         const request: WorkerRequest = { id, descriptor, key };
         workers[index]!.postMessage(request);
       }),
