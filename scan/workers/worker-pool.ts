@@ -11,9 +11,14 @@ const prestarted: Worker[] = [];
 /**
  * Starts `count` scan workers now, for the next `workerPool` to take: a worker needs a few hundred
  * milliseconds to load its code, which it can spend while the command line loads the detector.
+ * Unreferenced until taken, so that a run that ends before (usage error, `--help`) still exits.
  */
 const prestartWorkers = (count: number): void => {
-  for (let index = 0; index < count; index += 1) prestarted.push(new Worker(WORKER_ENTRY));
+  for (let index = 0; index < count; index += 1) {
+    const worker = new Worker(WORKER_ENTRY);
+    worker.unref();
+    prestarted.push(worker);
+  }
 };
 
 /**
@@ -31,6 +36,7 @@ const workerPool = (count: number, perWorker = 2): ObjectScanner => {
   for (const spare of prestarted.splice(count)) void spare.terminate();
   const workers = Array.from({ length: count }, (_, index) => {
     const worker = prestarted.shift() ?? new Worker(WORKER_ENTRY);
+    worker.ref();
     load[index] = 0;
     worker.on('message', ({ id, scan }: WorkerReply) => {
       load[index]! -= 1;

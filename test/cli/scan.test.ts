@@ -366,6 +366,25 @@ describe('CLI: rootwatch scan filters', () => {
   });
 });
 
+describe('CLI: rootwatch scan from the package bin', () => {
+  it.each([
+    { args: ['scan', '--since', 'soon', 'x'], code: 2 },
+    { args: ['scan', '--help'], code: 0 },
+    { args: ['scan', '--workers=0', join(EVENTS_DIR, 'sign-in/root-console-login-failed.json')], code: 0 },
+  ])('exits $code at once for $args, though it starts workers ahead', async ({ args, code }) => {
+    // Act
+    const exit = await new Promise<number | null>((resolve) => {
+      const child = execFile(process.execPath, [join(REPO_ROOT, 'cli/rootwatch.mjs'), ...args], {
+        timeout: 15_000,
+      });
+      child.on('exit', (status) => resolve(status));
+    });
+
+    // Assess
+    expect(exit).toBe(code);
+  });
+});
+
 describe('CLI: rootwatch scan outputs', () => {
   it('prints a table and a summary for people, or writes findings to --out', async () => {
     // Prepare
