@@ -12,6 +12,8 @@ const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 let main;
 try {
+  // Plain JavaScript dependencies load faster before the hook, which would inspect each of their files.
+  for (const dependency of ['zod/mini', 'zod/v4/core', 'zod/v4/locales/en.js']) require(dependency);
   require('tsx/cjs/api').register();
   // `scan`'s workers load their code while this thread loads the command line's (the pool adopts them).
   if (args[0] === 'scan' && !args.includes('--workers')) {

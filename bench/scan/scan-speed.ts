@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -17,8 +18,12 @@ const FLOOR = join(REPO_ROOT, 'bench/scan/gunzip-floor.mjs');
 const MB = 1e6;
 
 const settings = {
-  /** Uncompressed size of the timed archive (the issue asks for at least 400 MB). */
-  megabytes: Number(process.env.ROOTWATCH_BENCH_SCAN_MB ?? 420),
+  /**
+   * Uncompressed size of the timed archive. The issue asks for at least 400 MB so that process start
+   * does not dominate; the CLI's start (tsx, zod, the detector: about 0.5 s of CPU) still weighs at
+   * 400 MB, so the default is 1 GB, and a quarter of it is timed too, for the trend.
+   */
+  megabytes: Number(process.env.ROOTWATCH_BENCH_SCAN_MB ?? 1000),
   rounds: Number(process.env.ROOTWATCH_BENCH_SCAN_ROUNDS ?? 3),
   /** jq takes a minute or more per run; one run by default. */
   jqRounds: Number(process.env.ROOTWATCH_BENCH_JQ_ROUNDS ?? 1),
@@ -72,30 +77,36 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
   const smallMegabytes = Math.round(settings.megabytes / 4);
   const small = ensureArchive(join(BENCH_DIR, `scan-archive-${smallMegabytes}MB`), smallMegabytes * MB, 7);
   const largeDir = join(BENCH_DIR, `scan-archive-${settings.megabytes}MB`);
+  const smallDir = join(BENCH_DIR, `scan-archive-${smallMegabytes}MB`);
   const fileList = join(largeDir, 'files.txt');
+  const smallFileList = join(smallDir, 'files.txt');
   writeFileSync(fileList, `${large.files.join('\n')}\n`);
+  writeFileSync(smallFileList, `${small.files.join('\n')}\n`);
   console.log(
     `\nscan speed (2 workers; archive: ${large.files.length} files in the S3 layout, ${(large.bytes / MB).toFixed(0)} MB of JSON, ` +
       `${(large.storedBytes / MB).toFixed(0)} MB gzip, ${large.records.toLocaleString('en-US')} records, ${large.rootRecords} root)`,
   );
 
   const jq = hasJq();
-  const runs: Record<'scan' | 'floor' | 'jq', TimedRun[]> = { scan: [], floor: [], jq: [] };
-  await runTimed(process.execPath, scanArgs(largeDir)); // warm-up: tsx's transform cache, page cache
+  const runs: Record<'scan' | 'floor' | 'jq' | 'smallScan' | 'smallFloor', TimedRun[]> = {
+    scan: [],
+    floor: [],
+    jq: [],
+    smallScan: [],
+    smallFloor: [],
+  };
+  // Warm-up: tsx's transform cache, the page cache.
+  await runTimed(process.execPath, scanArgs(largeDir));
+  await runTimed(process.execPath, [FLOOR, '2', smallFileList]);
   for (let round = 0; round < settings.rounds; round += 1) {
     runs.scan.push(await runTimed(process.execPath, scanArgs(largeDir), { probeRss: true }));
     runs.floor.push(await runTimed(process.execPath, [FLOOR, '2', fileList]));
+    runs.smallScan.push(await runTimed(process.execPath, scanArgs(smallDir), { probeRss: true }));
+    runs.smallFloor.push(await runTimed(process.execPath, [FLOOR, '2', smallFileList]));
     if (jq && round < settings.jqRounds) {
       runs.jq.push(await runTimed(`xargs -a '${fileList}' zcat | jq -c '${JQ_FILTER}'`, [], { shell: true }));
     }
   }
-  const smallRss = await runTimed(
-    process.execPath,
-    scanArgs(join(BENCH_DIR, `scan-archive-${smallMegabytes}MB`)),
-    {
-      probeRss: true,
-    },
-  );
 
   const scanIds = runs.scan[0]!.stdout.split('\n')
     .filter(Boolean)
@@ -106,9 +117,19 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
     scanIds.length === expected.length && scanIds.every((id, index) => id === expected[index]);
   const scanTime = median(seconds(runs.scan));
   const floorTime = median(seconds(runs.floor));
+  const smallScanTime = median(seconds(runs.smallScan));
+  const smallFloorTime = median(seconds(runs.smallFloor));
   const lines: BenchLine[] = [
     {
-      name: 'scan vs gunzip floor (lower is better)',
+      name: `scan vs gunzip floor, ${(small.bytes / MB).toFixed(0)} MB (lower is better)`,
+      value: spread(seconds(runs.smallScan)),
+      baseline: spread(seconds(runs.smallFloor)),
+      ratio: smallScanTime / smallFloorTime,
+      target: '',
+      met: true,
+    },
+    {
+      name: `scan vs gunzip floor, ${(large.bytes / MB).toFixed(0)} MB (lower is better)`,
       value: spread(seconds(runs.scan)),
       baseline: spread(seconds(runs.floor)),
       ratio: scanTime / floorTime,
@@ -119,7 +140,7 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
   if (jq) {
     const jqTime = median(seconds(runs.jq));
     lines.push({
-      name: 'scan vs zcat | jq (higher is better)',
+      name: `scan vs zcat | jq, ${(large.bytes / MB).toFixed(0)} MB (higher is better)`,
       value: spread(seconds(runs.scan)),
       baseline: spread(seconds(runs.jq)),
       ratio: jqTime / scanTime,
@@ -137,16 +158,17 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
   });
   const rss = (run: TimedRun) => (run.peakRssKb ?? 0) / 1000;
   const largeRss = median(runs.scan.map(rss));
+  const smallRss = median(runs.smallScan.map(rss));
   lines.push({
     name: `peak RSS, ${(large.bytes / MB).toFixed(0)} MB vs ${(small.bytes / MB).toFixed(0)} MB archive`,
     value: `${largeRss.toFixed(0)} MB`,
-    baseline: `${rss(smallRss).toFixed(0)} MB`,
-    ratio: largeRss / rss(smallRss),
+    baseline: `${smallRss.toFixed(0)} MB`,
+    ratio: largeRss / smallRss,
     target: '<= 1.25x (streaming)',
-    met: largeRss / rss(smallRss) <= 1.25,
+    met: largeRss / smallRss <= 1.25,
   });
   printTable(
-    `seconds from process start to exit, median (min–max) of ${settings.rounds} interleaved rounds` +
+    `seconds from process start to exit, median (min–max) of ${settings.rounds} interleaved rounds; ${os.loadavg()[0]!.toFixed(1)} load average at the end` +
       (jq ? ` (jq: ${runs.jq.length})` : ' (jq not installed: apt-get install jq)'),
     lines,
   );
