@@ -1,49 +1,22 @@
-import { Detector } from '../detection/detector.ts';
 import type { DetectorConfig } from '../schemas/detector-config.ts';
-import type { Finding } from '../schemas/finding.ts';
 import type { ScanInputs } from '../schemas/scan-summary.ts';
-import type { ValidationIssue } from '../schemas/validation-issue.ts';
+import { ArchiveDetector } from './archive-detector.ts';
 import { parseArchivePath } from './archive-path.ts';
 import { BoundedQueue } from './bounded-queue.ts';
-import type { InputItem, InputPosition } from './documents/input-item.ts';
 import type { PathFilterOptions } from './path-filter.ts';
 import { pathFilter } from './path-filter.ts';
-import { recordFilter } from './record-filter.ts';
+import { countScanned, emptyInputs, emptyProgress } from './scan-counters.ts';
+import type { ScanListener, ScanProgress } from './scan-listener.ts';
+import type { ObjectScan } from './scan-object.ts';
 import type { ObjectSource } from './sources/object-source.ts';
 import type { ListedObject } from './sources/walk.ts';
 import { walkObjects } from './sources/walk.ts';
-import type { ObjectScan } from './scan-object.ts';
 import type { ObjectScanner } from './workers/object-scanner.ts';
 
-/** One place to scan: a source and a folder or object key in it. */
+/** One place to scan: a source and a folder, prefix or object key in it. */
 interface ScanRoot {
   source: ObjectSource;
   key: string;
-}
-
-/** Live counts for a progress line; `listingDone` says whether the totals are final. */
-interface ScanProgress {
-  objectsListed: number;
-  bytesListed: number;
-  listingDone: boolean;
-  objectsDone: number;
-  bytesDone: number;
-  bytesScanned: number;
-  recordsParsed: number;
-  findings: number;
-  problems: number;
-}
-
-/** What the scan tells its caller as it goes. Findings come in no particular order. */
-interface ScanListener {
-  finding(finding: Finding, position: InputPosition): void;
-  unreadable(position: InputPosition, reason: string): void;
-  invalid(position: InputPosition, issues: readonly ValidationIssue[]): void;
-  /** An object listed under an account folder, so that the fleet knows every account present. */
-  archiveAccount?(account: string): void;
-  ignored?(reason: string): void;
-  outsideFilters?(finding: Finding): void;
-  progress?(progress: Readonly<ScanProgress>): void;
 }
 
 interface ScanArchiveOptions {
@@ -55,82 +28,38 @@ interface ScanArchiveOptions {
   lookahead?: number;
 }
 
-/** Session-token findings may become `assumed-root` once a later object shows their AssumeRoot call. */
-const mayBeAssumedRoot = (finding: Finding): boolean =>
-  finding.credential === 'session-token' && finding.identityType === 'Root';
+type Listed = (ListedObject & { root: ScanRoot }) | { root: ScanRoot; error: Error };
+
+/** What an object that could not be scanned at all (a worker died) reports. */
+const failedScan = (location: string, error: Error): ObjectScan => ({
+  stored: 0,
+  bytes: 0,
+  marked: false,
+  parsed: 0,
+  items: [{ kind: 'unreadable', position: { file: location }, reason: `scan failed: ${error.message}` }],
+});
 
 /**
- * Scans CloudTrail archives for root activity: lists the roots folder by folder (pruning by path),
- * has the `scanner` read and prefilter each object (worker threads, or inline), and runs the one
- * detector on the root-related records that come back, so that AssumeRoot sessions are learnt
- * across objects. Findings stream out as found, except the few session-token ones that an AssumeRoot
- * call seen later could turn into `assumed-root`: those wait for the end. Memory is bounded by the
- * lookahead, the objects in flight and those held findings, never by the archive's size.
- * Read problems are reported and counted, and never stop the scan.
+ * Scans CloudTrail archives for root activity: lists the roots (pruning folders and keys by their
+ * path), has the `scanner` read and prefilter each object (worker threads, or this thread), and
+ * runs the one `ArchiveDetector` on the root-related records that come back. Memory is bounded by
+ * the lookahead, the objects in flight and the few held findings, never by the archive's size.
+ * Read problems are reported and counted, and never stop the scan. This is the core that the CLI
+ * adapts; a scheduled function can call it with an S3 source and the in-thread scanner.
  */
 const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener): Promise<ScanInputs> => {
   const keep = pathFilter(options.filters);
-  const passes = recordFilter(options.filters);
-  const detector = new Detector(options.config);
-  const inputs: ScanInputs = {
-    objectsListed: 0,
-    objectsScanned: 0,
-    objectsWithMarker: 0,
-    objectsPruned: 0,
-    foldersPruned: 0,
-    bytesStored: 0,
-    bytesScanned: 0,
-    recordsParsed: 0,
-    unreadable: 0,
-    invalidRecords: 0,
-  };
-  const progress: ScanProgress = {
-    objectsListed: 0,
-    bytesListed: 0,
-    listingDone: false,
-    objectsDone: 0,
-    bytesDone: 0,
-    bytesScanned: 0,
-    recordsParsed: 0,
-    findings: 0,
-    problems: 0,
-  };
-  const held: Array<{ value: unknown; position: InputPosition }> = [];
+  const inputs = emptyInputs();
+  const progress = emptyProgress();
+  const detector = new ArchiveDetector(options.config, options.filters, listener, inputs, progress);
 
-  const emit = (finding: Finding, position: InputPosition): void => {
-    if (!passes(finding)) {
-      listener.outsideFilters?.(finding);
-      return;
-    }
-    progress.findings += 1;
-    listener.finding(finding, position);
+  const queue = new BoundedQueue<Listed>(options.lookahead ?? 10_000);
+  const onPruned = (kind: 'folder' | 'object') => {
+    if (kind === 'folder') inputs.foldersPruned += 1;
+    else inputs.objectsPruned += 1;
   };
-  const detect = (item: InputItem, final: boolean): void => {
-    if (item.kind === 'unreadable') {
-      inputs.unreadable += 1;
-      progress.problems += 1;
-      listener.unreadable(item.position, item.reason);
-      return;
-    }
-    const detection = detector.detect(item.value);
-    if (detection.kind === 'invalid') {
-      inputs.invalidRecords += 1;
-      progress.problems += 1;
-      listener.invalid(item.position, detection.issues);
-    } else if (detection.kind === 'ignored') listener.ignored?.(detection.reason);
-    else if (!final && mayBeAssumedRoot(detection.finding))
-      held.push({ value: item.value, position: item.position });
-    else emit(detection.finding, item.position);
-  };
-
-  type Listed = ListedObject & { root: ScanRoot };
-  const queue = new BoundedQueue<Listed | { root: ScanRoot; error: Error }>(options.lookahead ?? 10_000);
   const listing = (async () => {
     for (const root of options.roots) {
-      const onPruned = (kind: 'folder' | 'object') => {
-        if (kind === 'folder') inputs.foldersPruned += 1;
-        else inputs.objectsPruned += 1;
-      };
       try {
         for await (const object of walkObjects(root.source, root.key, keep, onPruned)) {
           inputs.objectsListed += 1;
@@ -150,52 +79,33 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
 
   const inFlight = new Set<Promise<void>>();
   for await (const next of queue) {
+    const { source } = next.root;
     if ('error' in next) {
-      detect(
-        {
-          kind: 'unreadable',
-          position: { file: next.root.source.locate(next.root.key) },
-          reason: next.error.message,
-        },
-        true,
-      );
+      detector.take({
+        kind: 'unreadable',
+        position: { file: source.locate(next.root.key) },
+        reason: next.error.message,
+      });
       continue;
     }
     while (inFlight.size >= options.scanner.capacity) await Promise.race(inFlight);
-    const location = next.root.source.locate(next.key);
-    const scanned = options.scanner
-      .scan(next.root.source.descriptor, next.key)
-      .catch((error: Error): ObjectScan => ({
-        stored: 0,
-        bytes: 0,
-        marked: false,
-        parsed: 0,
-        items: [
-          { kind: 'unreadable', position: { file: location }, reason: `scan failed: ${error.message}` },
-        ],
-      }));
-    const task = scanned.then((scan) => {
-      inputs.objectsScanned += 1;
-      inputs.bytesStored += scan.stored;
-      inputs.bytesScanned += scan.bytes;
-      inputs.recordsParsed += scan.parsed;
-      if (scan.marked) inputs.objectsWithMarker += 1;
-      progress.objectsDone += 1;
-      progress.bytesDone += scan.stored;
-      progress.bytesScanned += scan.bytes;
-      progress.recordsParsed += scan.parsed;
-      for (const item of scan.items) detect(item, false);
-      listener.progress?.(progress);
-      inFlight.delete(task);
-    });
+    const task = options.scanner
+      .scan(source.descriptor, next.key)
+      .catch((error: Error) => failedScan(source.locate(next.key), error))
+      .then((scan) => {
+        countScanned(inputs, progress, scan);
+        for (const item of scan.items) detector.take(item);
+        listener.progress?.(progress);
+        inFlight.delete(task);
+      });
     inFlight.add(task);
   }
   await Promise.all(inFlight);
   await listing;
-  for (const { value, position } of held) detect({ kind: 'value', position, value }, true);
+  detector.finish();
   listener.progress?.(progress);
   return inputs;
 };
 
 export { scanArchive };
-export type { ScanRoot, ScanProgress, ScanListener, ScanArchiveOptions };
+export type { ScanRoot, ScanArchiveOptions, ScanListener, ScanProgress };
