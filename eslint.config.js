@@ -96,6 +96,6 @@ export default tseslint.config(
   },
   {
     files: ['infra/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: layer(['sinks', 'scan', 'handlers', 'cli']) }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: layer(['sinks', 'handlers', 'cli']) }] },
   },
 );

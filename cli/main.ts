@@ -1,16 +1,15 @@
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import * as z from 'zod/mini';
 import { SEVERITIES } from '../schemas/finding.ts';
 import type { Severity } from '../schemas/finding.ts';
-import { ScanOptionsSchema } from '../schemas/scan-options.ts';
+import { runClassify } from './commands/classify.ts';
+import { runScan } from './commands/scan.ts';
+import { parseScanArgs } from './commands/scan-args.ts';
+import { runSql } from './commands/sql.ts';
+import { parseSqlArgs } from './commands/sql-args.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
-import { runClassify } from './commands/classify.ts';
-import { startScanner } from './commands/scan-scanner.ts';
-import { runScan } from './commands/scan.ts';
-import { runSql } from './commands/sql.ts';
+import { UsageError } from './usage-error.ts';
 
 const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
@@ -23,12 +22,12 @@ Usage:
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
              log files ({"Records": [...]}), JSON Lines of those, or gzip of any of them
-  scan       hunt root activity in CloudTrail archives: folders in the S3 layout
-             (AWSLogs/...), log files, JSON Lines exports, s3://bucket/prefix; findings,
-             then per-account and fleet figures
+  scan       hunt root activity in CloudTrail archives: folders in the S3 layout (AWSLogs/...),
+             log files, JSON Lines exports, s3://bucket/prefix; findings, then per-account and
+             fleet figures
   sql        print the query that applies the same detection in Athena or CloudTrail Lake
 
-Options of classify:
+Options:
   --json              one JSON finding per line (the finding contract) instead of a table
   --fail-on SEVERITY  exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
   --summary           end with counts by severity, credential and activity (stderr with --json)
@@ -40,10 +39,10 @@ Options of scan:
   --out FILE          write the findings to FILE instead of stdout
   --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
   --report FILE.html  write a self-contained HTML page with the fleet charts
-  --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then
-                      keep the records whose eventTime is within
-  --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then
-                      keeps the records whose account or recipient account it is
+  --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep
+                      the records whose eventTime is within
+  --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps
+                      the records whose account or recipient account it is
   --region R          only this region (repeatable), the same way
   --workers N         worker threads reading and gunzipping (default 2; 0 = none)
 
@@ -53,10 +52,6 @@ Options of sql:
 
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins over 1).
 scan exits 2 when an object or record could not be read, after scanning all the rest.`;
-
-class UsageError extends Error {
-  override name = 'UsageError';
-}
 
 const severityOption = (value: string | undefined): Severity | undefined => {
   if (value === undefined) return undefined;
@@ -91,51 +86,11 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
 };
 
 const scan = async (args: string[], io: CommandIo): Promise<number> => {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      summary: { type: 'string' },
-      report: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      account: { type: 'string', multiple: true, default: [] },
-      region: { type: 'string', multiple: true, default: [] },
-      workers: { type: 'string' },
-      config: { type: 'string' },
-    },
-  });
-  const workers = values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers);
-  const parsed = ScanOptionsSchema.safeParse({
-    paths: positionals,
-    json: values.json,
-    out: values.out,
-    summary: values.summary,
-    report: values.report,
-    since: values.since,
-    until: values.until,
-    accounts: values.account,
-    regions: values.region,
-    workers,
-  });
-  if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
-  const config = await loadDetectorConfig(values.config);
-  // Commands are imported when run; for scan, the workers start before the detector loads.
-  const scanner = startScanner(parsed.data);
-  return runScan(parsed.data, config, io, scanner);
+  const { options, config } = await parseScanArgs(args);
+  return runScan(options, config, io);
 };
 
-const SQL_ENGINES = ['athena', 'cloudtrail-lake'] as const;
-
-const sql = async (args: string[], io: CommandIo): Promise<number> => {
-  const { values } = parseArgs({ args, options: { engine: { type: 'string' }, table: { type: 'string' } } });
-  if (!(SQL_ENGINES as readonly (string | undefined)[]).includes(values.engine)) {
-    throw new UsageError(`--engine takes one of ${SQL_ENGINES.join(', ')}`);
-  }
-  return runSql({ engine: values.engine as (typeof SQL_ENGINES)[number], table: values.table }, io);
-};
+const sql = async (args: string[], io: CommandIo): Promise<number> => runSql(parseSqlArgs(args), io);
 
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify, scan, sql };
 

@@ -5,9 +5,8 @@ import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 import { workerPool } from '../../scan/workers/worker-pool.ts';
 
 /**
- * The scanner a scan runs on: `workers` threads, or this thread for `--workers 0`. More objects in
- * flight for S3, whose reads wait on the network. Light to import, so that the command line starts
- * the workers before it loads the detector: they load their own code meanwhile.
+ * The scanner a scan runs on: `workers` threads (taking those `cli/rootwatch.mjs` started ahead),
+ * or this thread for `--workers 0`. More objects in flight for S3, whose reads wait on the network.
  */
 const startScanner = (options: Pick<ScanOptions, 'paths' | 'workers'>): ObjectScanner => {
   const perWorker = options.paths.some(isS3Url) ? 8 : 2;

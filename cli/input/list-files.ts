@@ -1,5 +1,7 @@
-import { localSource } from '../../scan/sources/local-source.ts';
-import { walkObjects } from '../../scan/sources/walk.ts';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const INPUT_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/;
 
 /**
  * The files behind one path: a file as given (whatever its name), a directory walked in sorted
@@ -8,7 +10,15 @@ import { walkObjects } from '../../scan/sources/walk.ts';
 const listFiles = async (path: string): Promise<string[]> => {
   if (path === '-') return [path];
   const files: string[] = [];
-  for await (const object of walkObjects(localSource(), path)) files.push(object.key);
+  const walk = async (current: string, explicit: boolean): Promise<void> => {
+    const info = await stat(current);
+    if (!info.isDirectory()) {
+      if (explicit || INPUT_FILE.test(current)) files.push(current);
+      return;
+    }
+    for (const entry of (await readdir(current)).sort()) await walk(join(current, entry), false);
+  };
+  await walk(path, true);
   return files;
 };
 

@@ -1,6 +1,6 @@
 import type { ObjectSource } from './object-source.ts';
 
-/** The names read inside folders: JSON, JSON Lines and gzip (CloudTrail writes `.json.gz`). */
+/** The names read inside folders, as `classify` reads them: JSON, JSON Lines and gzip (CloudTrail writes `.json.gz`). */
 const INPUT_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/;
 
 /** An object to scan, as listed: its key, and its stored size when the listing tells it. */
