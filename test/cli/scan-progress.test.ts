@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { progressLine } from '../../cli/format/scan-progress.ts';
 import type { ScanProgress } from '../../scan/scan-archive.ts';
+import { join } from 'node:path';
 import { EVENTS_DIR } from '../helpers/paths.ts';
 
 const progress = (fields: Partial<ScanProgress>): ScanProgress => ({
@@ -43,7 +44,7 @@ describe('CLI: scan progress', () => {
     const statuses: string[] = [];
 
     // Act
-    await main(['scan', '--json', EVENTS_DIR], {
+    await main(['scan', '--json', join(EVENTS_DIR, 'sign-in')], {
       out: () => {},
       err: () => {},
       status: (line) => statuses.push(line),
