@@ -1,14 +1,15 @@
 import { parseArgs } from 'node:util';
 import { SEVERITIES } from '../schemas/finding.ts';
 import type { Severity } from '../schemas/finding.ts';
-import { runClassify } from './commands/classify.ts';
-import { runScan } from './commands/scan.ts';
+import type * as ClassifyCommand from './commands/classify.ts';
+import type * as ScanCommand from './commands/scan.ts';
 import { parseScanArgs } from './commands/scan-args.ts';
-import { runSql } from './commands/sql.ts';
+import type * as SqlCommand from './commands/sql.ts';
 import { parseSqlArgs } from './commands/sql-args.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { loadModule } from './load-module.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
@@ -53,6 +54,10 @@ Options of sql:
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input or usage (2 wins over 1).
 scan exits 2 when an object or record could not be read, after scanning all the rest.`;
 
+/** A command's module, loaded when it runs: each command starts without the others' code. */
+const command = <T>(name: string): Promise<T> =>
+  loadModule<T>(new URL(`./commands/${name}.ts`, import.meta.url));
+
 const severityOption = (value: string | undefined): Severity | undefined => {
   if (value === undefined) return undefined;
   if (!(SEVERITIES as readonly string[]).includes(value)) {
@@ -73,6 +78,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
     },
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
+  const { runClassify } = await command<typeof ClassifyCommand>('classify');
   return runClassify(
     {
       paths: positionals,
@@ -87,10 +93,15 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
 
 const scan = async (args: string[], io: CommandIo): Promise<number> => {
   const { options, config } = await parseScanArgs(args);
+  const { runScan } = await command<typeof ScanCommand>('scan');
   return runScan(options, config, io);
 };
 
-const sql = async (args: string[], io: CommandIo): Promise<number> => runSql(parseSqlArgs(args), io);
+const sql = async (args: string[], io: CommandIo): Promise<number> => {
+  const options = parseSqlArgs(args);
+  const { runSql } = await command<typeof SqlCommand>('sql');
+  return runSql(options, io);
+};
 
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = { classify, scan, sql };
 

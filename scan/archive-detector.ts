@@ -7,6 +7,13 @@ import type { RecordFilterOptions } from './record-filter.ts';
 import { recordFilter } from './record-filter.ts';
 import type { ScanListener, ScanProgress } from './scan-listener.ts';
 
+/** What a scan gives its detector: where to report, and the counters it keeps. */
+interface DetectorContext {
+  listener: ScanListener;
+  inputs: ScanInputs;
+  progress: ScanProgress;
+}
+
 /** Session-token findings may become `assumed-root` once a later object shows their AssumeRoot call. */
 const mayBeAssumedRoot = (finding: Finding): boolean =>
   finding.credential === 'session-token' && finding.identityType === 'Root';
@@ -68,4 +75,11 @@ class ArchiveDetector {
   }
 }
 
-export { ArchiveDetector };
+/** The detector factory `scanArchive` takes: the detector config and the record filters. */
+const archiveDetector =
+  (config: DetectorConfig, filters: RecordFilterOptions) =>
+  ({ listener, inputs, progress }: DetectorContext): ArchiveDetector =>
+    new ArchiveDetector(config, filters, listener, inputs, progress);
+
+export { ArchiveDetector, archiveDetector };
+export type { DetectorContext };

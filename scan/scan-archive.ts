@@ -1,8 +1,8 @@
-import type { DetectorConfig } from '../schemas/detector-config.ts';
 import type { ScanInputs } from '../schemas/scan-summary.ts';
-import { ArchiveDetector } from './archive-detector.ts';
+import type { ArchiveDetector, DetectorContext } from './archive-detector.ts';
 import { parseArchivePath } from './archive-path.ts';
 import { BoundedQueue } from './bounded-queue.ts';
+import type { InputItem } from './documents/input-item.ts';
 import type { PathFilterOptions } from './path-filter.ts';
 import { pathFilter } from './path-filter.ts';
 import { countScanned, emptyInputs, emptyProgress } from './scan-counters.ts';
@@ -22,7 +22,11 @@ interface ScanRoot {
 interface ScanArchiveOptions {
   roots: readonly ScanRoot[];
   filters: PathFilterOptions;
-  config: DetectorConfig;
+  /**
+   * Makes the scan's one detector (`archiveDetector(config, filters)`). It may be asynchronous: the
+   * CLI loads the detector while the first objects are read, and their records wait for it.
+   */
+  detector: (context: DetectorContext) => ArchiveDetector | Promise<ArchiveDetector>;
   scanner: ObjectScanner;
   /** Objects listed ahead of the scan (memory bound; the ETA is known once the listing ends). */
   lookahead?: number;
@@ -51,7 +55,15 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   const keep = pathFilter(options.filters);
   const inputs = emptyInputs();
   const progress = emptyProgress();
-  const detector = new ArchiveDetector(options.config, options.filters, listener, inputs, progress);
+  const detector = Promise.resolve(options.detector({ listener, inputs, progress }));
+  // Records are detected in arrival order, once the detector is there; objects go on meanwhile.
+  let detected: Promise<void> = Promise.resolve();
+  const detect = (items: readonly InputItem[]) => {
+    detected = detected.then(async () => {
+      const ready = await detector;
+      for (const item of items) ready.take(item);
+    });
+  };
 
   const queue = new BoundedQueue<Listed>(options.lookahead ?? 10_000);
   const onPruned = (kind: 'folder' | 'object') => {
@@ -81,11 +93,9 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   for await (const next of queue) {
     const { source } = next.root;
     if ('error' in next) {
-      detector.take({
-        kind: 'unreadable',
-        position: { file: source.locate(next.root.key) },
-        reason: next.error.message,
-      });
+      detect([
+        { kind: 'unreadable', position: { file: source.locate(next.root.key) }, reason: next.error.message },
+      ]);
       continue;
     }
     while (inFlight.size >= options.scanner.capacity) await Promise.race(inFlight);
@@ -94,7 +104,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
       .catch((error: Error) => failedScan(source.locate(next.key), error))
       .then((scan) => {
         countScanned(inputs, progress, scan);
-        for (const item of scan.items) detector.take(item);
+        if (scan.items.length > 0) detect(scan.items);
         listener.progress?.(progress);
         inFlight.delete(task);
       });
@@ -102,7 +112,8 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   }
   await Promise.all(inFlight);
   await listing;
-  detector.finish();
+  await detected;
+  (await detector).finish();
   listener.progress?.(progress);
   return inputs;
 };

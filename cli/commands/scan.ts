@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
+import type * as ArchiveDetectorModule from '../../scan/archive-detector.ts';
+import type { ArchiveDetector, DetectorContext } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { ScanSummaryBuilder } from '../../scan/summary-builder.ts';
 import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
@@ -12,9 +14,23 @@ import { invalidInputLines, unreadableInputLine } from '../format/input-errors.t
 import { progressLine } from '../format/scan-progress.ts';
 import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
+import { loadModule } from '../load-module.ts';
 import { scanReportPage } from '../report/scan-report.ts';
 import { scanRoots } from './scan-roots.ts';
 import { startScanner } from './scan-scanner.ts';
+
+/**
+ * The detector, loaded while the workers read the first objects: it is most of the command line's
+ * start (zod's record schemas, every rule, the CIS catalogue), and its first records wait for it.
+ */
+const lazyDetector =
+  (config: DetectorConfig, filters: ScanOptions) =>
+  async (context: DetectorContext): Promise<ArchiveDetector> => {
+    const { archiveDetector } = await loadModule<typeof ArchiveDetectorModule>(
+      new URL('../../scan/archive-detector.ts', import.meta.url),
+    );
+    return archiveDetector(config, filters)(context);
+  };
 
 /** Where findings go: stdout, or `--out FILE`. */
 const findingWriter = (options: ScanOptions, io: CommandIo) => {
@@ -73,7 +89,7 @@ const runScan = async (
   let inputs;
   try {
     inputs = await scanArchive(
-      { roots, filters: options, config, scanner },
+      { roots, filters: options, detector: lazyDetector(config, options), scanner },
       {
         ...builder.listener,
         finding: (finding, position) => {

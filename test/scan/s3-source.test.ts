@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { main } from '../../cli/main.ts';
 import { DetectorConfigSchema } from '../../schemas/detector-config.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
+import { archiveDetector } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { s3Source } from '../../scan/sources/s3-source.ts';
 import { inlineScanner } from '../../scan/workers/inline-scanner.ts';
@@ -87,7 +88,10 @@ describe('Source: S3 (against a local S3 server)', () => {
       {
         roots: [{ source, key: 'AWSLogs' }],
         filters: { accounts: ['218007301253'], regions: [], since: Date.parse('2023-07-12T00:00:00Z') },
-        config: DetectorConfigSchema.parse({}),
+        detector: archiveDetector(DetectorConfigSchema.parse({}), {
+          accounts: ['218007301253'],
+          regions: [],
+        }),
         scanner: inlineScanner(),
       },
       { finding: (finding) => found.push(finding.eventId), unreadable: () => {}, invalid: () => {} },
@@ -96,7 +100,7 @@ describe('Source: S3 (against a local S3 server)', () => {
       {
         roots: [{ source, key: 'AWSLogs/o-abcdef1234/' }],
         filters: { accounts: [], regions: [] },
-        config: DetectorConfigSchema.parse({}),
+        detector: archiveDetector(DetectorConfigSchema.parse({}), { accounts: [], regions: [] }),
         scanner: inlineScanner(),
       },
       { finding: (finding) => found.push(finding.eventId), unreadable: () => {}, invalid: () => {} },
