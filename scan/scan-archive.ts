@@ -55,28 +55,15 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   const keep = pathFilter(options.filters);
   const inputs = emptyInputs();
   const progress = emptyProgress();
-  // The detector is made when the first records need it, after a macrotask: by then the listing
-  // has handed the scanner its start capacity of objects, which it reads while the detector loads.
-  let detector: Promise<ArchiveDetector> | undefined;
-  let detectorReady = false;
-  const getDetector = (): Promise<ArchiveDetector> =>
-    (detector ??= new Promise<void>((resolve) => setTimeout(resolve, 0))
-      .then(() => options.detector({ listener, inputs, progress }))
-      .then((made) => {
-        detectorReady = true;
-        return made;
-      }));
+  const detector = Promise.resolve(options.detector({ listener, inputs, progress }));
   // Records are detected in arrival order, once the detector is there; objects go on meanwhile.
   let detected: Promise<void> = Promise.resolve();
   const detect = (items: readonly InputItem[]) => {
-    const ready = getDetector();
     detected = detected.then(async () => {
-      const made = await ready;
-      for (const item of items) made.take(item);
+      const ready = await detector;
+      for (const item of items) ready.take(item);
     });
   };
-  const inFlightLimit = () =>
-    detectorReady ? options.scanner.capacity : (options.scanner.startCapacity ?? options.scanner.capacity);
 
   const queue = new BoundedQueue<Listed>(options.lookahead ?? 10_000);
   const onPruned = (kind: 'folder' | 'object') => {
@@ -111,14 +98,12 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
       ]);
       continue;
     }
-    while (inFlight.size >= inFlightLimit()) await Promise.race(inFlight);
+    while (inFlight.size >= options.scanner.capacity) await Promise.race(inFlight);
     const task = options.scanner
       .scan(source.descriptor, next.key)
       .catch((error: Error) => failedScan(source.locate(next.key), error))
       .then((scan) => {
         countScanned(inputs, progress, scan);
-        // The first result starts the detector's load, records or not (the start capacity ends then).
-        void getDetector();
         if (scan.items.length > 0) detect(scan.items);
         listener.progress?.(progress);
         inFlight.delete(task);
@@ -128,7 +113,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   await Promise.all(inFlight);
   await listing;
   await detected;
-  (await getDetector()).finish();
+  (await detector).finish();
   listener.progress?.(progress);
   return inputs;
 };

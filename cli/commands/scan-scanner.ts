@@ -9,11 +9,8 @@ import { workerPool } from '../../scan/workers/worker-pool.ts';
  * or this thread for `--workers 0`. More objects in flight for S3, whose reads wait on the network.
  */
 const startScanner = (options: Pick<ScanOptions, 'paths' | 'workers'>): ObjectScanner => {
-  const s3 = options.paths.some(isS3Url);
-  const perWorker = s3 ? 8 : 2;
-  if (options.workers === 0) return inlineScanner(perWorker);
-  // Local keys queued in a worker cost nothing; S3 reads in flight hold sockets and buffers.
-  return workerPool(options.workers, perWorker, s3 ? perWorker : 256);
+  const perWorker = options.paths.some(isS3Url) ? 8 : 2;
+  return options.workers === 0 ? inlineScanner(perWorker) : workerPool(options.workers, perWorker);
 };
 
 export { startScanner };

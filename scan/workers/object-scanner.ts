@@ -6,11 +6,6 @@ interface ObjectScanner {
   scan(descriptor: SourceDescriptor, key: string): Promise<ObjectScan>;
   /** Objects this scanner can usefully have in flight at once. */
   readonly capacity: number;
-  /**
-   * Objects it can take at the start, while the caller is busy (loading its detector): queued keys
-   * cost a worker nothing, and keep it reading meanwhile. Defaults to `capacity`.
-   */
-  readonly startCapacity?: number;
   close(): Promise<void>;
 }
 

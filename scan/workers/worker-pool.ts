@@ -25,10 +25,9 @@ const prestartWorkers = (count: number): void => {
  * A pool of worker threads that read, gunzip and scan objects, so that every core works on the
  * bytes; only the rare root-related records come back to the calling thread, which keeps the one
  * detector (AssumeRoot sessions must be learnt across all objects). Each worker is given
- * `perWorker` objects at a time, so that reading the next overlaps scanning the last, and up to
- * `queuedAtStart` while the calling thread is still loading its code.
+ * `perWorker` objects at a time, so that reading the next overlaps scanning the last.
  */
-const workerPool = (count: number, perWorker = 2, queuedAtStart = perWorker): ObjectScanner => {
+const workerPool = (count: number, perWorker = 2): ObjectScanner => {
   const pending = new Map<
     number,
     { worker: number; resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }
@@ -59,7 +58,6 @@ const workerPool = (count: number, perWorker = 2, queuedAtStart = perWorker): Ob
   let nextId = 0;
   return {
     capacity: count * perWorker,
-    startCapacity: count * queuedAtStart,
     scan: (descriptor, key) =>
       new Promise((resolve, reject) => {
         const id = nextId++;
