@@ -56,6 +56,8 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   const inputs = emptyInputs();
   const progress = emptyProgress();
   const detector = Promise.resolve(options.detector({ listener, inputs, progress }));
+  // A detector that fails to load fails the scan where it is awaited, not as an unhandled rejection.
+  detector.catch(() => {});
   // Records are detected in arrival order, once the detector is there; objects go on meanwhile.
   let detected: Promise<void> = Promise.resolve();
   const detect = (items: readonly InputItem[]) => {
