@@ -30,7 +30,7 @@ const pureCore = {
           group: ['node:*', 'fs', 'path', 'os', 'zlib', 'child_process'],
           message: 'The pure core does no I/O.',
         },
-        ...layer(['sinks', 'handlers', 'cli', 'infra']),
+        ...layer(['sinks', 'scan', 'handlers', 'cli', 'infra']),
       ],
     },
   ],
@@ -79,6 +79,16 @@ export default tseslint.config(
             ...layer(['detection']).map((pattern) => ({ ...pattern, allowTypeImports: true })),
           ],
         },
+      ],
+    },
+  },
+  {
+    // The archive scan core: used by cli/ and by a scheduled function in handlers/, so it imports neither.
+    files: ['scan/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: classicZod, patterns: layer(['handlers', 'cli', 'infra']) },
       ],
     },
   },

@@ -2,11 +2,13 @@ import { runClassifyThroughput } from './classify-throughput.ts';
 import { runHandlerLatency } from './handler-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
+import { runScanSpeed } from './scan/scan-speed.ts';
 
 const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
   'cold-start': runLambdaColdStart,
   latency: runHandlerLatency,
+  scan: runScanSpeed,
 };
 
 /** `npm run bench [-- NAME...]`: every benchmark (or the named ones), each against a baseline measured in the same run. */

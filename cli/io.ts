@@ -2,11 +2,17 @@
 interface CommandIo {
   out(line: string): void;
   err(line: string): void;
+  /**
+   * A transient status line on a terminal (overwritten by the next one, cleared with `''`).
+   * Absent when stderr is not a terminal: progress is then silent.
+   */
+  status?(line: string): void;
 }
 
 const processIo: CommandIo = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
+  ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
 };
 
 export { processIo };

@@ -2,14 +2,19 @@ import { parseArgs } from 'node:util';
 import { AUDIT_DEFAULTS } from '../detection/posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
 import type { Severity } from '../schemas/finding.ts';
-import { runAudit } from './commands/audit.ts';
+import type * as AuditCommand from './commands/audit.ts';
 import { parseAuditArgs } from './commands/audit-args.ts';
-import { runClassify } from './commands/classify.ts';
-import { runReplay } from './commands/replay.ts';
+import type * as ClassifyCommand from './commands/classify.ts';
+import type * as ReplayCommand from './commands/replay.ts';
+import type * as ScanCommand from './commands/scan.ts';
+import { parseScanArgs } from './commands/scan-args.ts';
+import type * as SqlCommand from './commands/sql.ts';
+import { parseSqlArgs } from './commands/sql-args.ts';
 import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { loadModule } from './load-module.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -22,6 +27,9 @@ Usage:
                    [--config FILE] [--suppressions FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
                   [--config FILE] PATH...
+  rootwatch scan [--json] [--out FILE] [--summary FILE] [--report FILE.html] [--since DATE]
+                 [--until DATE] [--account ID]... [--region R]... [--workers N] [--config FILE] PATH...
+  rootwatch sql --engine athena|cloudtrail-lake [--table NAME]
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
@@ -30,6 +38,10 @@ Commands:
              EventBridge rule delivers them; print the alerts a SOC would receive, then a summary
   audit      check root posture (CIS) in IAM credential reports: CSV, or the JSON that
              aws iam get-credential-report prints; directories are walked
+  scan       hunt root activity in CloudTrail archives: folders in the S3 layout (AWSLogs/...),
+             log files, JSON Lines exports, s3://bucket/prefix; findings, then per-account and
+             fleet figures
+  sql        print the query that applies the same detection in Athena or CloudTrail Lake
 
 Options:
   --format FORMAT     classify, replay: print findings as native (the finding contract), ocsf (an OCSF
@@ -54,10 +66,31 @@ Options:
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
   -h, --help          this help
 
+Options of scan:
+  --json              one JSON finding per line; the summary then goes to stderr (or --summary)
+  --out FILE          write the findings to FILE instead of stdout
+  --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
+  --report FILE.html  write a self-contained HTML page with the fleet charts
+  --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep
+                      the records whose eventTime is within
+  --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps
+                      the records whose account or recipient account it is
+  --region R          only this region (repeatable), the same way
+  --workers N         worker threads reading and gunzipping (default 2; 0 = none)
+
+Options of sql:
+  --engine ENGINE     athena or cloudtrail-lake
+  --table NAME        the table (Athena) or event data store id (CloudTrail Lake)
+
 Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
             2 invalid input or usage (2 wins over 1).
             replay: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed;
-            2 unreadable input or usage.`;
+            2 unreadable input or usage.
+            scan: 2 when an object or record could not be read, after scanning all the rest.`;
+
+/** A command's module, loaded when it runs: each command starts without the others' code. */
+const command = <T>(name: string): Promise<T> =>
+  loadModule<T>(new URL(`./commands/${name}.ts`, import.meta.url));
 
 const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;
@@ -67,8 +100,11 @@ const severityOption = (value: string | undefined, option: string): Severity | u
   return value as Severity;
 };
 
-const audit = async (args: string[], io: CommandIo): Promise<number> =>
-  (await runAudit(await parseAuditArgs(args), io)).code;
+const audit = async (args: string[], io: CommandIo): Promise<number> => {
+  const options = await parseAuditArgs(args);
+  const { runAudit } = await command<typeof AuditCommand>('audit');
+  return (await runAudit(options, io)).code;
+};
 
 const classify = async (args: string[], io: CommandIo): Promise<number> => {
   const { values, positionals } = parseArgs({
@@ -83,6 +119,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
   const { format, asff } = chooseFormat(values, 'table');
+  const { runClassify } = await command<typeof ClassifyCommand>('classify');
   return runClassify(
     {
       paths: positionals,
@@ -110,6 +147,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
     },
   });
   const { format, asff } = chooseFormat(values, 'text');
+  const { runReplay } = await command<typeof ReplayCommand>('replay');
   return runReplay(
     {
       format,
@@ -125,34 +163,48 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
   );
 };
 
+const scan = async (args: string[], io: CommandIo): Promise<number> => {
+  const { options, config } = await parseScanArgs(args);
+  const { runScan } = await command<typeof ScanCommand>('scan');
+  return runScan(options, config, io);
+};
+
+const sql = async (args: string[], io: CommandIo): Promise<number> => {
+  const options = parseSqlArgs(args);
+  const { runSql } = await command<typeof SqlCommand>('sql');
+  return runSql(options, io);
+};
+
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = {
   classify,
   replay,
+  scan,
+  sql,
   audit,
 };
 
 /** Runs one command line and returns the exit code; never throws. */
 const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {
-  const [command, ...args] = argv;
+  const [name, ...args] = argv;
   if (
-    command === undefined ||
-    command === '-h' ||
-    command === '--help' ||
+    name === undefined ||
+    name === '-h' ||
+    name === '--help' ||
     args.includes('--help') ||
     args.includes('-h')
   ) {
     io.out(USAGE);
-    return command === undefined ? 2 : 0;
+    return name === undefined ? 2 : 0;
   }
-  const run = COMMANDS[command];
+  const run = COMMANDS[name];
   if (!run) {
-    io.err(`rootwatch: unknown command "${command}"\n\n${USAGE}`);
+    io.err(`rootwatch: unknown command "${name}"\n\n${USAGE}`);
     return 2;
   }
   try {
     return await run(args, io);
   } catch (error) {
-    io.err(`rootwatch ${command}: ${(error as Error).message}`);
+    io.err(`rootwatch ${name}: ${(error as Error).message}`);
     return 2;
   }
 };

@@ -11,7 +11,7 @@ import type { EnvelopeFacts } from './classify.ts';
 import { classifyRecord } from './classify.ts';
 import { issuedRootSession, RootSessionRegistry } from './root-sessions.ts';
 import type { IssuedRootSession } from './root-sessions.ts';
-import { field, rootRelation } from './root-relation.ts';
+import { field, isEnvelope, rootRelation } from './root-relation.ts';
 
 /** Why a delivered event gave no finding. Every reason is a test case and a log line. */
 type IgnoreReason =
@@ -28,9 +28,6 @@ type Detection =
   /** `session`: the centralized-root session an `sts:AssumeRoot` call opened, for stores beyond this detector. */
   | { kind: 'ignored'; reason: IgnoreReason; eventId?: string; session?: IssuedRootSession }
   | { kind: 'invalid'; issues: ValidationIssue[]; eventId?: string };
-
-const isEnvelope = (input: unknown): boolean =>
-  typeof input === 'object' && input !== null && 'detail' in input && 'detail-type' in input;
 
 /** The detection, with the record's eventID when it has a usable one (for logs and records). */
 const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, record: unknown): Detection => {

@@ -33,6 +33,13 @@ class EventTable<V = true> {
   has(record: EventRef): boolean {
     return this.get(record) !== undefined;
   }
+
+  /** The events as `[eventSource, eventName]` pairs, in insertion order (e.g. to write them as SQL). */
+  events(): Array<readonly [string, string]> {
+    return [...this.#bySource].flatMap(([source, names]) =>
+      [...names.keys()].map((name) => [source, name] as const),
+    );
+  }
 }
 
 export { EventTable };

@@ -23,5 +23,9 @@ const rootRelation = (record: unknown): RootRelation | undefined => {
   return undefined;
 };
 
-export { rootRelation, field };
+/** An EventBridge envelope (`detail-type` and `detail`), as opposed to a bare CloudTrail record. */
+const isEnvelope = (input: unknown): boolean =>
+  typeof input === 'object' && input !== null && 'detail' in input && 'detail-type' in input;
+
+export { rootRelation, field, isEnvelope };
 export type { RootRelation };

@@ -64,5 +64,5 @@ class RootSessionRegistry {
   }
 }
 
-export { issuedRootSession, RootSessionRegistry, MAX_SESSION_SECONDS };
+export { issuedRootSession, RootSessionRegistry, MAX_SESSION_SECONDS, CLOCK_SKEW_MS };
 export type { IssuedRootSession };

@@ -9,7 +9,7 @@ import type { Severity } from '../../schemas/finding.ts';
 import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
 import { summaryText } from '../format/summary-text.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
-import type { InputItem } from '../input/input-item.ts';
+import type { InputItem } from '../../scan/documents/input-item.ts';
 import { readItems } from '../input/read-items.ts';
 import type { CommandIo } from '../io.ts';
 

@@ -1,6 +1,6 @@
 import type { ValidationIssue } from '../../schemas/validation-issue.ts';
-import type { InputPosition } from '../input/input-item.ts';
-import { describePosition } from '../input/input-item.ts';
+import type { InputPosition } from '../../scan/documents/input-item.ts';
+import { describePosition } from '../../scan/documents/input-item.ts';
 
 /** One stderr line per problem: where (file, line, record), which field, and why. */
 const invalidInputLines = (position: InputPosition, issues: readonly ValidationIssue[]): string[] =>

@@ -1,9 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
-
-const GZIP_MAGIC = [0x1f, 0x8b] as const;
-
-const isGzip = (bytes: Uint8Array): boolean => bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1];
+import { gunzip, isGzip } from '../../scan/documents/gzip.ts';
 
 const readStdin = async (): Promise<Buffer> => {
   const chunks: Buffer[] = [];
@@ -14,7 +10,7 @@ const readStdin = async (): Promise<Buffer> => {
 /** The bytes of a file (or stdin for `-`), gunzipped when they are gzip, whatever the file name says. */
 const readBytes = async (path: string): Promise<Buffer> => {
   const raw = path === '-' ? await readStdin() : await readFile(path);
-  return isGzip(raw) ? gunzipSync(raw) : raw;
+  return isGzip(raw) ? gunzip(raw) : raw;
 };
 
-export { readBytes, isGzip };
+export { readBytes };

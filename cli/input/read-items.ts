@@ -1,7 +1,7 @@
-import type { InputItem } from './input-item.ts';
+import type { InputItem } from '../../scan/documents/input-item.ts';
 import { listFiles } from './list-files.ts';
 import { readBytes } from './read-bytes.ts';
-import { splitDocuments } from './split-documents.ts';
+import { splitDocuments } from '../../scan/documents/split-documents.ts';
 
 const unreadable = (file: string, error: unknown): InputItem => ({
   kind: 'unreadable',

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readItems } from '../../cli/input/read-items.ts';
-import type { InputItem } from '../../cli/input/input-item.ts';
+import type { InputItem } from '../../scan/documents/input-item.ts';
 import { EVENTS_DIR } from './paths.ts';
 
 /** Every sample file under events/ (not its README), as paths relative to events/. */

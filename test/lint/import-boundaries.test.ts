@@ -63,6 +63,16 @@ describe('Lint: import boundaries', () => {
       code: "import * as z from 'zod';\nexport { z };\n",
       rule: 'no-restricted-imports',
     },
+    {
+      path: 'scan/probe.ts',
+      code: "import { main } from '../cli/main.ts';\nexport { main };\n",
+      rule: 'no-restricted-imports',
+    },
+    {
+      path: 'detection/probe.ts',
+      code: "import { scanObject } from '../scan/scan-object.ts';\nexport { scanObject };\n",
+      rule: 'no-restricted-imports',
+    },
   ])('rejects $path with: $code', async ({ path, code, rule }) => {
     // Act
     const rules = await violations(path, code);
@@ -85,6 +95,17 @@ describe('Lint: import boundaries', () => {
     // Assess
     expect(typeOnly).toStrictEqual([]);
     expect(code).toContain('no-restricted-imports');
+  });
+
+  it('accepts a handler importing the scan core (the scheduled completeness scan)', async () => {
+    // Act
+    const rules = await violations(
+      'handlers/probe.ts',
+      "import { scanArchive } from '../scan/scan-archive.ts';\nexport { scanArchive };\n",
+    );
+
+    // Assess
+    expect(rules).toStrictEqual([]);
   });
 
   it('accepts the pure core importing schemas and zod/mini', async () => {

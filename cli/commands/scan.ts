@@ -1,0 +1,120 @@
+import { createWriteStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import type { DetectorConfig } from '../../schemas/detector-config.ts';
+import type { Finding } from '../../schemas/finding.ts';
+import type { ScanOptions } from '../../schemas/scan-options.ts';
+import type * as ArchiveDetectorModule from '../../scan/archive-detector.ts';
+import type { ArchiveDetector, DetectorContext } from '../../scan/archive-detector.ts';
+import { scanArchive } from '../../scan/scan-archive.ts';
+import { ScanSummaryBuilder } from '../../scan/summary-builder.ts';
+import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
+import { tableHeader, tableRow } from '../format/finding-table.ts';
+import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
+import { progressLine } from '../format/scan-progress.ts';
+import { scanSummaryText } from '../format/scan-summary-text.ts';
+import type { CommandIo } from '../io.ts';
+import { loadModule } from '../load-module.ts';
+import { scanReportPage } from '../report/scan-report.ts';
+import { scanRoots } from './scan-roots.ts';
+import { startScanner } from './scan-scanner.ts';
+
+/**
+ * The detector, loaded while the workers read the first objects: it is most of the command line's
+ * start (zod's record schemas, every rule, the CIS catalogue), and its first records wait for it.
+ */
+const lazyDetector =
+  (config: DetectorConfig, filters: ScanOptions) =>
+  async (context: DetectorContext): Promise<ArchiveDetector> => {
+    const { archiveDetector } = await loadModule<typeof ArchiveDetectorModule>(
+      new URL('../../scan/archive-detector.ts', import.meta.url),
+    );
+    return archiveDetector(config, filters)(context);
+  };
+
+/** Where findings go: stdout, or `--out FILE`. */
+const findingWriter = (options: ScanOptions, io: CommandIo) => {
+  const file = options.out === undefined ? undefined : createWriteStream(options.out);
+  const line = file ? (text: string) => void file.write(`${text}\n`) : io.out;
+  return {
+    open: () => {
+      if (!options.json) line(tableHeader());
+    },
+    write: (finding: Finding) => line(options.json ? JSON.stringify(finding) : tableRow(finding)),
+    close: async () => {
+      if (!file) return;
+      file.end();
+      await once(file, 'close');
+    },
+  };
+};
+
+/** Progress on a terminal, at most four times a second; silent when `io.status` is absent. */
+const progressReporter = (io: CommandIo) => {
+  const started = performance.now();
+  let last = 0;
+  return {
+    update: (line: (elapsed: number) => string) => {
+      const now = performance.now();
+      if (!io.status || now - last < 250) return;
+      last = now;
+      io.status(line((now - started) / 1000));
+    },
+    clear: () => io.status?.(''),
+  };
+};
+
+/**
+ * `rootwatch scan`: root activity in CloudTrail archives (folders in the S3 layout, log files,
+ * JSON Lines exports, `s3://` prefixes), with per-account and fleet figures and an HTML report.
+ * Exit 0, or 2 when any object or record could not be read (after scanning everything else).
+ */
+const runScan = async (
+  options: ScanOptions,
+  config: DetectorConfig,
+  io: CommandIo,
+  scanner: ObjectScanner = startScanner(options),
+): Promise<number> => {
+  let roots;
+  try {
+    roots = await scanRoots(options.paths);
+  } catch (error) {
+    await scanner.close();
+    throw error;
+  }
+  const writer = findingWriter(options, io);
+  const builder = new ScanSummaryBuilder();
+  const progress = progressReporter(io);
+  writer.open();
+  let inputs;
+  try {
+    inputs = await scanArchive(
+      { roots, filters: options, detector: lazyDetector(config, options), scanner },
+      {
+        ...builder.listener,
+        finding: (finding, position) => {
+          builder.listener.finding(finding, position);
+          writer.write(finding);
+        },
+        unreadable: (position, reason) => io.err(unreadableInputLine(position, reason)),
+        invalid: (position, issues) => {
+          for (const line of invalidInputLines(position, issues)) io.err(line);
+        },
+        progress: (state) => progress.update((elapsed) => progressLine(state, elapsed)),
+      },
+    );
+  } finally {
+    progress.clear();
+    await scanner.close();
+    await writer.close();
+  }
+  const summary = builder.build(inputs);
+  if (options.summary !== undefined)
+    await writeFile(options.summary, `${JSON.stringify(summary, null, 2)}\n`);
+  if (!options.json) io.out(`\n${scanSummaryText(summary)}`);
+  else if (options.summary === undefined) io.err(scanSummaryText(summary));
+  if (options.report !== undefined) await writeFile(options.report, scanReportPage(summary));
+  return inputs.unreadable + inputs.invalidRecords > 0 ? 2 : 0;
+};
+
+export { runScan };

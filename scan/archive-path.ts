@@ -1,0 +1,59 @@
+/**
+ * What a path in the layout CloudTrail writes says, as far as it goes:
+ * `AWSLogs/[o-xxxx/]<account>/CloudTrail/<region>/YYYY/MM/DD/<file>.json.gz`.
+ * Folders hold the delivery date (UTC), not the events' dates; and the account in the key is the
+ * trail's, which need not be the records' (`../shared/cloudtrail-real/README.md`).
+ */
+interface ArchivePath {
+  organisation?: string;
+  account?: string;
+  /** `CloudTrail`, `CloudTrail-Digest`, `CloudTrail-Insight`. */
+  kind?: string;
+  region?: string;
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+const ACCOUNT = /^\d{12}$/;
+const ORGANISATION = /^o-[a-z0-9]{10,32}$/;
+
+/** The layout fields of a file or folder path (local or S3 key), or undefined outside `AWSLogs/`. */
+const parseArchivePath = (path: string): ArchivePath | undefined => {
+  const parts = path.split('/').filter(Boolean);
+  const root = parts.lastIndexOf('AWSLogs');
+  if (root === -1) return undefined;
+  const rest = parts.slice(root + 1);
+  const parsed: ArchivePath = {};
+  if (rest[0] !== undefined && ORGANISATION.test(rest[0])) parsed.organisation = rest.shift();
+  const [account, kind, region, year, month, day] = rest;
+  if (account === undefined) return parsed;
+  if (!ACCOUNT.test(account)) return undefined;
+  parsed.account = account;
+  if (kind === undefined) return parsed;
+  parsed.kind = kind;
+  if (region === undefined) return parsed;
+  parsed.region = region;
+  const numbers = [year, month, day].map((part) =>
+    part !== undefined && /^\d+$/.test(part) ? Number(part) : undefined,
+  );
+  if (numbers[0] !== undefined) parsed.year = numbers[0];
+  if (numbers[0] !== undefined && numbers[1] !== undefined) parsed.month = numbers[1];
+  if (numbers[1] !== undefined && numbers[2] !== undefined) parsed.day = numbers[2];
+  return parsed;
+};
+
+const DAY_MS = 86_400_000;
+
+/** The delivery days `[first, last]` (ms) a dated folder can hold; undefined when it has no date. */
+const deliveryDays = (path: ArchivePath): [number, number] | undefined => {
+  if (path.year === undefined) return undefined;
+  if (path.month === undefined) return [Date.UTC(path.year, 0, 1), Date.UTC(path.year + 1, 0, 1) - 1];
+  if (path.day === undefined)
+    return [Date.UTC(path.year, path.month - 1, 1), Date.UTC(path.year, path.month, 1) - 1];
+  const start = Date.UTC(path.year, path.month - 1, path.day);
+  return [start, start + DAY_MS - 1];
+};
+
+export { parseArchivePath, deliveryDays, DAY_MS };
+export type { ArchivePath };

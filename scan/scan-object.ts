@@ -1,0 +1,85 @@
+import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
+import { gunzip, isGzip } from './documents/gzip.ts';
+import type { InputItem } from './documents/input-item.ts';
+import { splitDocuments } from './documents/split-documents.ts';
+import { recordSpans } from './record-spans.ts';
+import { markerOffsets } from './root-marker.ts';
+
+/** What one object of an archive holds for the detector, and what reading it cost. */
+interface ObjectScan {
+  /** Bytes as stored (gzip or not). */
+  stored: number;
+  /** Bytes after gunzip. */
+  bytes: number;
+  /** Whether the object contained the root marker (and was therefore parsed, in part). */
+  marked: boolean;
+  /** Records parsed (only around marker hits in CloudTrail log files). */
+  parsed: number;
+  /** Root-related records and envelopes (root, root-minted, AssumeRoot calls), and read problems. */
+  items: InputItem[];
+}
+
+const concernsRoot = (value: unknown): boolean =>
+  rootRelation(isEnvelope(value) ? field(value, 'detail') : value) !== undefined;
+
+const unreadable = (file: string, reason: string, record?: number): InputItem => ({
+  kind: 'unreadable',
+  position: record === undefined ? { file } : { file, record },
+  reason,
+});
+
+/** Records around the marker hits of a CloudTrail log file, parsed one by one. */
+const logFileItems = (
+  text: Buffer,
+  file: string,
+  hits: number[],
+): { items: InputItem[]; parsed: number } | undefined => {
+  const result = recordSpans(text, hits);
+  if (result.kind === 'not-a-log-file') return undefined;
+  const items: InputItem[] = [];
+  for (const { index, start, end } of result.spans) {
+    try {
+      const value: unknown = JSON.parse(text.toString('utf8', start, end));
+      if (concernsRoot(value)) items.push({ kind: 'value', position: { file, record: index }, value });
+    } catch (error) {
+      items.push(unreadable(file, `invalid JSON: ${(error as Error).message}`, index));
+    }
+  }
+  if (result.kind === 'truncated') {
+    items.push(unreadable(file, 'invalid JSON: the file ends inside this record (truncated?)', result.index));
+  }
+  return { items, parsed: result.spans.length };
+};
+
+/**
+ * The root-related content of one archive object (pure: bytes in, items out). Gzip is detected by
+ * its magic number. Objects without the root marker are not parsed at all; CloudTrail log files
+ * with it are parsed record by record around the hits; other shapes (JSON Lines exports, arrays,
+ * envelopes) are read whole by the generic reader. A corrupt or truncated gzip, or invalid JSON,
+ * becomes an `unreadable` item naming the object (and the record), never an exception.
+ */
+const scanObject = (raw: Buffer, file: string): ObjectScan => {
+  let text: Buffer;
+  try {
+    text = isGzip(raw) ? gunzip(raw) : raw;
+  } catch (error) {
+    return {
+      stored: raw.length,
+      bytes: 0,
+      marked: false,
+      parsed: 0,
+      items: [unreadable(file, `gzip: ${(error as Error).message}`)],
+    };
+  }
+  const hits = markerOffsets(text);
+  if (hits.length === 0)
+    return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
+  const logFile = logFileItems(text, file, hits);
+  if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
+  const all = splitDocuments(text.toString('utf8'), file);
+  const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
+  return { stored: raw.length, bytes: text.length, marked: true, parsed: all.length, items };
+};
+
+export { scanObject };
+export type { ObjectScan };

@@ -1,0 +1,135 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { rootRecord, scratchDir, writeLogFile } from '../helpers/archive.ts';
+import { sampleRecord } from '../helpers/records.ts';
+
+/** Debian's chromium, as .ci/run installs it (apt-get install chromium). */
+const CHROMIUM = process.env.ROOTWATCH_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// Locally a missing browser skips these tests; in CI (CI=true) it fails them.
+const haveChromium = existsSync(CHROMIUM) || process.env.CI === 'true';
+
+let browser: Browser;
+let reportFile: string;
+
+/**
+ * A fleet of four accounts: 111… signs in without MFA, then uses its root key two weeks later (a
+ * repeat offender); 222… signs in with MFA; 444… works in a console session; 333… has no root use.
+ */
+const fleetArchive = (): string => {
+  const dir = scratchDir('fleet');
+  const put = (account: string, day: string, records: unknown[]) =>
+    writeLogFile(
+      join(
+        dir,
+        'AWSLogs',
+        account,
+        'CloudTrail',
+        'us-east-1',
+        ...day.split('-'),
+        `${account}_${day}.json.gz`,
+      ),
+      records,
+    );
+  const root = (sample: string, account: string, eventTime: string) =>
+    rootRecord(sample, { eventID: `${account}-${eventTime}`, eventTime, account, region: 'us-east-1' });
+  put('111111111111', '2026-01-05', [
+    root('sign-in/root-console-login-without-mfa.json', '111111111111', '2026-01-05T09:00:00Z'),
+  ]);
+  put('111111111111', '2026-01-20', [
+    root('access-key/root-access-key-put-bucket-policy.json', '111111111111', '2026-01-20T09:00:00Z'),
+  ]);
+  put('222222222222', '2026-01-06', [
+    root('sign-in/root-console-login-with-mfa-current-format.json', '222222222222', '2026-01-06T09:00:00Z'),
+  ]);
+  put('333333333333', '2026-01-06', [sampleRecord('negatives/iam-user-put-bucket-policy.json')]);
+  put('444444444444', '2026-01-13', [
+    root('console-session/root-console-session-create-user.json', '444444444444', '2026-01-13T09:00:00Z'),
+  ]);
+  return dir;
+};
+
+beforeAll(async () => {
+  if (!haveChromium) return;
+  reportFile = join(scratchDir('report'), 'root-activity.html');
+  const code = await main(['scan', '--json', '--report', reportFile, fleetArchive()], {
+    out: () => {},
+    err: () => {},
+  });
+  if (code !== 0) throw new Error(`scan exited ${code}`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chromium', () => {
+  it('renders every chart, with marks, without console errors or network requests', async () => {
+    // Prepare
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+
+    // Act
+    await page.goto(pathToFileURL(reportFile).href);
+    const charts = await page.$$eval('svg.chart', (svgs) =>
+      svgs.map((svg) => {
+        const box = svg.getBoundingClientRect();
+        return {
+          label: svg.getAttribute('aria-label'),
+          drawn: box.width > 100 && box.height > 50,
+          marks: svg.querySelectorAll('rect[height]:not([height="0"]), circle[stroke-dasharray]').length,
+        };
+      }),
+    );
+    const figures = await page.$$eval('.figure-card .value', (values) =>
+      values.map((value) => value.textContent),
+    );
+    const screenshot = await page.screenshot({
+      fullPage: true,
+      path: join(scratchDir('shot'), 'report.png'),
+    });
+
+    // Assess
+    expect(problems).toStrictEqual([]);
+    expect(requests).toStrictEqual([pathToFileURL(reportFile).href]);
+    expect(charts.map(({ label, drawn }) => ({ label, drawn }))).toStrictEqual([
+      { label: 'Root uses per week', drawn: true },
+      { label: 'Root uses per account, by credential', drawn: true },
+      { label: 'Root uses by credential', drawn: true },
+      { label: 'Share of root console sign-ins without MFA', drawn: true },
+    ]);
+    expect(charts.every((chart) => chart.marks > 0)).toBe(true);
+    expect(figures).toStrictEqual(['75%', '1', '25%', '50%']);
+    expect(screenshot.length).toBeGreaterThan(20_000);
+    await page.close();
+  });
+
+  it('is one self-contained file: no script, no external URL', () => {
+    // Act
+    const html = readFileSync(reportFile, 'utf8');
+
+    // Assess
+    expect(html).not.toMatch(/<script|<link|src=|url\(|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).toContain("default-src 'none'");
+  });
+});

@@ -1,0 +1,430 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../cli/main.ts';
+import { FindingSchema } from '../../schemas/finding.ts';
+import { ScanSummarySchema } from '../../schemas/scan-summary.ts';
+import {
+  copyInvictus,
+  INVICTUS_DAY,
+  readLogFile,
+  rootRecord,
+  scratchDir,
+  writeLogFile,
+} from '../helpers/archive.ts';
+import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
+import { sampleJson } from '../helpers/records.ts';
+
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+};
+const eventIds = (lines: readonly string[]) =>
+  lines.map((line) => FindingSchema.parse(JSON.parse(line)).eventId).sort();
+const readSummary = (file: string) => ScanSummarySchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+
+/** The invictus archive with a root access-key call and a root console sign-in injected into two of its files. */
+const archiveWithRoot = () => {
+  const archive = copyInvictus();
+  const [first, second] = [archive.files[3]!, archive.files[40]!];
+  const injected = [
+    rootRecord('access-key/root-access-key-put-bucket-policy.json', {
+      eventID: 'root-key-1',
+      eventTime: '2023-07-10T12:01:00Z',
+      account: '123837392027',
+      region: 'us-east-1',
+    }),
+    rootRecord('sign-in/root-console-login-without-mfa.json', {
+      eventID: 'root-login-1',
+      eventTime: '2023-07-10T12:30:00Z',
+      account: '123837392027',
+    }),
+  ];
+  // In the middle of real records, so that the record scan has to find their boundaries.
+  const firstRecords = readLogFile(first);
+  writeLogFile(first, [...firstRecords.slice(0, 2), injected[0], ...firstRecords.slice(2)]);
+  writeLogFile(second, [...readLogFile(second), injected[1]]);
+  return archive;
+};
+
+describe('CLI: rootwatch scan', () => {
+  it('finds the root records of a real S3-layout archive, parsing only the files with the root marker', async () => {
+    // Prepare
+    const { dir } = archiveWithRoot();
+    const summaryFile = join(scratchDir('summary'), 'summary.json');
+
+    // Act
+    const { code, out, err } = await run('scan', '--json', '--summary', summaryFile, dir);
+
+    // Assess
+    expect({ code, err }).toStrictEqual({ code: 0, err: [] });
+    expect(eventIds(out)).toStrictEqual(['root-key-1', 'root-login-1']);
+    const summary = readSummary(summaryFile);
+    expect(summary.inputs).toMatchObject({
+      objectsListed: 55,
+      objectsScanned: 55,
+      objectsWithMarker: 2,
+      objectsPruned: 0,
+      unreadable: 0,
+      invalidRecords: 0,
+    });
+    expect(summary.inputs.recordsParsed).toBe(2);
+    expect(summary.findings).toMatchObject({ total: 2, bySeverity: { critical: 2 } });
+  });
+
+  it('reports per-account and fleet figures, and notes keys naming another account than the records', async () => {
+    // Prepare
+    const { dir } = archiveWithRoot();
+    const summaryFile = join(scratchDir('summary'), 'summary.json');
+
+    // Act
+    await run('scan', '--json', '--workers', '0', '--summary', summaryFile, dir);
+
+    // Assess
+    const summary = readSummary(summaryFile);
+    expect(
+      summary.accounts.map(({ account, inArchiveKeys, uses, longTermKeyUses, signIns, weeks }) => ({
+        account,
+        inArchiveKeys,
+        uses,
+        longTermKeyUses,
+        signIns,
+        weeks,
+      })),
+    ).toStrictEqual([
+      {
+        account: '123837392027',
+        inArchiveKeys: false,
+        uses: 2,
+        longTermKeyUses: 1,
+        signIns: { withMfa: 0, withoutMfa: 1, mfaUnknown: 0, failed: 0 },
+        weeks: 1,
+      },
+      {
+        account: '218007301253',
+        inArchiveKeys: true,
+        uses: 0,
+        longTermKeyUses: 0,
+        signIns: { withMfa: 0, withoutMfa: 0, mfaUnknown: 0, failed: 0 },
+        weeks: 0,
+      },
+    ]);
+    expect(summary.fleet).toMatchObject({
+      accountsInArchive: 2,
+      accountsWithRootUse: 1,
+      shareOfAccountsWithRootUse: 0.5,
+      repeatOffenders: 0,
+      repeatOffendersShareOfUses: 0,
+      uses: 2,
+      shareOfUsesByLongTermKey: 0.5,
+      shareOfSignInsWithoutMfa: 1,
+      usesPerWeek: [{ week: '2023-07-10', uses: 2 }],
+    });
+    expect(summary.notes).toStrictEqual([
+      'S3 keys of account 218007301253 hold root records of account 123837392027: --account prunes folders by key and filters records by their own account, so name both to keep them',
+    ]);
+  });
+
+  it('gives the same findings, problems and exit code as classify on the sample events (the same detector and contract)', async () => {
+    // Act
+    const scanned = await run(
+      'scan',
+      '--json',
+      '--summary',
+      join(scratchDir('summary'), 's.json'),
+      EVENTS_DIR,
+    );
+    const classified = await run('classify', '--json', EVENTS_DIR);
+
+    // Assess (whole findings, in a fixed order: workers return objects in no fixed order)
+    expect(scanned.code).toBe(classified.code);
+    expect([...scanned.out].sort()).toStrictEqual([...classified.out].sort());
+    expect([...scanned.err].sort()).toStrictEqual([...classified.err].sort());
+    expect(scanned.out.length).toBeGreaterThan(40);
+  });
+
+  it('recognises a centralized-root session whose AssumeRoot call is in a later object', async () => {
+    // Prepare
+    const dir = scratchDir('assume-root');
+    const records = sampleJson('assumed-root/assume-root-task-delete-bucket-policy.log.json')
+      .Records as Record<string, unknown>[];
+    const call = records.find((record) => record.eventName === 'AssumeRoot');
+    const rootEvent = records.find((record) => record.eventName !== 'AssumeRoot');
+    writeLogFile(join(dir, 'a-member-account.json.gz'), [rootEvent]);
+    writeLogFile(join(dir, 'b-management-account.json.gz'), [call]);
+
+    // Act
+    const { code, out } = await run('scan', '--json', dir);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(out.map((line) => JSON.parse(line))).toMatchObject([
+      {
+        eventName: 'DeleteBucketPolicy',
+        credential: 'assumed-root',
+        assumedRoot: { assumeRootEventId: call?.eventID },
+      },
+    ]);
+  });
+
+  it('reports corrupt and truncated gzip, invalid JSON and unreadable files with their paths, scans the rest, exits 2', async () => {
+    // Prepare
+    const { dir } = archiveWithRoot();
+    const day = join(dir, INVICTUS_DAY);
+    const good = gzipSync(JSON.stringify({ Records: [] }));
+    writeFileSync(
+      join(day, 'corrupt.json.gz'),
+      Buffer.concat([good.subarray(0, 2), Buffer.from('not deflate at all')]),
+    );
+    writeFileSync(
+      join(day, 'truncated.json.gz'),
+      gzipSync(readFileSync(join(EVENTS_DIR, 'log-files/mixed-root-and-non-root.log.json'))).subarray(0, 200),
+    );
+    writeFileSync(
+      join(day, 'bad-record.json'),
+      '{"Records":[{"eventVersion":"1.08","userIdentity":{"type":"Root"},"eventTime":}]}',
+    );
+    writeFileSync(
+      join(day, 'cut.json'),
+      '{"Records":[{"userIdentity":{"type":"Root","arn":"arn:aws:iam::1:root',
+    );
+    symlinkSync(join(day, 'nowhere.json.gz'), join(day, 'dangling.json.gz'));
+    const summaryFile = join(scratchDir('summary'), 'summary.json');
+
+    // Act
+    const { code, out, err } = await run('scan', '--json', '--summary', summaryFile, dir);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(eventIds(out)).toStrictEqual(['root-key-1', 'root-login-1']);
+    expect([...err].sort()).toStrictEqual([
+      `unreadable input: ${join(day, 'bad-record.json')}: record 0: invalid JSON: Unexpected token '}', ..."ventTime":}" is not valid JSON`,
+      `unreadable input: ${join(day, 'corrupt.json.gz')}: gzip: unknown compression method`,
+      `unreadable input: ${join(day, 'cut.json')}: record 0: invalid JSON: the file ends inside this record (truncated?)`,
+      `unreadable input: ${join(day, 'dangling.json.gz')}: ENOENT: no such file or directory, open '${join(day, 'dangling.json.gz')}'`,
+      `unreadable input: ${join(day, 'truncated.json.gz')}: gzip: unexpected end of file`,
+    ]);
+    expect(readSummary(summaryFile).inputs).toMatchObject({
+      objectsListed: 60,
+      unreadable: 5,
+      invalidRecords: 0,
+    });
+  });
+
+  it('counts a root record that fails validation as invalid, with its field path', async () => {
+    // Prepare
+    const dir = scratchDir('invalid');
+    const bad = {
+      ...rootRecord('access-key/root-access-key-put-bucket-policy.json', {
+        eventID: 'bad-1',
+        eventTime: 'yesterday',
+        account: '111122223333',
+      }),
+    };
+    writeLogFile(join(dir, 'trail.json.gz'), [bad]);
+
+    // Act
+    const { code, err } = await run('scan', '--json', dir);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err[0]).toBe(
+      `invalid input: ${join(dir, 'trail.json.gz')}: record 0: eventTime: Invalid ISO datetime (invalid_format)`,
+    );
+  });
+
+  it('reads JSON Lines exports and single records, whatever their layout', async () => {
+    // Prepare
+    const files = [
+      join(EVENTS_DIR, 'log-files/cloudtrail-lake-export.jsonl'),
+      join(EVENTS_DIR, 'sign-in/root-console-login-eventbridge-global-region.json'),
+    ];
+
+    // Act
+    const scanned = await run('scan', '--json', ...files);
+    const classified = await run('classify', '--json', ...files);
+
+    // Assess (workers return objects in no fixed order)
+    expect(scanned.code).toBe(0);
+    expect(eventIds(scanned.out)).toStrictEqual(eventIds(classified.out));
+    expect(eventIds(scanned.out)).toHaveLength(3);
+  });
+});
+
+describe('CLI: rootwatch scan filters', () => {
+  /** An organisation-trail archive: two accounts, two regions, three delivery days. */
+  const fleetArchive = () => {
+    const dir = scratchDir('fleet');
+    const file = (account: string, region: string, day: string, id: string, time: string) =>
+      writeLogFile(
+        join(
+          dir,
+          'AWSLogs',
+          'o-abcdef1234',
+          account,
+          'CloudTrail',
+          region,
+          day.replaceAll('-', '/'),
+          `${account}_CloudTrail_${region}_${id}.json.gz`,
+        ),
+        [
+          rootRecord('access-key/root-access-key-put-bucket-policy.json', {
+            eventID: id,
+            eventTime: time,
+            account,
+            region,
+          }),
+        ],
+      );
+    file('111122223333', 'us-east-1', '2026-01-10', 'a-jan10', '2026-01-10T08:00:00Z');
+    // Delivered on the 12th, but the event is of the 11th (a delayed delivery).
+    file('111122223333', 'us-east-1', '2026-01-12', 'a-jan11-late', '2026-01-11T23:50:00Z');
+    file('111122223333', 'eu-west-1', '2026-01-20', 'a-jan20', '2026-01-20T08:00:00Z');
+    file('444455556666', 'us-east-1', '2026-01-12', 'b-jan12', '2026-01-12T09:00:00Z');
+    return dir;
+  };
+
+  it.each([
+    {
+      args: [],
+      findings: ['a-jan10', 'a-jan11-late', 'a-jan20', 'b-jan12'],
+      pruned: { foldersPruned: 0, objectsPruned: 0 },
+    },
+    {
+      args: ['--since', '2026-01-11', '--until', '2026-01-11'],
+      findings: ['a-jan11-late'],
+      // Read: the 10th and 12th (a day of slack); pruned: the 20th's day folder.
+      pruned: { foldersPruned: 1, objectsPruned: 0 },
+      outsideFilters: 2,
+    },
+    {
+      args: ['--account', '444455556666'],
+      findings: ['b-jan12'],
+      pruned: { foldersPruned: 1, objectsPruned: 0 },
+    },
+    {
+      args: ['--region', 'eu-west-1'],
+      findings: ['a-jan20'],
+      pruned: { foldersPruned: 2, objectsPruned: 0 },
+    },
+    {
+      args: ['--since', '2026-01-15T00:00:00Z'],
+      findings: ['a-jan20'],
+      pruned: { foldersPruned: 3, objectsPruned: 0 },
+    },
+  ])(
+    '$args prunes folders by path, then filters the records',
+    async ({ args, findings, pruned, outsideFilters }) => {
+      // Prepare
+      const dir = fleetArchive();
+      const summaryFile = join(scratchDir('summary'), 'summary.json');
+
+      // Act
+      const { code, out } = await run('scan', '--json', '--summary', summaryFile, ...args, dir);
+
+      // Assess
+      expect(code).toBe(0);
+      expect(eventIds(out)).toStrictEqual(findings);
+      const summary = readSummary(summaryFile);
+      expect(summary.inputs).toMatchObject(pruned);
+      expect(summary.findings.outsideFilters).toBe(outsideFilters ?? 0);
+    },
+  );
+
+  it.each([
+    { args: ['scan'], message: 'scan needs at least one PATH' },
+    {
+      args: ['scan', '--since', 'last week', 'x'],
+      message: 'expected YYYY-MM-DD or an ISO 8601 time, not "last week"',
+    },
+    {
+      args: ['scan', '--since', '2026-02-01', '--until', '2026-01-01', 'x'],
+      message: '--since is after --until',
+    },
+    { args: ['scan', '--account', '1234', 'x'], message: 'expected a 12-digit account id' },
+    { args: ['scan', '--region', 'Mars', 'x'], message: 'expected a region such as eu-west-1' },
+    { args: ['scan', '--workers', 'many', 'x'], message: 'workers' },
+    { args: ['scan', 's3://A_B/prefix'], message: '"A_B" is not an S3 bucket name' },
+  ])('rejects $args with exit 2', async ({ args, message }) => {
+    // Act
+    const { code, err } = await run(...args);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err.join('\n')).toContain(message);
+  });
+});
+
+describe('CLI: rootwatch scan from the package bin', () => {
+  it.each([
+    { args: ['scan', '--since', 'soon', 'x'], code: 2 },
+    { args: ['scan', '--help'], code: 0 },
+    { args: ['scan', '--workers=0', join(EVENTS_DIR, 'sign-in/root-console-login-failed.json')], code: 0 },
+  ])('exits $code at once for $args, though it starts workers ahead', async ({ args, code }) => {
+    // Act
+    const exit = await new Promise<number | null>((resolve) => {
+      const child = execFile(process.execPath, [join(REPO_ROOT, 'cli/rootwatch.mjs'), ...args], {
+        timeout: 15_000,
+      });
+      child.on('exit', (status) => resolve(status));
+    });
+
+    // Assess
+    expect(exit).toBe(code);
+  });
+});
+
+describe('CLI: rootwatch scan outputs', () => {
+  it('prints a table and a summary for people, or writes findings to --out', async () => {
+    // Prepare
+    const { dir } = archiveWithRoot();
+    const outFile = join(scratchDir('out'), 'findings.jsonl');
+
+    // Act
+    const table = await run('scan', dir);
+    const toFile = await run(
+      'scan',
+      '--json',
+      '--out',
+      outFile,
+      '--summary',
+      join(scratchDir('s'), 's.json'),
+      dir,
+    );
+
+    // Assess
+    expect(table.out[0]).toMatch(/^SEVERITY\s+TIME\s+ACCOUNT/);
+    expect(table.out.join('\n')).toContain(
+      'Fleet: 1 of 2 accounts used root (50%); repeat offenders (more than one week): 0, 0% of 2 uses',
+    );
+    expect(toFile.out).toStrictEqual([]);
+    expect(eventIds(readFileSync(outFile, 'utf8').trim().split('\n'))).toStrictEqual([
+      'root-key-1',
+      'root-login-1',
+    ]);
+  });
+
+  it('runs as `rootwatch scan` from the package bin with worker threads, and writes the HTML report', async () => {
+    // Prepare
+    const { dir } = archiveWithRoot();
+    const report = join(scratchDir('report'), 'report.html');
+    mkdirSync(join(dir, 'elsewhere'));
+
+    // Act
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'scan', '--json', '--report', report, dir],
+      { cwd: join(dir, 'elsewhere') },
+    );
+
+    // Assess
+    expect(eventIds(stdout.trim().split('\n'))).toStrictEqual(['root-key-1', 'root-login-1']);
+    expect(stderr).toContain('Scanned 55 objects');
+    expect(readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { recordSpans } from '../../scan/record-spans.ts';
+import { markerOffsets } from '../../scan/root-marker.ts';
+
+/** The spans of the records holding the marker, as the texts of those records. */
+const recordsWithMarker = (text: string) => {
+  const bytes = Buffer.from(text);
+  const result = recordSpans(bytes, markerOffsets(bytes));
+  if (result.kind === 'not-a-log-file') return result;
+  return {
+    ...result,
+    spans: result.spans.map(({ index, start, end }) => ({ index, text: bytes.toString('utf8', start, end) })),
+  };
+};
+
+describe('Scan: root marker', () => {
+  it.each([
+    { text: '{"type":"Root"}', offsets: [9] },
+    { text: '{"eventName":"AssumeRoot"}', offsets: [20] },
+    { text: '{"sessionIssuer":{"type": "Root"}}', offsets: [27] },
+    { text: '{"arn":"arn:aws:iam::111122223333:root"}', offsets: [] },
+    { text: '{"type":"\\u0052oot"}', offsets: [] },
+  ])('finds $offsets in $text', ({ text, offsets }) => {
+    expect(markerOffsets(Buffer.from(text))).toStrictEqual(offsets);
+  });
+});
+
+describe('Scan: record spans', () => {
+  it.each([
+    {
+      name: 'the one record holding the marker, by its index',
+      text: '{"Records":[{"a":"x"},{"userIdentity":{"type":"Root"}},{"b":"y"}]}',
+      spans: [{ index: 1, text: '{"userIdentity":{"type":"Root"}}' }],
+    },
+    {
+      name: 'braces and brackets inside strings',
+      text: '{"Records":[{"a":"}]},{"},{"t":"Root"},{"b":["[{"]}]}',
+      spans: [{ index: 1, text: '{"t":"Root"}' }],
+    },
+    {
+      name: 'escaped quotes, and an escaped backslash before a closing quote',
+      text: '{"Records":[{"a":"say \\"}\\" \\\\"},{"c":"\\\\","t":"Root"}]}',
+      spans: [{ index: 1, text: '{"c":"\\\\","t":"Root"}' }],
+    },
+    {
+      name: 'two hits in one record, and hits in two records',
+      text: '{"Records":[{"t":"Root","i":{"type":"Root"}},{"x":1},{"eventName":"AssumeRoot"}]}',
+      spans: [
+        { index: 0, text: '{"t":"Root","i":{"type":"Root"}}' },
+        { index: 2, text: '{"eventName":"AssumeRoot"}' },
+      ],
+    },
+    {
+      name: 'whitespace, as a pretty-printed log file has it',
+      text: '\n {"Records":[ {\n "t": "Root" } ]}',
+      spans: [{ index: 0, text: '{\n "t": "Root" }' }],
+    },
+  ])('returns $name', ({ text, spans }) => {
+    expect(recordsWithMarker(text)).toStrictEqual({ kind: 'spans', spans });
+  });
+
+  it.each([
+    { name: 'JSON Lines', text: '{"t":"Root"}\n{"t":"Root"}' },
+    { name: 'an array of records', text: '[{"t":"Root"}]' },
+    { name: 'a pretty-printed log file with spaces after the colon', text: '{ "Records" : [{"t":"Root"}]}' },
+    { name: 'a marker after the Records array', text: '{"Records":[{"a":1}],"t":"Root"}' },
+  ])('leaves $name to the generic reader', ({ text }) => {
+    expect(recordsWithMarker(text)).toStrictEqual({ kind: 'not-a-log-file' });
+  });
+
+  it.each([
+    { name: 'inside a string', text: '{"Records":[{"a":1},{"t":"Root","b":"cut', index: 1, spans: [] },
+    {
+      name: 'inside a later record',
+      text: '{"Records":[{"t":"Root"},{"t":"Root","x":{',
+      index: 1,
+      spans: [{ index: 0, text: '{"t":"Root"}' }],
+    },
+  ])('says where a truncated file ends: $name', ({ text, index, spans }) => {
+    expect(recordsWithMarker(text)).toStrictEqual({ kind: 'truncated', spans, index });
+  });
+});
