@@ -25,9 +25,13 @@ const WINDOW_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
 const DEFAULT_SETTLE_MINUTES = 60;
 
 /** Bucket naming rules, in short: 3–63 lower-case letters, digits, dots and hyphens. */
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const TrailBucketSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'expected an S3 bucket name' }));
 /** A key prefix: empty (the whole bucket) or ending in `/`, e.g. `AWSLogs/o-a1b2c3d4e5/`. */
-const PREFIX = /^$|^[^*?]*\/$/;
+const TrailPrefixSchema = z
+  .string()
+  .check(z.regex(/^$|^[^*?]*\/$/, { error: 'expected a key prefix ending in "/", e.g. AWSLogs/' }));
 
 const wholeNumber = (min: number, max: number) =>
   z.pipe(
@@ -51,11 +55,8 @@ const CompletenessConfigSchema = z.object({
     DetectorConfigSchema.parse({}),
   ),
   [COMPLETENESS_ENV.suppressionsFile]: HandlerConfigSchema.shape[HANDLER_ENV.suppressionsFile],
-  [COMPLETENESS_ENV.trailBucket]: z.string().check(z.regex(BUCKET, { error: 'expected an S3 bucket name' })),
-  [COMPLETENESS_ENV.trailPrefix]: z._default(
-    z.string().check(z.regex(PREFIX, { error: 'expected a key prefix ending in "/", e.g. AWSLogs/' })),
-    'AWSLogs/',
-  ),
+  [COMPLETENESS_ENV.trailBucket]: TrailBucketSchema,
+  [COMPLETENESS_ENV.trailPrefix]: z._default(TrailPrefixSchema, 'AWSLogs/'),
   [COMPLETENESS_ENV.windowHours]: z._default(
     z.pipe(
       z.string(),
@@ -71,5 +72,12 @@ const CompletenessConfigSchema = z.object({
 
 type CompletenessConfig = z.infer<typeof CompletenessConfigSchema>;
 
-export { CompletenessConfigSchema, COMPLETENESS_ENV, WINDOW_HOURS, DEFAULT_SETTLE_MINUTES };
+export {
+  CompletenessConfigSchema,
+  COMPLETENESS_ENV,
+  WINDOW_HOURS,
+  DEFAULT_SETTLE_MINUTES,
+  TrailBucketSchema,
+  TrailPrefixSchema,
+};
 export type { CompletenessConfig };
