@@ -1,3 +1,4 @@
+import * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Detector } from '../../../detection/detector.ts';
 import { IncidentTracker } from '../../../detection/incidents/incident-tracker.ts';
@@ -43,7 +44,13 @@ const STORES: [string, () => Promise<() => VersionedStore>][] = [
       tables += 1;
       const tableName = `incidents-${tables}`;
       await createTable(dynamo.client, tableName);
-      return () => new DynamoDbVersionedStore({ client: dynamo.newClient(), tableName, retry: FAST_RETRY });
+      return () =>
+        new DynamoDbVersionedStore({
+          sdk: DynamoDbSdk,
+          client: dynamo.newClient(),
+          tableName,
+          retry: FAST_RETRY,
+        });
     },
   ],
 ];
