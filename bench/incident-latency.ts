@@ -1,6 +1,4 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { asEventBridgeEvent } from '../detection/delivery/as-eventbridge-event.ts';
 import { buildAwsDeps } from '../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../handlers/root-activity/make-handler.ts';
@@ -9,6 +7,7 @@ import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv, localClients } from '../test/helpers/aws-clients.ts';
 import { consoleSessionRecords } from '../test/helpers/console-session.ts';
 import { createTable, startDynalite } from '../test/helpers/dynalite.ts';
+import { bareRoundTrips, BARE_MESSAGE } from './lib/bare-round-trips.ts';
 import { percentile } from './lib/measure.ts';
 import type { BenchLine } from './lib/report.ts';
 import { printTable } from './lib/report.ts';
@@ -55,7 +54,6 @@ const runIncidentLatency = async (): Promise<BenchLine[]> => {
   );
   const handler = makeHandler(await buildAwsDeps(process.env, { logger: createLogger({ level: 'silent' }) }));
   const clients = localClients(endpoint.url);
-  const message = JSON.stringify({ kind: 'finding', finding: { padding: 'y'.repeat(1_400) } });
 
   const events = sessions(SESSIONS + WARM_UP_SESSIONS);
   const warmUp = WARM_UP_SESSIONS * (events.length / (SESSIONS + WARM_UP_SESSIONS));
@@ -71,29 +69,11 @@ const runIncidentLatency = async (): Promise<BenchLine[]> => {
     await dynamo.client.send(
       new PutItemCommand({
         TableName: TABLE,
-        Item: { ...key, version: { N: '1' }, value: { S: message } },
+        Item: { ...key, version: { N: '1' }, value: { S: BARE_MESSAGE } },
         ConditionExpression: 'attribute_not_exists(id)',
       }),
     );
-    await clients.logs.send(
-      new PutLogEventsCommand({
-        logGroupName: '/rootwatch/records',
-        logStreamName: 'bare',
-        logEvents: [{ timestamp: Date.now(), message }],
-      }),
-    );
-    await clients.events.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            Source: 'rootwatch.bench',
-            DetailType: 'Root Activity Finding',
-            Detail: message,
-            EventBusName: 'rootwatch-alerts',
-          },
-        ],
-      }),
-    );
+    await bareRoundTrips(clients);
     const bareMs = performance.now() - started;
     if (index >= warmUp) {
       handled.push(handlerMs);
