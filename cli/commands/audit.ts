@@ -53,6 +53,7 @@ const auditInput = (input: ReportInput, options: AuditOptions, io: CommandIo): A
   for (const result of results) io.out(options.json ? JSON.stringify(result) : postureTableRow(result));
   return {
     account: read.report.account,
+    arn: read.report.rootText.arn,
     source: input.file,
     asOf: isoTime(asOf.at),
     asOfSource: asOf.source,
