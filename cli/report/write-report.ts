@@ -10,7 +10,7 @@ const writeReport = async (file: string, page: string): Promise<void> => {
   } catch (error) {
     // Node says `ENOENT: no such file or directory, open '<file>'`: the file is named once, first.
     const reason = (error as Error).message.replace(/, \w+ '.*'$/, '');
-    throw new Error(`cannot write the report to ${file}: ${reason}`);
+    throw new Error(`cannot write the report to ${file}: ${reason}`, { cause: error });
   }
 };
 
