@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { rootRecord, scratchDir, writeLogFile } from '../helpers/archive.ts';
-import { FETCHING_MARKUP, haveChromium, launchChromium, openReport } from '../helpers/browser.ts';
+import { FETCHING_MARKUP, haveChromium, openReport, reportInChromium } from '../helpers/browser.ts';
 import { sampleRecord } from '../helpers/records.ts';
-
-let browser: Browser;
-let reportFile: string;
 
 /**
  * A fleet of four accounts: 111… signs in without MFA, then uses its root key two weeks later (a
@@ -48,29 +44,27 @@ const fleetArchive = (): string => {
   return dir;
 };
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  reportFile = join(scratchDir('report'), 'root-activity.html');
-  const code = await main(['scan', '--json', '--report', reportFile, fleetArchive()], {
+const suite = reportInChromium(async () => {
+  const file = join(scratchDir('report'), 'root-activity.html');
+  const code = await main(['scan', '--json', '--report', file, fleetArchive()], {
     out: () => {},
     err: () => {},
   });
   if (code !== 0) throw new Error(`scan exited ${code}`);
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
+  return file;
 });
 
 describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chromium', () => {
   it('renders every chart, with marks, without console errors or network requests', async () => {
     // Act
-    const { page, problems, requests, charts, figures, screenshot } = await openReport(browser, reportFile);
+    const { page, problems, requests, charts, figures, screenshot } = await openReport(
+      suite.browser,
+      suite.file,
+    );
 
     // Assess
     expect(problems).toStrictEqual([]);
-    expect(requests).toStrictEqual([pathToFileURL(reportFile).href]);
+    expect(requests).toStrictEqual([pathToFileURL(suite.file).href]);
     expect(charts.map(({ label, drawn }) => ({ label, drawn }))).toStrictEqual([
       { label: 'Root uses per week', drawn: true },
       { label: 'Root uses per account, by credential', drawn: true },
@@ -85,7 +79,7 @@ describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chr
 
   it('is one self-contained file: no script, no external URL', () => {
     // Act
-    const html = readFileSync(reportFile, 'utf8');
+    const html = readFileSync(suite.file, 'utf8');
 
     // Assess
     expect(html).not.toMatch(FETCHING_MARKUP);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { scratchDir } from './archive.ts';
 
 /** Debian's chromium, as .ci/run installs it (apt-get install chromium). */
@@ -22,6 +23,29 @@ const haveChromium = existsSync(CHROMIUM) || process.env.CI === 'true';
 
 const launchChromium = (): Promise<Browser> =>
   chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+
+/** A suite's report and the browser to open it in, once both are ready. */
+interface ReportInChromium {
+  browser: Browser;
+  file: string;
+}
+
+/**
+ * Registers the lifecycle of a report suite: before it, `write` writes the report (and returns its
+ * file), then Chromium starts; after it, Chromium stops. Nothing runs when there is no Chromium.
+ */
+const reportInChromium = (write: () => Promise<string>): ReportInChromium => {
+  const state = {} as ReportInChromium;
+  beforeAll(async () => {
+    if (!haveChromium) return;
+    state.file = await write();
+    state.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await state.browser?.close();
+  });
+  return state;
+};
 
 /** A chart of the page as drawn: its label, whether it has a real size, and how many marks it drew. */
 interface DrawnChart {
@@ -71,8 +95,11 @@ const openReport = async (browser: Browser, file: string): Promise<OpenedReport>
   return { page, problems, requests, charts, figures, screenshot };
 };
 
-/** What a self-contained page must not hold: a script, a stylesheet link, a source or URL to fetch. */
-const FETCHING_MARKUP = /<script|<link|src=|url\(|https?:\/\/(?!www\.w3\.org)/;
+/**
+ * What a self-contained page must not hold: a script, a stylesheet link, a tag with a source, a URL to
+ * fetch. `src=` counts inside a tag only: escaped text (`&lt;img src=x&gt;`) is text.
+ */
+const FETCHING_MARKUP = /<script|<link|<[^>]*\ssrc=|url\(|https?:\/\/(?!www\.w3\.org)/;
 
-export { haveChromium, launchChromium, openReport, FETCHING_MARKUP };
-export type { OpenedReport, DrawnChart };
+export { haveChromium, reportInChromium, openReport, FETCHING_MARKUP };
+export type { OpenedReport, DrawnChart, ReportInChromium };
