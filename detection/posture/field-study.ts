@@ -28,7 +28,7 @@ const STUDY_FIGURES: Readonly<Record<FleetFigure['id'], StudyFigure>> = {
     value: '6%',
     of: `of its ${FIELD_STUDY.accounts} accounts had root access keys`,
     comparability: 'same',
-    note: 'The same measure: accounts with an active root access key.',
+    note: 'Both count the accounts with an active root access key.',
   },
   'root-keys-over-90-days': {
     value: '96%',
@@ -43,16 +43,16 @@ const STUDY_FIGURES: Readonly<Record<FleetFigure['id'], StudyFigure>> = {
     of: 'root console sign-ins were without MFA',
     comparability: 'different',
     note:
-      'Not the same measure: the study counts console sign-ins (CloudTrail; rootwatch scan measures them), ' +
-      'the audit counts accounts whose root user has no MFA device.',
+      'The study counts console sign-ins (CloudTrail; rootwatch scan measures them), the audit counts ' +
+      'accounts whose root user has no MFA device.',
   },
   'recent-root-use': {
     value: '43%',
     of: `of its ${FIELD_STUDY.organisations} organisations used root`,
     comparability: 'different',
     note:
-      'Not the same measure: the study counts organisations with any root use over its period, the audit ' +
-      'accounts whose root user was used within the window.',
+      'The study counts organisations with any root use over its period, the audit counts accounts whose ' +
+      'root user was used within the window.',
   },
 };
 
