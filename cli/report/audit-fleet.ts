@@ -14,7 +14,9 @@ const READING: Readonly<Record<Comparability, string>> = {
 };
 
 const shareText = (share: AuditShare): string =>
-  `${formatShare(share.share)}: ${share.failing} of ${share.of} ${share.basis}`;
+  share.share === null
+    ? `no ${share.basis}`
+    : `${formatShare(share.share)}: ${share.failing} of ${share.of} ${share.basis}`;
 
 /** What the share leaves out: `; 1 skipped, 2 unknown`. */
 const setAside = (figure: FleetFigure): string => {

@@ -29,7 +29,8 @@ const auditReportPage = (summary: AuditSummary, generatedAt: Date): string => {
     title: 'Root posture in IAM credential reports',
     subtitle:
       `${plural(summary.accounts, 'account')} audited from ${plural(summary.reports, 'credential report')}` +
-      `${summary.invalidInputs ? ` (${plural(summary.invalidInputs, 'invalid input')})` : ''}, ${asOfLine(rows)}.`,
+      `${summary.invalidInputs ? ` (${plural(summary.invalidInputs, 'invalid input')})` : ''}` +
+      `${rows.length ? `, ${asOfLine(rows)}` : ''}.`,
     figures: fleetFigureCards(summary),
     sections: [
       studySection(summary),

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { accountsInOrder } from '../../cli/report/audit-accounts.ts';
 import { asOfLine } from '../../cli/report/audit-as-of.ts';
+import { fleetFigureCards } from '../../cli/report/audit-fleet.ts';
+import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
+import { summariseAudit } from '../../detection/posture/audit-summary.ts';
 import { rootEvidence } from '../../cli/report/root-evidence.ts';
 import { exposedRoot } from '../helpers/credential-reports.ts';
 import { auditedAccount } from '../helpers/posture.ts';
@@ -86,5 +89,68 @@ describe('Report: the audit page, piece by piece', () => {
         '2025-06-03T08:30:00Z (the time of the run, 1 account)',
       'no account judged',
     ]);
+  });
+
+  it('gives each fleet figure with its counts and the study’s figure beside it, labelled as the study’s', () => {
+    // Prepare: 2… exposed (fails all), 3… an old key with MFA, 1… clean, 4… created a week before.
+    const summary = summariseAudit(
+      [
+        auditedAccount('111111111111'),
+        auditedAccount('222222222222', exposed),
+        auditedAccount('333333333333', {
+          access_key_1_active: 'true',
+          access_key_1_last_rotated: '2020-01-01T00:00:00+00:00',
+        }),
+        auditedAccount('444444444444', { user_creation_time: '2025-05-25T00:00:00+00:00' }),
+      ],
+      0,
+      AUDIT_DEFAULTS,
+    );
+
+    // Act
+    const cards = fleetFigureCards(summary);
+
+    // Assess: keys in 2… and 3… (2 of 4), both older than 90 days (2 of 4; 2 of the 2 with a key);
+    // no MFA in 2… (1 of 4); used within a day in 2… (1 of 3, 4… skipped as too young).
+    expect(cards).toStrictEqual([
+      {
+        value: '50%',
+        label: 'of accounts with root access keys (2 of 4)',
+        tone: 'danger',
+        aside: 'Field study: 6% of its 915 accounts had root access keys',
+      },
+      {
+        value: '50%',
+        label: 'of accounts with root keys older than 90 days (2 of 4)',
+        tone: 'danger',
+        aside:
+          'Field study: 96% of those root access keys were older than 90 days. ' +
+          'Here 100%: 2 of 2 accounts with an active root key of known age',
+      },
+      {
+        value: '25%',
+        label: 'of accounts without root MFA (1 of 4)',
+        tone: 'danger',
+        aside: 'Field study: 2 in 3 root console sign-ins were without MFA (another measure)',
+      },
+      {
+        value: '33%',
+        label: 'of accounts with root use in the last 1 day (1 of 3; 1 skipped)',
+        tone: 'danger',
+        aside: 'Field study: 43% of its 153 organisations used root (another measure)',
+      },
+    ]);
+  });
+
+  it('says no account was decided rather than a share of nothing', () => {
+    // Act
+    const cards = fleetFigureCards(summariseAudit([], 1, AUDIT_DEFAULTS));
+
+    // Assess
+    expect(cards.map(({ value, tone }) => `${value} ${tone}`)).toStrictEqual(Array(4).fill('- neutral'));
+    expect(cards[1]!.aside).toBe(
+      'Field study: 96% of those root access keys were older than 90 days. ' +
+        'Here no accounts with an active root key of known age',
+    );
   });
 });
