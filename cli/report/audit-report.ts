@@ -43,9 +43,9 @@ const auditReportPage = (summary: AuditSummary, generatedAt: Date): string => {
       {
         title: 'As of',
         note:
-          'Each report is judged as of --as-of when given, else its GeneratedTime (the JSON form), else the time ' +
-          `of the run (a CSV report has no time of its own). Root use fails within ${days(windowDays)} before it; root users younger than ` +
-          `${days(minAccountAgeDays)} are not judged on use.`,
+          'Each report is judged as of --as-of when given, else its GeneratedTime (the JSON form), else ' +
+          'the time of the run (a CSV report has no time of its own). Root use fails within ' +
+          `${days(windowDays)} before it; root users younger than ${days(minAccountAgeDays)} are not judged on use.`,
         content: asOfTable(rows),
       },
     ],
