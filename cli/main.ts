@@ -26,7 +26,7 @@ Usage:
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
                    [--config FILE] [--suppressions FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                  [--config FILE] PATH...
+                  [--report FILE.html] [--config FILE] PATH...
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
                  [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
                  [--config FILE] [--suppressions FILE] PATH...
@@ -66,6 +66,8 @@ Options:
   --window-days N     audit: root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
   --min-account-age-days N
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
+  --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
+                      study's, the checks' status counts, every account (failures first) with its evidence
   -h, --help          this help
 
 Options of scan:

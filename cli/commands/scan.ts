@@ -20,6 +20,7 @@ import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
 import { loadModule } from '../load-module.ts';
 import { scanReportPage } from '../report/scan-report.ts';
+import { writeReport } from '../report/write-report.ts';
 import { scanRoots } from './scan-roots.ts';
 import { startScanner } from './scan-scanner.ts';
 
@@ -154,7 +155,7 @@ const runScan = async (
   const summaryText = `${scanSummaryText(summary)}${grouped.length ? `\n${incidentsLine(grouped)}` : ''}`;
   if (!options.json) io.out(`\n${summaryText}`);
   else if (options.summary === undefined) io.err(summaryText);
-  if (options.report !== undefined) await writeFile(options.report, scanReportPage(summary));
+  if (options.report !== undefined) await writeReport(options.report, scanReportPage(summary));
   return inputs.unreadable + inputs.invalidRecords > 0 ? 2 : 0;
 };
 
