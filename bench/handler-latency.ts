@@ -1,11 +1,10 @@
-import { PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
-import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { readFileSync } from 'node:fs';
 import { buildAwsDeps } from '../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../handlers/root-activity/make-handler.ts';
 import { createLogger } from '../sinks/logger.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv, localClients } from '../test/helpers/aws-clients.ts';
+import { bareRoundTrips } from './lib/bare-round-trips.ts';
 import { percentile } from './lib/measure.ts';
 import type { BenchLine } from './lib/report.ts';
 import { printTable } from './lib/report.ts';
@@ -38,10 +37,6 @@ const runHandlerLatency = async (): Promise<BenchLine[]> => {
       'utf8',
     ),
   ) as Record<string, unknown>;
-  const message = JSON.stringify({
-    kind: 'finding',
-    finding: { eventId: 'x'.repeat(36), padding: 'y'.repeat(1_400) },
-  });
 
   const handled: number[] = [];
   const bare: number[] = [];
@@ -52,25 +47,7 @@ const runHandlerLatency = async (): Promise<BenchLine[]> => {
     await handler(copy);
     const handlerMs = performance.now() - started;
     started = performance.now();
-    await clients.logs.send(
-      new PutLogEventsCommand({
-        logGroupName: '/rootwatch/records',
-        logStreamName: 'bare',
-        logEvents: [{ timestamp: Date.now(), message }],
-      }),
-    );
-    await clients.events.send(
-      new PutEventsCommand({
-        Entries: [
-          {
-            Source: 'rootwatch',
-            DetailType: 'Root Activity Finding',
-            Detail: message,
-            EventBusName: 'rootwatch-alerts',
-          },
-        ],
-      }),
-    );
+    await bareRoundTrips(clients);
     const bareMs = performance.now() - started;
     if (index >= 100) {
       handled.push(handlerMs);

@@ -1,5 +1,6 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
 import { runHandlerLatency } from './handler-latency.ts';
+import { runIncidentLatency } from './incident-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
 import { runScanSpeed } from './scan/scan-speed.ts';
@@ -8,6 +9,7 @@ const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
   'cold-start': runLambdaColdStart,
   latency: runHandlerLatency,
+  incidents: runIncidentLatency,
   scan: runScanSpeed,
 };
 

@@ -26,9 +26,10 @@ Usage:
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
                    [--config FILE] [--suppressions FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                  [--config FILE] PATH...
-  rootwatch scan [--json] [--out FILE] [--summary FILE] [--report FILE.html] [--since DATE]
-                 [--until DATE] [--account ID]... [--region R]... [--workers N] [--config FILE] PATH...
+                  [--report FILE.html] [--config FILE] PATH...
+  rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
+                 [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
+                 [--config FILE] [--suppressions FILE] PATH...
   rootwatch sql --engine athena|cloudtrail-lake [--table NAME]
 
 Commands:
@@ -44,30 +45,35 @@ Commands:
   sql        print the query that applies the same detection in Athena or CloudTrail Lake
 
 Options:
-  --format FORMAT     classify, replay: print findings as native (the finding contract), ocsf (an OCSF
+  --format FORMAT     classify, replay, scan: print findings as native (the finding contract), ocsf (an OCSF
                       Detection Finding), asff (a Security Hub finding), one JSON object per line, or
-                      text (readable); default: classify a table, replay text
+                      text (readable); default: classify and scan a table, replay text
   --asff-account ACCOUNT, --asff-region REGION
                       with --format asff: the account and Region whose Security Hub imports the
                       findings (AwsAccountId, ProductArn); default each finding's own
   --json              one JSON result per line (finding or posture result) instead of a table;
-                      for classify and replay, short for --format native
+                      for classify, replay and scan, short for --format native
   --fail-on SEVERITY  classify: exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
   --summary           classify: end with counts by severity, credential and activity (stderr with --json)
   --config FILE       detector settings (JSON): CIS versions, severity overrides (audit reads cisVersions)
   --aws               replay: record and alert in AWS (ROOTWATCH_LOG_GROUP, ROOTWATCH_ALERT_BUS, AWS_REGION…)
   --records FILE      replay: the JSON Lines file of records (default: a new temporary file)
-  --suppressions FILE replay: approved exceptions (JSON, README "Suppression"): recorded, not alerted
+  --suppressions FILE classify, replay, scan: approved exceptions (JSON, README "Suppression"): shown
+                      with their rule, not alerted, not counted by --fail-on
   --alert-min-severity SEVERITY
                       replay: findings below it are recorded, not alerted (default low)
   --as-of DATE        audit: judge as of DATE (ISO 8601); default the report's GeneratedTime, else now
   --window-days N     audit: root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
   --min-account-age-days N
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
+  --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
+                      study's, the checks' status counts, every account (failures first) with its evidence
   -h, --help          this help
 
 Options of scan:
-  --json              one JSON finding per line; the summary then goes to stderr (or --summary)
+  --json, --format    one JSON finding per line (native, ocsf, asff); the summary then goes to
+                      stderr (or --summary). Findings print in event-time order once all is read,
+                      grouped into incidents as the live detector groups them
   --out FILE          write the findings to FILE instead of stdout
   --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
   --report FILE.html  write a self-contained HTML page with the fleet charts
@@ -115,6 +121,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
+      suppressions: { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
@@ -128,6 +135,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       summary: values.summary,
       failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
+      suppressions: suppressionsOption(values.suppressions, io),
     },
     io,
   );
@@ -164,9 +172,10 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
 };
 
 const scan = async (args: string[], io: CommandIo): Promise<number> => {
-  const { options, config } = await parseScanArgs(args);
+  const { options, config, output, suppressionsFile } = await parseScanArgs(args);
+  const suppressions = suppressionsOption(suppressionsFile, io);
   const { runScan } = await command<typeof ScanCommand>('scan');
-  return runScan(options, config, io);
+  return runScan(options, config, io, { output: { ...output, suppressions } });
 };
 
 const sql = async (args: string[], io: CommandIo): Promise<number> => {

@@ -9,6 +9,11 @@ interface FindingSummary {
   byActivity: Record<Activity, number>;
   ignored: Record<string, number>;
   invalid: number;
+  /** The incidents the findings fell into (when grouped), and the findings that opened or escalated one. */
+  incidentIds: Set<string>;
+  pages: number;
+  /** Findings a suppression rule kept from paging. */
+  suppressed: number;
 }
 
 const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
@@ -21,6 +26,9 @@ const emptySummary = (): FindingSummary => ({
   byActivity: zeroes(ACTIVITIES),
   ignored: {},
   invalid: 0,
+  incidentIds: new Set(),
+  pages: 0,
+  suppressed: 0,
 });
 
 const countFinding = (summary: FindingSummary, finding: Finding): void => {
@@ -28,6 +36,11 @@ const countFinding = (summary: FindingSummary, finding: Finding): void => {
   summary.bySeverity[finding.severity] += 1;
   summary.byCredential[finding.credential] += 1;
   summary.byActivity[finding.activity] += 1;
+  if (finding.suppression) summary.suppressed += 1;
+  if (finding.incident) {
+    summary.incidentIds.add(finding.incident.id);
+    if (!finding.suppression && finding.incident.alert !== 'update') summary.pages += 1;
+  }
 };
 
 const countIgnored = (summary: FindingSummary, reason: string): void => {

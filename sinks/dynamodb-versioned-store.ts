@@ -1,5 +1,5 @@
-import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Versioned, VersionedStore } from '../detection/incidents/versioned-store.ts';
 import type { RetryPolicy } from './retry.ts';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
@@ -8,32 +8,59 @@ import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
  * The incident store in DynamoDB: one item per key (`id`), the value as JSON, a `version` number
  * that every write checks (a conditional write: `attribute_not_exists(id)` or `version = :expected`),
  * and `expiresAt` in epoch seconds, the table's TTL attribute. Reads are strongly consistent.
+ * The SDK module is handed in, not imported: `connect` loads it when a table is configured, so that
+ * a detector without incidents never loads the DynamoDB client (a chunk of its own in the bundle).
  * @see https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Expressions.ConditionExpressions.html
  */
+type DynamoDbCommands = Pick<typeof DynamoDbSdk, 'GetItemCommand' | 'PutItemCommand'>;
+
 class DynamoDbVersionedStore implements VersionedStore {
-  readonly #client: DynamoDBClient;
+  readonly #sdk: DynamoDbCommands;
+  readonly #client: DynamoDbSdk.DynamoDBClient;
   readonly #tableName: string;
   readonly #retry: RetryPolicy;
 
   constructor({
+    sdk,
     client,
     tableName,
     retry = DEFAULT_RETRY_POLICY,
   }: {
-    client: DynamoDBClient;
+    sdk: DynamoDbCommands;
+    client: DynamoDbSdk.DynamoDBClient;
     tableName: string;
     retry?: RetryPolicy;
   }) {
+    this.#sdk = sdk;
     this.#client = client;
     this.#tableName = tableName;
     this.#retry = retry;
+  }
+
+  /** The store on `tableName`, with a client of its own; loads the SDK module first. */
+  static async connect({
+    tableName,
+    clientConfig,
+    retry,
+  }: {
+    tableName: string;
+    clientConfig: DynamoDBClientConfig;
+    retry?: RetryPolicy;
+  }): Promise<DynamoDbVersionedStore> {
+    const sdk = await import('@aws-sdk/client-dynamodb');
+    const client = new sdk.DynamoDBClient(clientConfig);
+    return new DynamoDbVersionedStore({ sdk, client, tableName, ...(retry && { retry }) });
   }
 
   async get<T>(id: string): Promise<Versioned<T> | undefined> {
     const { Item } = await withRetries(
       () =>
         this.#client.send(
-          new GetItemCommand({ TableName: this.#tableName, Key: { id: { S: id } }, ConsistentRead: true }),
+          new this.#sdk.GetItemCommand({
+            TableName: this.#tableName,
+            Key: { id: { S: id } },
+            ConsistentRead: true,
+          }),
         ),
       this.#retry,
     );
@@ -46,7 +73,7 @@ class DynamoDbVersionedStore implements VersionedStore {
       await withRetries(
         () =>
           this.#client.send(
-            new PutItemCommand({
+            new this.#sdk.PutItemCommand({
               TableName: this.#tableName,
               Item: {
                 id: { S: id },

@@ -39,6 +39,7 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
       'window-days': { type: 'string' },
       'min-account-age-days': { type: 'string' },
       config: { type: 'string' },
+      report: { type: 'string' },
     },
   });
   if (positionals.length === 0) {
@@ -47,6 +48,7 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
   return {
     paths: positionals,
     json: values.json,
+    report: values.report,
     asOf: asOfOption(values['as-of']),
     now: Date.now(),
     settings: {

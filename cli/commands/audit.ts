@@ -15,10 +15,14 @@ import { postureTableHeader, postureTableRow } from '../format/posture-table.ts'
 import { readCredentialReports } from '../input/read-credential-reports.ts';
 import type { ReportInput } from '../input/read-credential-reports.ts';
 import type { CommandIo } from '../io.ts';
+import { auditReportPage } from '../report/audit-report.ts';
+import { writeReport } from '../report/write-report.ts';
 
 interface AuditOptions {
   paths: readonly string[];
   json: boolean;
+  /** `--report FILE.html`: also write the HTML page of the audit there. */
+  report?: string | undefined;
   /** `--as-of`, epoch milliseconds; else each report's `GeneratedTime`, else `now`. */
   asOf?: number | undefined;
   /** The clock, read once per run. */
@@ -53,6 +57,7 @@ const auditInput = (input: ReportInput, options: AuditOptions, io: CommandIo): A
   for (const result of results) io.out(options.json ? JSON.stringify(result) : postureTableRow(result));
   return {
     account: read.report.account,
+    arn: read.report.rootText.arn,
     source: input.file,
     asOf: isoTime(asOf.at),
     asOfSource: asOf.source,
@@ -63,8 +68,9 @@ const auditInput = (input: ReportInput, options: AuditOptions, io: CommandIo): A
 /**
  * `rootwatch audit`: the root posture checks of each credential report, one result per account and
  * check, in input order; over two accounts or more, the fleet figures (on stderr with `--json`).
+ * With `report`, then writes the HTML page of the audit (a file that cannot be written throws).
  * Exit 0; 1 when a check fails; 2 when an input was invalid, after all the others (2 wins over 1).
- * Returns the summary as plain data too, for renderers such as an HTML report.
+ * Returns the summary as plain data too, for other renderers.
  */
 const runAudit = async (
   options: AuditOptions,
@@ -85,6 +91,8 @@ const runAudit = async (
     );
   }
   if (summary.accounts > 1) (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
+  if (options.report !== undefined)
+    await writeReport(options.report, auditReportPage(summary, new Date(options.now)));
   const failing = audited.some(({ results }) => results.some((result) => result.status === 'fail'));
   return { code: invalid > 0 ? 2 : failing ? 1 : 0, summary };
 };

@@ -4,6 +4,8 @@ import type { AsffOptions } from '../../detection/formats/asff.ts';
 import type { FindingFormat } from '../../detection/formats/render-finding.ts';
 import { isJsonFormat, renderFinding } from '../../detection/formats/render-finding.ts';
 import { rank } from '../../detection/severity/severity-facts.ts';
+import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
+import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Severity } from '../../schemas/finding.ts';
 import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
@@ -22,6 +24,9 @@ interface ClassifyOptions {
   summary: boolean;
   failOn?: Severity | undefined;
   config: DetectorConfig;
+  /** Approved exceptions: a suppressed finding prints with its rule and does not count for `--fail-on`. */
+  suppressions?: readonly SuppressionRule[];
+  now?: Date;
 }
 
 /**
@@ -54,7 +59,10 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
     } else if (detection.kind === 'ignored') {
       countIgnored(summary, detection.reason);
     } else {
-      const { finding } = detection;
+      const suppression = options.suppressions?.length
+        ? suppressionFor(detection.finding, options.suppressions, options.now ?? new Date())
+        : undefined;
+      const finding = suppression ? { ...detection.finding, suppression } : detection.finding;
       countFinding(summary, finding);
       io.out(
         format === 'table'
@@ -64,7 +72,7 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
               ...(options.asff && { asff: options.asff }),
             }) + (format === 'text' ? '\n' : ''),
       );
-      if (options.failOn && rank(finding.severity) <= rank(options.failOn)) failing = true;
+      if (options.failOn && !suppression && rank(finding.severity) <= rank(options.failOn)) failing = true;
     }
   }
   if (options.summary) (json ? io.err : io.out)(`\n${summaryText(summary)}`);

@@ -4,16 +4,29 @@ import * as z from 'zod/mini';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
 import { ScanOptionsSchema } from '../../schemas/scan-options.ts';
+import type { FormatChoice } from '../format/format-option.ts';
+import { chooseFormat, FORMAT_OPTIONS } from '../format/format-option.ts';
+import { isJsonFormat } from '../../detection/formats/render-finding.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
 import { UsageError } from '../usage-error.ts';
 
+interface ScanArgs {
+  options: ScanOptions;
+  config: DetectorConfig;
+  /** How findings print: the table (default) or a finding format. */
+  output: FormatChoice<'table'>;
+  /** `--suppressions FILE`, read by the caller (it reports expired rules). */
+  suppressionsFile: string | undefined;
+}
+
 /** The options of `rootwatch scan` from its arguments, validated by `ScanOptionsSchema`. */
-const parseScanArgs = async (args: string[]): Promise<{ options: ScanOptions; config: DetectorConfig }> => {
+const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: {
-      json: { type: 'boolean', default: false },
+      ...FORMAT_OPTIONS,
+      suppressions: { type: 'string' },
       out: { type: 'string' },
       summary: { type: 'string' },
       report: { type: 'string' },
@@ -25,9 +38,10 @@ const parseScanArgs = async (args: string[]): Promise<{ options: ScanOptions; co
       config: { type: 'string' },
     },
   });
+  const output = chooseFormat(values, 'table');
   const parsed = ScanOptionsSchema.safeParse({
     paths: positionals,
-    json: values.json,
+    json: output.format !== 'table' && isJsonFormat(output.format),
     out: values.out,
     summary: values.summary,
     report: values.report,
@@ -38,7 +52,13 @@ const parseScanArgs = async (args: string[]): Promise<{ options: ScanOptions; co
     workers: values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers),
   });
   if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
-  return { options: parsed.data, config: await loadDetectorConfig(values.config) };
+  return {
+    options: parsed.data,
+    config: await loadDetectorConfig(values.config),
+    output,
+    suppressionsFile: values.suppressions,
+  };
 };
 
 export { parseScanArgs };
+export type { ScanArgs };

@@ -4,6 +4,10 @@ import { once } from 'node:events';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
+import type { SuppressionRule } from '../../schemas/suppression-config.ts';
+import { groupFindings } from '../../detection/incidents/group-findings.ts';
+import { renderFinding } from '../../detection/formats/render-finding.ts';
+import type { FormatChoice } from '../format/format-option.ts';
 import type * as ArchiveDetectorModule from '../../scan/archive-detector.ts';
 import type { ArchiveDetector, DetectorContext } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
@@ -16,6 +20,7 @@ import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
 import { loadModule } from '../load-module.ts';
 import { scanReportPage } from '../report/scan-report.ts';
+import { writeReport } from '../report/write-report.ts';
 import { scanRoots } from './scan-roots.ts';
 import { startScanner } from './scan-scanner.ts';
 
@@ -32,15 +37,26 @@ const lazyDetector =
     return archiveDetector(config, filters)(context);
   };
 
-/** Where findings go: stdout, or `--out FILE`. */
-const findingWriter = (options: ScanOptions, io: CommandIo) => {
+interface ScanOutput extends FormatChoice<'table'> {
+  /** Approved exceptions: suppressed findings are printed with the rule, and counted apart. */
+  suppressions?: readonly SuppressionRule[];
+}
+
+/** Where findings go: stdout, or `--out FILE`, as a table or in a finding format. */
+const findingWriter = (options: ScanOptions, output: ScanOutput, io: CommandIo) => {
   const file = options.out === undefined ? undefined : createWriteStream(options.out);
   const line = file ? (text: string) => void file.write(`${text}\n`) : io.out;
+  const { format } = output;
   return {
     open: () => {
-      if (!options.json) line(tableHeader());
+      if (format === 'table') line(tableHeader());
     },
-    write: (finding: Finding) => line(options.json ? JSON.stringify(finding) : tableRow(finding)),
+    write: (finding: Finding) =>
+      line(
+        format === 'table'
+          ? tableRow(finding)
+          : renderFinding(format, finding, { asff: output.asff }) + (format === 'text' ? '\n' : ''),
+      ),
     close: async () => {
       if (!file) return;
       file.end();
@@ -64,16 +80,37 @@ const progressReporter = (io: CommandIo) => {
   };
 };
 
+/** `incidents: 12 (14 findings opened or escalated one; …)`, as replay's summary says it. */
+const incidentsLine = (findings: readonly Finding[]): string => {
+  const incidents = new Set(findings.flatMap((finding) => (finding.incident ? [finding.incident.id] : [])));
+  const pages = findings.filter(
+    (finding) => !finding.suppression && finding.incident && finding.incident.alert !== 'update',
+  ).length;
+  const suppressed = findings.filter((finding) => finding.suppression).length;
+  return (
+    `Incidents: ${incidents.size} (${pages} finding${pages === 1 ? '' : 's'} opened or escalated one; the rest updated theirs)` +
+    (suppressed ? `; ${suppressed} suppressed` : '')
+  );
+};
+
 /**
  * `rootwatch scan`: root activity in CloudTrail archives (folders in the S3 layout, log files,
  * JSON Lines exports, `s3://` prefixes), with per-account and fleet figures and an HTML report.
- * Exit 0, or 2 when any object or record could not be read (after scanning everything else).
+ * Findings print once everything is read, in event-time order and grouped into incidents as the
+ * live detector groups them (they are few: root activity is rare). Exit 0, or 2 when any object or
+ * record could not be read (after scanning everything else).
  */
 const runScan = async (
   options: ScanOptions,
   config: DetectorConfig,
   io: CommandIo,
-  scanner: ObjectScanner = startScanner(options),
+  {
+    output = { format: options.json ? 'native' : 'table', asff: {} },
+    scanner = startScanner(options),
+  }: {
+    output?: ScanOutput;
+    scanner?: ObjectScanner;
+  } = {},
 ): Promise<number> => {
   let roots;
   try {
@@ -82,7 +119,9 @@ const runScan = async (
     await scanner.close();
     throw error;
   }
-  const writer = findingWriter(options, io);
+  const writer = findingWriter(options, output, io);
+  const found: Finding[] = [];
+  let grouped: Finding[];
   const builder = new ScanSummaryBuilder();
   const progress = progressReporter(io);
   writer.open();
@@ -94,7 +133,7 @@ const runScan = async (
         ...builder.listener,
         finding: (finding, position) => {
           builder.listener.finding(finding, position);
-          writer.write(finding);
+          found.push(finding);
         },
         unreadable: (position, reason) => io.err(unreadableInputLine(position, reason)),
         invalid: (position, issues) => {
@@ -103,6 +142,8 @@ const runScan = async (
         progress: (state) => progress.update((elapsed) => progressLine(state, elapsed)),
       },
     );
+    grouped = await groupFindings(found, { suppressions: output.suppressions ?? [] });
+    for (const finding of grouped) writer.write(finding);
   } finally {
     progress.clear();
     await scanner.close();
@@ -111,10 +152,12 @@ const runScan = async (
   const summary = builder.build(inputs);
   if (options.summary !== undefined)
     await writeFile(options.summary, `${JSON.stringify(summary, null, 2)}\n`);
-  if (!options.json) io.out(`\n${scanSummaryText(summary)}`);
-  else if (options.summary === undefined) io.err(scanSummaryText(summary));
-  if (options.report !== undefined) await writeFile(options.report, scanReportPage(summary));
+  const summaryText = `${scanSummaryText(summary)}${grouped.length ? `\n${incidentsLine(grouped)}` : ''}`;
+  if (!options.json) io.out(`\n${summaryText}`);
+  else if (options.summary === undefined) io.err(summaryText);
+  if (options.report !== undefined) await writeReport(options.report, scanReportPage(summary));
   return inputs.unreadable + inputs.invalidRecords > 0 ? 2 : 0;
 };
 
 export { runScan };
+export type { ScanOutput };

@@ -13,7 +13,11 @@ const table = fixedWidthTable<Finding>([
   { header: 'OUTCOME', width: 7, cell: (f) => f.outcome },
   { header: 'MFA', width: 4, cell: (f) => (f.mfa === null ? '-' : f.mfa ? 'yes' : 'no') },
   { header: 'EVENT', width: 36, cell: (f) => `${serviceOf(f.eventSource)}:${f.eventName}` },
-  { header: 'SOURCE', width: 0, cell: (f) => f.sourceIp ?? '-' },
+  {
+    header: 'SOURCE',
+    width: 0,
+    cell: (f) => `${f.sourceIp ?? '-'}${f.suppression ? `  (suppressed: ${f.suppression.ruleId})` : ''}`,
+  },
 ]);
 
 const tableHeader = (): string => table.header();

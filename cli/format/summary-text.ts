@@ -15,6 +15,12 @@ const summaryText = (summary: FindingSummary): string =>
     `  by activity:   ${counts(summary.byActivity)}`,
     `  no finding:    ${counts(summary.ignored)}`,
     `  invalid input: ${summary.invalid}`,
+    ...(summary.incidentIds.size
+      ? [
+          `  incidents:     ${summary.incidentIds.size} (${summary.pages} finding${summary.pages === 1 ? '' : 's'} opened or escalated one; the rest updated theirs)`,
+        ]
+      : []),
+    ...(summary.suppressed ? [`  suppressed:    ${summary.suppressed} (recorded, not alerted)`] : []),
   ].join('\n');
 
 export { summaryText };

@@ -10,9 +10,13 @@ interface BarRow {
 
 /**
  * A ranking as horizontal stacked bars in inline SVG: one row per label, longest first as given,
- * parts coloured in series order with a legend, each part with a tooltip, the total at the end.
+ * parts coloured in series order (or by `colours`, for parts whose name means a colour, such as a
+ * status) with a legend, each part with a tooltip, the total at the end.
  */
-const barList = (rows: readonly BarRow[], options: { title: string; width?: number }): Markup => {
+const barList = (
+  rows: readonly BarRow[],
+  options: { title: string; width?: number; colours?: Readonly<Record<string, string>> },
+): Markup => {
   const width = options.width ?? 720;
   const rowHeight = 22;
   const labelWidth = 130;
@@ -25,7 +29,7 @@ const barList = (rows: readonly BarRow[], options: { title: string; width?: numb
   const names = [...new Set(rows.flatMap((row) => row.parts.map((part) => part.name)))].filter((name) =>
     used.has(name),
   );
-  const colour = (name: string) => SERIES[names.indexOf(name) % SERIES.length]!;
+  const colour = (name: string) => options.colours?.[name] ?? SERIES[names.indexOf(name) % SERIES.length]!;
   const totals = rows.map((row) => row.parts.reduce((sum, part) => sum + part.value, 0));
   const max = Math.max(1, ...totals);
   const legendItem = 120;

@@ -14,7 +14,18 @@ const PALETTE = {
   neutral: '#9aa5b1',
 } as const;
 
+/** What a figure or a status means at a glance: bad, good, in doubt, or nothing to say. */
+type Tone = 'danger' | 'ok' | 'caution' | 'neutral';
+
+const TONE_COLOURS: Readonly<Record<Tone, string>> = {
+  danger: PALETTE.danger,
+  ok: PALETTE.ok,
+  caution: PALETTE.accent,
+  neutral: PALETTE.neutral,
+};
+
 /** Distinct series colours, in order. */
 const SERIES = ['#2f6fb0', '#d9822b', '#7a5195', '#2d8a4e', '#c23030', '#9aa5b1', '#ffa600'] as const;
 
-export { PALETTE, SERIES };
+export { PALETTE, SERIES, TONE_COLOURS };
+export type { Tone };

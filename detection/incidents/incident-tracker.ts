@@ -43,8 +43,25 @@ interface SignInEntry {
   time: string;
   userAgent: string | null;
 }
+/** When a console session acted, when it was created (if recorded), and from which user agent. */
+interface SessionFacts {
+  time: string;
+  issuedAt: string | null;
+  userAgent: string | null;
+}
+/** A console session no sign-in was known for when it was first seen (its sign-in may come later). */
+interface OrphanSession extends SessionFacts {
+  incidentId: string;
+}
 
 const at = (time: string) => Date.parse(time);
+/** Sign-ins and the sessions they open are matched within one account and source address. */
+const placeOf = (finding: Finding) => `${finding.account}:${finding.sourceIp ?? 'unknown'}`;
+const sessionOf = (finding: Finding): SessionFacts => ({
+  time: finding.time,
+  issuedAt: finding.sessionIssuedAt ?? null,
+  userAgent: finding.userAgent,
+});
 const keep = <T>(list: T[], count: number) => list.slice(-count);
 
 /**
@@ -146,9 +163,12 @@ class IncidentTracker {
     switch (sessionKey.kind) {
       case 'event':
         return sessionKey.key;
-      case 'sign-in':
-        await this.#rememberSignIn(sessionKey.key, finding);
-        return sessionKey.key;
+      case 'sign-in': {
+        // A console session seen before its sign-in (arrival out of order) already holds the incident.
+        const id = (await this.#orphanOpenedBy(finding))?.incidentId ?? sessionKey.key;
+        await this.#rememberSignIn(id, finding);
+        return id;
+      }
       case 'window':
         return this.#windowIncident(sessionKey.key, sessionKey.quietMs, finding.time);
       case 'session':
@@ -161,7 +181,7 @@ class IncidentTracker {
   async #rememberSignIn(incidentId: string, finding: Finding): Promise<void> {
     await update<SignInEntry[]>(
       this.#store,
-      `sign-ins#${finding.account}:${finding.sourceIp ?? 'unknown'}`,
+      `sign-ins#${placeOf(finding)}`,
       (current = []) =>
         current.some((entry) => entry.incidentId === incidentId)
           ? undefined
@@ -181,22 +201,49 @@ class IncidentTracker {
       (current) => (current ? undefined : { incidentId: signIn?.incidentId ?? sessionKey }),
       () => this.#expiry(finding.time),
     );
+    if (!signIn && decided!.incidentId === sessionKey) await this.#rememberOrphan(sessionKey, finding);
     return decided!.incidentId;
   }
 
+  /**
+   * Whether a sign-in at `signIn` opened a console session: the session was created within the join
+   * skew of the sign-in or, when its creation time is unknown, it acted after the sign-in, within a
+   * console session's lifetime, from the same user agent (the address is already the same).
+   */
+  #opened(signIn: { time: string; userAgent: string | null }, session: SessionFacts): boolean {
+    return session.issuedAt
+      ? Math.abs(at(signIn.time) - at(session.issuedAt)) <= this.#options.joinSkewMs
+      : at(signIn.time) <= at(session.time) &&
+          at(session.time) - at(signIn.time) <= this.#options.consoleSessionMs &&
+          signIn.userAgent === session.userAgent;
+  }
+
   async #signInOf(finding: Finding): Promise<SignInEntry | undefined> {
-    const signIns =
-      (await this.#store.get<SignInEntry[]>(`sign-ins#${finding.account}:${finding.sourceIp ?? 'unknown'}`))
-        ?.value ?? [];
-    const issued = finding.sessionIssuedAt ? at(finding.sessionIssuedAt) : Number.NaN;
-    const matching = signIns.filter((entry) =>
-      Number.isNaN(issued)
-        ? at(entry.time) <= at(finding.time) &&
-          at(finding.time) - at(entry.time) <= this.#options.consoleSessionMs &&
-          entry.userAgent === finding.userAgent
-        : Math.abs(at(entry.time) - issued) <= this.#options.joinSkewMs,
-    );
+    const signIns = (await this.#store.get<SignInEntry[]>(`sign-ins#${placeOf(finding)}`))?.value ?? [];
+    const session = sessionOf(finding);
+    const matching = signIns.filter((entry) => this.#opened(entry, session));
     return matching.sort((a, b) => at(a.time) - at(b.time)).at(-1);
+  }
+
+  async #rememberOrphan(incidentId: string, finding: Finding): Promise<void> {
+    await update<OrphanSession[]>(
+      this.#store,
+      `orphans#${placeOf(finding)}`,
+      (current = []) =>
+        current.some((entry) => entry.incidentId === incidentId)
+          ? undefined
+          : keep([...current, { incidentId, ...sessionOf(finding) }], 20),
+      () => this.#expiry(finding.time),
+    );
+  }
+
+  /** The earliest orphan console session this sign-in opened, if one was seen before it. */
+  async #orphanOpenedBy(signIn: Finding): Promise<OrphanSession | undefined> {
+    const orphans = (await this.#store.get<OrphanSession[]>(`orphans#${placeOf(signIn)}`))?.value ?? [];
+    return orphans
+      .filter((orphan) => this.#opened(signIn, orphan))
+      .sort((a, b) => at(a.time) - at(b.time))
+      .at(0);
   }
 
   /** The incident of a window key open at `time`, extended to cover it; a new one when none is. */

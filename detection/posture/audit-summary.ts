@@ -6,6 +6,8 @@ import type { AsOfSource } from './time.ts';
 /** One audited report: the row of the per-account table. */
 interface AuditedAccount {
   account: string;
+  /** The root row's ARN as the report wrote it (a fixture's `…:<root_account>` included). */
+  arn: string;
   /** Where the report came from (a file name for the CLI). */
   source: string;
   /** ISO 8601: the moment judged. */
@@ -118,5 +120,5 @@ const summariseAudit = (
   };
 };
 
-export { summariseAudit };
+export { summariseAudit, latestByAccount };
 export type { AuditSummary, AuditedAccount, FleetFigure };

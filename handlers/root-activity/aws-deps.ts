@@ -8,6 +8,7 @@ import { expiredRules } from '../../detection/suppression/suppression-for.ts';
 import { loadSuppressions } from '../load-suppressions.ts';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { CloudWatchLogsRecordSink } from '../../sinks/cloudwatch-logs-record-sink.ts';
+import { DynamoDbVersionedStore } from '../../sinks/dynamodb-versioned-store.ts';
 import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
 import type { Logger } from '../../sinks/logger.ts';
 import { createLogger } from '../../sinks/logger.ts';
@@ -43,15 +44,7 @@ const incidentTracker = async (
   { quietMinutes, now, retry }: { quietMinutes: number; now: () => Date; retry: { retry?: RetryPolicy } },
 ) => {
   if (!tableName) return undefined;
-  const [{ DynamoDBClient }, { DynamoDbVersionedStore }] = await Promise.all([
-    import('@aws-sdk/client-dynamodb'),
-    import('../../sinks/dynamodb-versioned-store.ts'),
-  ]);
-  const store = new DynamoDbVersionedStore({
-    client: new DynamoDBClient(CLIENT_CONFIG),
-    tableName,
-    ...retry,
-  });
+  const store = await DynamoDbVersionedStore.connect({ tableName, clientConfig: CLIENT_CONFIG, ...retry });
   return new IncidentTracker(store, { quietMs: quietMinutes * 60_000, now: () => now().getTime() });
 };
 

@@ -224,4 +224,86 @@ describe('CLI: rootwatch classify', () => {
       credential: 'password',
     });
   });
+
+  it.each([
+    {
+      scenario: 'a rule that names why the finding is critical suppresses it, and --fail-on lets it pass',
+      critical: ['sign-in-without-mfa'],
+      suppressed: 'break-glass-1',
+      code: 0,
+    },
+    {
+      scenario: 'a rule that does not name it leaves the critical finding, which fails the gate',
+      critical: undefined,
+      suppressed: undefined,
+      code: 1,
+    },
+  ])('--suppressions: $scenario', async ({ critical, suppressed, code }) => {
+    // Prepare
+    const rules = join(scratch(), 'suppressions.json');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        version: 1,
+        rules: [
+          {
+            id: 'break-glass-1',
+            reason: 'CHG-1: break-glass test',
+            expires: '2099-01-01T00:00:00Z',
+            match: { accounts: ['111122223333'], sourceCidrs: ['192.0.2.0/24'] },
+            ...(critical && { critical }),
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const result = await run(
+      'classify',
+      '--json',
+      '--fail-on',
+      'critical',
+      '--suppressions',
+      rules,
+      sample('sign-in/root-console-login-without-mfa.json'),
+    );
+
+    // Assess
+    const finding = FindingSchema.parse(JSON.parse(result.out[0]!));
+    expect(finding.severity).toBe('critical');
+    expect(finding.suppression?.ruleId).toBe(suppressed);
+    expect(result.code).toBe(code);
+  });
+
+  it('reports an expired suppression rule and no longer applies it', async () => {
+    // Prepare
+    const rules = join(scratch(), 'suppressions.json');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        version: 1,
+        rules: [
+          {
+            id: 'old-1',
+            reason: 'CHG-0: old',
+            expires: '2020-01-01T00:00:00Z',
+            match: { accounts: ['111122223333'] },
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const result = await run(
+      'classify',
+      '--json',
+      '--suppressions',
+      rules,
+      sample('sign-in/root-console-login-failed.json'),
+    );
+
+    // Assess
+    expect(result.err.join('\n')).toContain('suppression rule old-1 expired on 2020-01-01T00:00:00Z');
+    expect(FindingSchema.parse(JSON.parse(result.out[0]!)).suppression).toBeUndefined();
+  });
 });

@@ -3,22 +3,15 @@ import { fleetFiguresText } from '../../cli/format/fleet-figures-text.ts';
 import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
 import { summariseAudit } from '../../detection/posture/audit-summary.ts';
 import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
-import { reportCsv } from '../helpers/credential-reports.ts';
-import { auditCsv } from '../helpers/posture.ts';
+import { auditedAccount } from '../helpers/posture.ts';
 
-const young = (account: string, asOfSource: AuditedAccount['asOfSource']): AuditedAccount => ({
-  account,
-  source: `${account}.csv`,
-  asOf: '2025-06-01T12:00:00Z',
-  asOfSource,
-  results: auditCsv(
-    reportCsv({
-      arn: `arn:aws:iam::${account}:root`,
-      user_creation_time: '2025-05-30T00:00:00+00:00',
-      access_key_1_active: 'true',
-    }),
-  ),
-});
+/** An account created two days before the as-of, with an active root key of unknown age. */
+const young = (account: string, asOfSource: AuditedAccount['asOfSource']): AuditedAccount =>
+  auditedAccount(
+    account,
+    { user_creation_time: '2025-05-30T00:00:00+00:00', access_key_1_active: 'true' },
+    { asOfSource },
+  );
 
 describe('Format: fleet figures', () => {
   it('says when no account was decided, what was unknown, the invalid inputs and every as-of source', () => {

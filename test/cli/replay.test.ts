@@ -1,13 +1,17 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv } from '../helpers/aws-clients.ts';
+import { consoleSessionRecords } from '../helpers/console-session.ts';
+import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
-import { EVENTS_DIR } from '../helpers/paths.ts';
+import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
@@ -41,6 +45,31 @@ describe('CLI: rootwatch replay', () => {
     expect(out).toContain('CRITICAL  Root console sign-in without MFA in 111122223333 from 192.0.2.0');
     expect(out).toMatch(/Summary: 53 findings\n {2}by severity: {3}critical 20, high 26, medium 6, info 1/);
     expect(out).toContain(`records: ${records}`);
+  });
+
+  it('groups findings into incidents as the Lambda does: a console session alerts twice, every record carries its incident', async () => {
+    // Prepare
+    const dir = scratch();
+    const session = join(dir, 'session.json');
+    writeFileSync(session, JSON.stringify({ Records: consoleSessionRecords() }));
+    const records = join(dir, 'records.jsonl');
+
+    // Act
+    const { code, out, err } = await run('replay', '--format', 'native', '--records', records, session);
+
+    // Assess
+    const alerts = out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { eventName: string });
+    const findings = readRecords(records).flatMap((entry) =>
+      entry.kind === 'finding' ? [entry.finding] : [],
+    );
+    expect(code).toBe(0);
+    expect(alerts.map((alert) => alert.eventName)).toStrictEqual(['ConsoleLogin', 'CreateAccessKey']);
+    expect(findings.map((finding) => finding.incident?.count)).toStrictEqual([1, 2, 3, 4, 5]);
+    expect(new Set(findings.map((finding) => finding.incident?.id)).size).toBe(1);
+    expect(err).toContain('incidents:     1 (2 findings opened or escalated one; the rest updated theirs)');
   });
 
   it('alerts only at or above --alert-min-severity, and records everything', async () => {
@@ -101,5 +130,41 @@ describe('CLI: rootwatch replay', () => {
     expect(code).toBe(0);
     expect(endpoint.logs.messages('/rootwatch/records')).toHaveLength(7);
     expect(endpoint.events.received).toHaveLength(7);
+  });
+
+  it('groups incidents in DynamoDB with --aws and an incident table, run as the package bin', async () => {
+    // Prepare
+    const endpoint = await LocalAwsEndpoint.start();
+    endpoint.logs.createLogGroup({ logGroupName: '/rootwatch/records' });
+    endpoint.events.buses.add('rootwatch-alerts');
+    const dynamo = await startDynalite();
+    await createTable(dynamo.client, 'incidents');
+    const session = join(scratch(), 'session.json');
+    writeFileSync(session, JSON.stringify({ Records: consoleSessionRecords() }));
+    const env = localAwsEnv(endpoint.url, {
+      PATH: process.env.PATH ?? '',
+      ROOTWATCH_LOG_GROUP: '/rootwatch/records',
+      ROOTWATCH_ALERT_BUS: 'rootwatch-alerts',
+      ROOTWATCH_INCIDENT_TABLE: 'incidents',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamo.url,
+    });
+
+    // Act
+    await promisify(execFile)(
+      process.execPath,
+      [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'replay', '--aws', session],
+      {
+        env,
+      },
+    );
+    await endpoint.stop();
+    await dynamo.stop();
+
+    // Assess
+    expect(endpoint.logs.messages('/rootwatch/records')).toHaveLength(5);
+    expect(endpoint.events.received.map((event) => event.detail.eventName)).toStrictEqual([
+      'ConsoleLogin',
+      'CreateAccessKey',
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { html, Markup } from '../../cli/report/html.ts';
 import { buildPage } from '../../cli/report/page.ts';
 import { shareRing } from '../../cli/report/share-ring.ts';
 import { dataTable } from '../../cli/report/table.ts';
+import { tag } from '../../cli/report/tag.ts';
 
 describe('Report: pieces', () => {
   it('escapes every interpolated text and keeps markup as built', () => {
@@ -38,7 +39,7 @@ describe('Report: pieces', () => {
     const page = buildPage({
       title: 'T',
       subtitle: hostile,
-      figures: [{ value: '1', label: hostile, tone: 'danger' }],
+      figures: [{ value: '1', label: hostile, tone: 'danger', aside: hostile }],
       sections: [
         {
           title: 'columns',
@@ -52,16 +53,36 @@ describe('Report: pieces', () => {
           title: 'ring',
           content: shareRing([{ name: hostile, value: 1, colour: '#000' }], { title: 'r', caption: 'c' }),
         },
-        { title: 'table', content: dataTable(['h'], [[hostile, 3]]) },
+        { title: 'table', content: dataTable(['h'], [[hostile, 3, tag(hostile, 'caution')]]) },
         { title: 'empty', content: columnChart([], { title: 'nothing', unit: 'uses' }) },
       ],
     });
 
     // Assess
     expect(page).not.toContain('<script>');
-    // subtitle, figure; column chart: label, title, column label, tooltip; bars: label, legend,
-    // tooltip (label and name); ring: tooltip, legend; table cell.
-    expect(page.match(/&lt;script&gt;/g)).toHaveLength(13);
+    // subtitle, figure label and aside; column chart: label, title, column label, tooltip; bars:
+    // label, legend, tooltip (label and name); ring: tooltip, legend; table: a cell and a tag.
+    expect(page.match(/&lt;script&gt;/g)).toHaveLength(15);
     expect(page).toMatch(/^<!doctype html>\s*<html lang="en">/);
+  });
+
+  it('colours the parts named in its colours, and the others in series order', () => {
+    // Prepare
+    const rows = [
+      {
+        label: 'check',
+        parts: [
+          { name: 'pass', value: 2 },
+          { name: 'fail', value: 1 },
+        ],
+      },
+    ];
+
+    // Act
+    const chart = barList(rows, { title: 'statuses', colours: { fail: '#c23030' } }).text;
+
+    // Assess
+    const fills = [...chart.matchAll(/<rect[^>]*fill="(#[0-9a-f]{6})"[^>]*>\s*<title>check: \d (\w+)/g)];
+    expect(fills.map(([, fill, name]) => `${name} ${fill}`)).toStrictEqual(['pass #2f6fb0', 'fail #c23030']);
   });
 });

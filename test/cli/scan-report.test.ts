@@ -1,29 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { rootRecord, scratchDir, writeLogFile } from '../helpers/archive.ts';
+import { FETCHING_MARKUP, haveChromium, openReport, reportInChromium } from '../helpers/browser.ts';
 import { sampleRecord } from '../helpers/records.ts';
-
-/** Debian's chromium, as .ci/run installs it (apt-get install chromium). */
-const CHROMIUM = process.env.ROOTWATCH_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-// Locally a missing browser skips these tests; in CI (CI=true) it fails them.
-const haveChromium = existsSync(CHROMIUM) || process.env.CI === 'true';
-
-let browser: Browser;
-let reportFile: string;
 
 /**
  * A fleet of four accounts: 111… signs in without MFA, then uses its root key two weeks later (a
@@ -62,56 +44,27 @@ const fleetArchive = (): string => {
   return dir;
 };
 
-beforeAll(async () => {
-  if (!haveChromium) return;
-  reportFile = join(scratchDir('report'), 'root-activity.html');
-  const code = await main(['scan', '--json', '--report', reportFile, fleetArchive()], {
+const suite = reportInChromium(async () => {
+  const file = join(scratchDir('report'), 'root-activity.html');
+  const code = await main(['scan', '--json', '--report', file, fleetArchive()], {
     out: () => {},
     err: () => {},
   });
   if (code !== 0) throw new Error(`scan exited ${code}`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
+  return file;
 });
 
 describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chromium', () => {
   it('renders every chart, with marks, without console errors or network requests', async () => {
-    // Prepare
-    const page = await browser.newPage();
-    const problems: string[] = [];
-    const requests: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
-    });
-    page.on('pageerror', (error) => problems.push(error.message));
-    page.on('request', (request) => requests.push(request.url()));
-
     // Act
-    await page.goto(pathToFileURL(reportFile).href);
-    const charts = await page.$$eval('svg.chart', (svgs) =>
-      svgs.map((svg) => {
-        const box = svg.getBoundingClientRect();
-        return {
-          label: svg.getAttribute('aria-label'),
-          drawn: box.width > 100 && box.height > 50,
-          marks: svg.querySelectorAll('rect[height]:not([height="0"]), circle[stroke-dasharray]').length,
-        };
-      }),
+    const { page, problems, requests, charts, figures, screenshot } = await openReport(
+      suite.browser,
+      suite.file,
     );
-    const figures = await page.$$eval('.figure-card .value', (values) =>
-      values.map((value) => value.textContent),
-    );
-    const screenshot = await page.screenshot({
-      fullPage: true,
-      path: join(scratchDir('shot'), 'report.png'),
-    });
 
     // Assess
     expect(problems).toStrictEqual([]);
-    expect(requests).toStrictEqual([pathToFileURL(reportFile).href]);
+    expect(requests).toStrictEqual([pathToFileURL(suite.file).href]);
     expect(charts.map(({ label, drawn }) => ({ label, drawn }))).toStrictEqual([
       { label: 'Root uses per week', drawn: true },
       { label: 'Root uses per account, by credential', drawn: true },
@@ -126,10 +79,10 @@ describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chr
 
   it('is one self-contained file: no script, no external URL', () => {
     // Act
-    const html = readFileSync(reportFile, 'utf8');
+    const html = readFileSync(suite.file, 'utf8');
 
     // Assess
-    expect(html).not.toMatch(/<script|<link|src=|url\(|https?:\/\/(?!www\.w3\.org)/);
+    expect(html).not.toMatch(FETCHING_MARKUP);
     expect(html).toContain("default-src 'none'");
   });
 });

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import type { Finding } from '../../schemas/finding.ts';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
@@ -17,6 +18,8 @@ import {
 } from '../helpers/archive.ts';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
 import { sampleJson } from '../helpers/records.ts';
+import { consoleSessionRecords } from '../helpers/console-session.ts';
+import { OcsfDetectionFindingSchema } from '../../schemas/ocsf-detection-finding.ts';
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
@@ -141,9 +144,14 @@ describe('CLI: rootwatch scan', () => {
     );
     const classified = await run('classify', '--json', EVENTS_DIR);
 
-    // Assess (whole findings, in a fixed order: workers return objects in no fixed order)
+    // Assess (whole findings, in a fixed order; scan also groups them into incidents, classify does not)
+    const withoutIncident = (line: string) => {
+      const { incident, ...finding } = JSON.parse(line) as Finding;
+      expect(incident).toMatchObject({ id: expect.any(String), count: expect.any(Number) });
+      return JSON.stringify(finding);
+    };
     expect(scanned.code).toBe(classified.code);
-    expect([...scanned.out].sort()).toStrictEqual([...classified.out].sort());
+    expect(scanned.out.map(withoutIncident).sort()).toStrictEqual([...classified.out].sort());
     expect([...scanned.err].sort()).toStrictEqual([...classified.err].sort());
     expect(scanned.out.length).toBeGreaterThan(40);
   });
@@ -426,5 +434,76 @@ describe('CLI: rootwatch scan outputs', () => {
     expect(eventIds(stdout.trim().split('\n'))).toStrictEqual(['root-key-1', 'root-login-1']);
     expect(stderr).toContain('Scanned 55 objects');
     expect(readFileSync(report, 'utf8')).toMatch(/^<!doctype html>/);
+  });
+
+  it('groups a console session split over files into one incident, in event-time order, as the live detector does', async () => {
+    // Prepare
+    const dir = scratchDir('incident');
+    const [signIn, ...calls] = consoleSessionRecords();
+    writeLogFile(join(dir, 'a-later-calls.json.gz'), calls.slice(2));
+    writeLogFile(join(dir, 'b-sign-in-and-first-calls.json.gz'), [signIn, ...calls.slice(0, 2)]);
+
+    // Act
+    const { code, out } = await run('scan', '--json', dir);
+
+    // Assess
+    const findings = out.map((line) => FindingSchema.parse(JSON.parse(line)));
+    expect(code).toBe(0);
+    expect(findings.map((finding) => finding.time)).toStrictEqual(
+      findings.map((finding) => finding.time).sort(),
+    );
+    expect(new Set(findings.map((finding) => finding.incident?.id)).size).toBe(1);
+    expect(
+      findings.map((finding) => [finding.eventName, finding.incident?.count, finding.incident?.alert]),
+    ).toStrictEqual([
+      ['ConsoleLogin', 1, 'first'],
+      ['ListUsers', 2, 'update'],
+      ['ListRoles', 3, 'update'],
+      ['CreateAccessKey', 4, 'escalation'],
+      ['ListAccessKeys', 5, 'update'],
+    ]);
+  });
+
+  it('prints OCSF findings and marks what a suppression rule matches', async () => {
+    // Prepare
+    const dir = scratchDir('formats');
+    writeLogFile(join(dir, 'session.json.gz'), consoleSessionRecords());
+    const rules = join(dir, 'suppressions.json');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        version: 1,
+        rules: [
+          {
+            id: 'chg-1',
+            reason: 'CHG-1: role review',
+            expires: '2099-01-01T00:00:00Z',
+            match: { eventNames: ['ListRoles'] },
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const { code, out } = await run(
+      'scan',
+      '--format',
+      'ocsf',
+      '--suppressions',
+      rules,
+      join(dir, 'session.json.gz'),
+    );
+
+    // Assess
+    const findings = out.map((line) => OcsfDetectionFindingSchema.parse(JSON.parse(line)));
+    expect(code).toBe(0);
+    expect(findings).toHaveLength(5);
+    expect(findings.map((finding) => (finding as { status?: string }).status)).toStrictEqual([
+      'New',
+      'New',
+      'Suppressed',
+      'New',
+      'New',
+    ]);
   });
 });

@@ -1,9 +1,10 @@
 import { AUDIT_DEFAULTS, auditRoot } from '../../detection/posture/audit-root.ts';
 import type { AsOf, AuditSettings } from '../../detection/posture/audit-root.ts';
+import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
 import { readCredentialReport } from '../../detection/posture/read-credential-report.ts';
 import type { PostureCheckId, PostureResult } from '../../schemas/posture-result.ts';
 import type { RootPostureFacts } from '../../schemas/root-posture-facts.ts';
-import { reportCsv } from './credential-reports.ts';
+import { accountReportCsv, reportCsv } from './credential-reports.ts';
 import type { RowText } from './credential-reports.ts';
 
 /** The as-of of the posture tests: 2025-06-01T12:00:00Z, given by the caller. */
@@ -31,4 +32,26 @@ const checkResult = (
   options: Parameters<typeof auditCsv>[1] = {},
 ): PostureResult => auditCsv(reportCsv(changes), options).find((result) => result.check === check)!;
 
-export { AS_OF, auditCsv, checkResult };
+/**
+ * One audited report as the CLI builds it: account `account`, the base root row with `changes`,
+ * judged as of `asOf` (default the posture tests' as-of) from `asOfSource` (default given).
+ */
+const auditedAccount = (
+  account: string,
+  changes: Partial<RowText> = {},
+  {
+    asOf = '2025-06-01T12:00:00Z',
+    asOfSource = 'given',
+  }: Partial<Pick<AuditedAccount, 'asOf' | 'asOfSource'>> = {},
+): AuditedAccount => ({
+  account,
+  arn: `arn:aws:iam::${account}:root`,
+  source: `${account}.csv`,
+  asOf,
+  asOfSource,
+  results: auditCsv(accountReportCsv(account, changes), {
+    asOf: { at: Date.parse(asOf), source: asOfSource },
+  }),
+});
+
+export { AS_OF, auditCsv, auditedAccount, checkResult };

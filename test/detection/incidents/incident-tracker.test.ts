@@ -1,3 +1,4 @@
+import * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Detector } from '../../../detection/detector.ts';
 import { IncidentTracker } from '../../../detection/incidents/incident-tracker.ts';
@@ -43,7 +44,13 @@ const STORES: [string, () => Promise<() => VersionedStore>][] = [
       tables += 1;
       const tableName = `incidents-${tables}`;
       await createTable(dynamo.client, tableName);
-      return () => new DynamoDbVersionedStore({ client: dynamo.newClient(), tableName, retry: FAST_RETRY });
+      return () =>
+        new DynamoDbVersionedStore({
+          sdk: DynamoDbSdk,
+          client: dynamo.newClient(),
+          tableName,
+          retry: FAST_RETRY,
+        });
     },
   ],
 ];
@@ -118,6 +125,23 @@ describe.each(STORES)('Incidents: one per root session, state %s', (_, storeFact
     expect(tracked.filter((one) => one.incident!.alert !== 'update').map((one) => one.eventId)).toStrictEqual(
       ['sign-in-2026-11-29T10:00:00Z', 'c2'],
     );
+  });
+
+  it('joins a console session seen before its sign-in when the sign-in arrives: one incident, whatever the order', async () => {
+    // Prepare
+    const [login, ...calls] = session();
+
+    // Act
+    const tracked = await trackAll([calls[1]!, calls[0]!, login!, calls[2]!]);
+
+    // Assess
+    expect(new Set(tracked.map((one) => one.incident!.id)).size).toBe(1);
+    expect(tracked.at(-1)!.incident).toMatchObject({
+      count: 4,
+      firstSeen: '2026-11-29T10:00:00Z',
+      lastSeen: '2026-11-29T10:03:00Z',
+    });
+    expect(tracked.filter((one) => one.incident!.alert !== 'update')).toHaveLength(1);
   });
 
   it('keeps a temporary key that no sign-in opened in an incident of its own', async () => {

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUDIT_DEFAULTS } from '../../../detection/posture/audit-root.ts';
 import { summariseAudit } from '../../../detection/posture/audit-summary.ts';
-import type { AuditedAccount } from '../../../detection/posture/audit-summary.ts';
-import { reportCsv } from '../../helpers/credential-reports.ts';
-import type { RowText } from '../../helpers/credential-reports.ts';
-import { auditCsv } from '../../helpers/posture.ts';
-
-const audited = (
-  account: string,
-  changes: Partial<RowText>,
-  asOf = '2025-06-01T12:00:00Z',
-): AuditedAccount => ({
-  account,
-  source: `${account}.csv`,
-  asOf,
-  asOfSource: 'given',
-  results: auditCsv(reportCsv({ arn: `arn:aws:iam::${account}:root`, ...changes })),
-});
+import { auditedAccount as audited } from '../../helpers/posture.ts';
 
 /** Four accounts: one clean, one with an old active key and no MFA, one used today, one too young. */
 const FLEET = [
@@ -97,8 +82,8 @@ describe('Audit: fleet figures', () => {
 
   it('counts an account audited twice once, from its latest report, and names it', () => {
     // Prepare
-    const older = audited('111111111111', { access_key_1_active: 'true' }, '2025-05-01T00:00:00Z');
-    const newer = audited('111111111111', {}, '2025-06-01T00:00:00Z');
+    const older = audited('111111111111', { access_key_1_active: 'true' }, { asOf: '2025-05-01T00:00:00Z' });
+    const newer = audited('111111111111', {}, { asOf: '2025-06-01T00:00:00Z' });
 
     // Act
     const summary = summariseAudit([newer, older], 0, AUDIT_DEFAULTS);

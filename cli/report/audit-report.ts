@@ -1,0 +1,58 @@
+import type { AuditSummary } from '../../detection/posture/audit-summary.ts';
+import { latestByAccount } from '../../detection/posture/audit-summary.ts';
+import { days } from '../../detection/posture/time.ts';
+import { plural } from '../format/plural.ts';
+import { accountsTable } from './audit-accounts.ts';
+import { asOfLine, asOfTable } from './audit-as-of.ts';
+import { checksSection } from './audit-checks.ts';
+import { fleetFigureCards, studySection } from './audit-fleet.ts';
+import { buildPage } from './page.ts';
+
+const notes = (summary: AuditSummary): string[] => [
+  ...(summary.invalidInputs
+    ? [`${plural(summary.invalidInputs, 'input')} could not be audited (named on stderr)`]
+    : []),
+  ...summary.duplicateAccounts.map(
+    (account) => `account ${account} was audited more than once; its latest report counts`,
+  ),
+];
+
+/**
+ * The `--report` page of `rootwatch audit`: the fleet figures beside the field study's, the status
+ * counts of every check, then every account, failures first, with its checks and root evidence.
+ * An account audited twice shows once, as it counts in the figures: from its latest report.
+ */
+const auditReportPage = (summary: AuditSummary, generatedAt: Date): string => {
+  const rows = latestByAccount(summary.rows);
+  const { windowDays, minAccountAgeDays } = summary.settings;
+  return buildPage({
+    title: 'Root posture in IAM credential reports',
+    subtitle:
+      `${plural(summary.accounts, 'account')} audited from ${plural(summary.reports, 'credential report')}` +
+      `${summary.invalidInputs ? ` (${plural(summary.invalidInputs, 'invalid input')})` : ''}` +
+      `${rows.length ? `, ${asOfLine(rows)}` : ''}.`,
+    figures: fleetFigureCards(summary),
+    sections: [
+      studySection(summary),
+      checksSection(summary, rows),
+      {
+        title: 'Accounts',
+        note: 'Accounts with failed checks first. The evidence is what the credential report says.',
+        content: accountsTable(rows),
+      },
+      {
+        title: 'As of',
+        note:
+          'Each report is judged as of --as-of when given, else its GeneratedTime (the JSON form), else ' +
+          'the time of the run (a CSV report has no time of its own). Root use fails within ' +
+          `${days(windowDays)} before it; root users younger than ${days(minAccountAgeDays)} are not judged on use.`,
+        content: asOfTable(rows),
+      },
+    ],
+    footer: `rootwatch audit, ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.${notes(summary)
+      .map((note) => ` Note: ${note}.`)
+      .join('')}`,
+  });
+};
+
+export { auditReportPage };

@@ -1,0 +1,29 @@
+import type { Finding } from '../../schemas/finding.ts';
+import type { SuppressionRule } from '../../schemas/suppression-config.ts';
+import { suppressionFor } from '../suppression/suppression-for.ts';
+import { IncidentTracker } from './incident-tracker.ts';
+import { MemoryVersionedStore } from './versioned-store.ts';
+
+const byEventTime = (a: Finding, b: Finding): number =>
+  Date.parse(a.time) - Date.parse(b.time) || a.eventId.localeCompare(b.eventId);
+
+/**
+ * The findings of an offline run (`rootwatch scan`, the completeness scan) as the live detector would
+ * have delivered them: in event-time order, checked against the suppression rules, and grouped into
+ * incidents in memory with the same tracker the Lambda keeps in DynamoDB, so that the offline and
+ * live views agree. A copy of an event seen twice (the same `sharedEventId`) counts once.
+ */
+const groupFindings = async (
+  findings: readonly Finding[],
+  { suppressions = [], now = new Date() }: { suppressions?: readonly SuppressionRule[]; now?: Date } = {},
+): Promise<Finding[]> => {
+  const tracker = new IncidentTracker(new MemoryVersionedStore(), { now: () => now.getTime() });
+  const grouped: Finding[] = [];
+  for (const finding of [...findings].sort(byEventTime)) {
+    const suppression = suppressions.length ? suppressionFor(finding, suppressions, now) : undefined;
+    grouped.push(await tracker.track(suppression ? { ...finding, suppression } : finding));
+  }
+  return grouped;
+};
+
+export { groupFindings };
