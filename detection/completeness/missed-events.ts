@@ -1,5 +1,4 @@
-import type { Finding, Severity } from '../../schemas/finding.ts';
-import { rank } from '../severity/severity-facts.ts';
+import type { Finding } from '../../schemas/finding.ts';
 
 /** A root event the trail holds, as the detector found it, and the object it was read from. */
 interface TrailFinding {
@@ -15,13 +14,6 @@ interface RecordedIds {
 }
 
 /**
- * Whether the live path would have paged for this finding, so that its absence matters: at or
- * above the alert threshold (the live path records the rest and pages for none of them).
- */
-const isCompared = (finding: Finding, alertMinSeverity: Severity): boolean =>
-  rank(finding.severity) <= rank(alertMinSeverity);
-
-/**
  * Whether the live path recorded this event: its own event id, or another copy of the same event.
  * An event that concerns two accounts is logged once in each, with its own `eventID` and the same
  * `sharedEventID` [CT-REC]; EventBridge delivers each copy to its account's bus [EB-CT]. When one
@@ -32,18 +24,15 @@ const isRecorded = (finding: Finding, recorded: RecordedIds): boolean =>
   (finding.sharedEventId !== undefined && recorded.sharedEventIds.has(finding.sharedEventId));
 
 /**
- * The trail's root events the live path missed: compared (at or above the alert threshold) and
- * not recorded, one per event id (CloudTrail may deliver an event twice), earliest first. Pure.
+ * The trail's root events the live path missed: not recorded, whatever their severity (the live
+ * path records every finding, and pages for some), one per event id (CloudTrail may deliver an
+ * event twice), earliest first. Pure.
  */
-const missedEvents = (
-  found: Iterable<TrailFinding>,
-  recorded: RecordedIds,
-  alertMinSeverity: Severity,
-): TrailFinding[] => {
+const missedEvents = (found: Iterable<TrailFinding>, recorded: RecordedIds): TrailFinding[] => {
   const missed = new Map<string, TrailFinding>();
   for (const entry of found) {
     const { finding } = entry;
-    if (!isCompared(finding, alertMinSeverity) || isRecorded(finding, recorded)) continue;
+    if (isRecorded(finding, recorded)) continue;
     if (!missed.has(finding.eventId)) missed.set(finding.eventId, entry);
   }
   return [...missed.values()].sort(
@@ -59,5 +48,5 @@ const lateFinding = ({ finding, object }: TrailFinding, detectedAt: Date): Findi
   lateDetection: { detectedAt: detectedAt.toISOString(), object },
 });
 
-export { missedEvents, isCompared, isRecorded, lateFinding };
+export { missedEvents, isRecorded, lateFinding };
 export type { TrailFinding, RecordedIds };

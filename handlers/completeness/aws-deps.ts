@@ -83,7 +83,6 @@ const buildCompletenessDeps = (
         prefix,
         plan,
         detectorConfig: config[COMPLETENESS_ENV.detectorConfig],
-        alertMinSeverity,
         ...(options.readCapacity && { capacity: options.readCapacity }),
       }),
     recorded: new CloudWatchLogsFindingReader({ client: logs, logGroupName, ...retry }),

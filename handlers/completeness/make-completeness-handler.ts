@@ -3,10 +3,10 @@ import type { RecordedIds } from '../../detection/completeness/missed-events.ts'
 import { lateFinding, missedEvents } from '../../detection/completeness/missed-events.ts';
 import type { PlanSettings, ScanPlan, Span } from '../../detection/completeness/scan-plan.ts';
 import { scanPlan } from '../../detection/completeness/scan-plan.ts';
-import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
+import { groupFindings } from '../../detection/incidents/group-findings.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import { CompletenessRequestSchema } from '../../schemas/completeness-request.ts';
-import type { Finding, Severity } from '../../schemas/finding.ts';
+import type { Severity } from '../../schemas/finding.ts';
 import type { CompletenessRun } from '../../schemas/record-entry.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import type { AlertSink } from '../../sinks/alert-sink.ts';
@@ -24,7 +24,7 @@ interface CompletenessDeps {
   records: RecordSink;
   alerts: AlertSink;
   logger: Logger;
-  /** The live detector's threshold: the events it would have paged for are compared. */
+  /** The live detector's threshold: a missed event below it is recorded, not alerted. */
   alertMinSeverity: Severity;
   /** The live detector's suppression rules: a missed event they cover is recorded, not alerted. */
   suppressions?: readonly SuppressionRule[];
@@ -51,18 +51,13 @@ const MAX_RESERVE_MS = 180_000;
 const NOTHING_RECORDED: RecordedIds = { eventIds: new Set(), sharedEventIds: new Set() };
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A missed event's finding as the live path would have made it: with its suppression, if a rule covers it. */
-const withSuppression = (finding: Finding, rules: readonly SuppressionRule[], now: Date): Finding => {
-  const suppression = rules.length ? suppressionFor(finding, rules, now) : undefined;
-  return suppression ? { ...finding, suppression } : finding;
-};
-
 /**
  * The completeness scan (README: "Completeness"): CloudTrail delivers to EventBridge best effort
  * (DOMAIN.md §5), so each run reads the trail objects of its window with the archive scan core,
- * keeps the root events the rule would have delivered and the live path would have paged for,
- * compares them by event id with the live path's records, and records every missed one as a
- * finding with `lateDetection` (alerting those that page), then the run itself, then its metrics.
+ * keeps the root events the rule would have delivered, compares them by event id with the live
+ * path's records, and records every missed one as a finding with `lateDetection`, grouped into
+ * incidents among themselves (alerting those that page: at or above the threshold, unsuppressed,
+ * first or escalating in their incident), then the run itself, then its metrics.
  * The alerts go out before anything is recorded: a failure in between fails the invocation, and
  * the retry, finding no record, alerts again with the same event ids (at least once, never not at
  * all); once recorded, a missed event is the live path's equal and never pages again. An object
@@ -94,8 +89,11 @@ const makeCompletenessHandler =
     const scan = await deps.scanTrail(plan, () => now().getTime() >= stopAt);
     const recorded = scan.found.length ? await deps.recorded.recorded(plan.records) : NOTHING_RECORDED;
     const detectedAt = now();
-    const missed = missedEvents(scan.found, recorded, deps.alertMinSeverity).map((entry) =>
-      withSuppression(lateFinding(entry, detectedAt), deps.suppressions ?? [], detectedAt),
+    // Grouped among themselves as the live path groups (a missed console session pages once, not
+    // once per event), with the live path's suppression rules.
+    const missed = await groupFindings(
+      missedEvents(scan.found, recorded).map((entry) => lateFinding(entry, detectedAt)),
+      { suppressions: deps.suppressions ?? [], now: detectedAt },
     );
     const alerts = missed
       .filter((finding) => pages(finding, deps.alertMinSeverity))

@@ -2,9 +2,7 @@ import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-even
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
 import type { ScanPlan } from '../../detection/completeness/scan-plan.ts';
 import type { TrailFinding } from '../../detection/completeness/missed-events.ts';
-import { isCompared } from '../../detection/completeness/missed-events.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
-import type { Severity } from '../../schemas/finding.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
@@ -14,7 +12,7 @@ import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 
 /** What the scan of a run's trail objects found. */
 interface TrailScan {
-  /** Root events the rule delivers, in the compared event times, at or above the alert threshold. */
+  /** Root events the rule delivers, in the compared event times. */
   found: TrailFinding[];
   /** Account folders listed. */
   accounts: number;
@@ -33,7 +31,6 @@ interface ScanTrailOptions {
   prefix: string;
   plan: ScanPlan;
   detectorConfig: DetectorConfig;
-  alertMinSeverity: Severity;
   /** Objects read at once (S3 latency, not CPU, bounds a run of small objects). */
   capacity?: number;
 }
@@ -61,8 +58,8 @@ const deliveredRecordsScanner = (source: TrailWindowSource, capacity: number): O
 
 /**
  * Scans the run's trail objects with the archive scan core and the detector of `rootwatch scan`,
- * collecting the root events the live path would have paged for: delivered by the rule, in the
- * compared event times (exactly: the objects were chosen with slack), at or above the threshold.
+ * collecting the root events the live path would have recorded: delivered by the rule, in the
+ * compared event times (exactly: the objects were chosen with slack).
  */
 const scanTrail = async (options: ScanTrailOptions): Promise<TrailScan> => {
   const { plan, source } = options;
@@ -87,7 +84,7 @@ const scanTrail = async (options: ScanTrailOptions): Promise<TrailScan> => {
     },
     {
       finding: (finding, position) => {
-        if (isCompared(finding, options.alertMinSeverity)) found.push({ finding, object: position.file });
+        found.push({ finding, object: position.file });
       },
       unreadable: (position, reason) => problem(`${describePosition(position)}: ${reason}`),
       // The live path records these as invalid events, and its own alarm reports them.

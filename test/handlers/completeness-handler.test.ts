@@ -83,6 +83,16 @@ describe('Handler: completeness scan (wiring, with fakes)', () => {
       eventId: 'missed',
       time: '2026-05-02T10:00:00Z',
       lateDetection: { detectedAt: NOW.toISOString(), object: OBJECT },
+      incident: {
+        id: `long-term-key:${key.accessKeyId}:2026-05-02T10:00:00Z`,
+        count: 1,
+        firstSeen: '2026-05-02T10:00:00Z',
+        lastSeen: '2026-05-02T10:00:00Z',
+        actions: [`${key.eventSource.replace('.amazonaws.com', '')}:${key.eventName}`],
+        regions: [key.region],
+        sourceIps: [key.sourceIp],
+        alert: 'first',
+      },
     };
     expect(alerts.alerts).toStrictEqual([{ detailType: 'Root Activity Finding', detail: late }]);
     expect(FindingSchema.parse(alerts.alerts[0]!.detail)).toStrictEqual(late);
@@ -140,6 +150,31 @@ describe('Handler: completeness scan (wiring, with fakes)', () => {
     // Assess
     expect([first.missed, second.missed]).toStrictEqual([1, 0]);
     expect(alerts.alerts).toHaveLength(1);
+  });
+
+  it('groups missed events into incidents as the live path does: a burst of one root key pages once', async () => {
+    // Prepare
+    const { key } = await findings();
+    const burst = ['10:00', '10:20', '10:40'].map((minute, index) =>
+      at(key, `burst-${index}`, `2026-05-02T${minute}:00Z`),
+    );
+    const { handler, alerts, records } = setup(trailScan([...burst].reverse()));
+
+    // Act
+    const result = await handler(SCHEDULED);
+
+    // Assess
+    expect(result).toMatchObject({ missed: 3, alerted: 1 });
+    expect(alerts.alerts.map((alert) => alert.detail.eventId)).toStrictEqual(['burst-0']);
+    const recorded = records.entries.flatMap((entry) => (entry.kind === 'finding' ? [entry.finding] : []));
+    expect(
+      recorded.map(({ eventId, incident }) => [eventId, incident?.count, incident?.alert]),
+    ).toStrictEqual([
+      ['burst-0', 1, 'first'],
+      ['burst-1', 2, 'update'],
+      ['burst-2', 3, 'update'],
+    ]);
+    expect(new Set(recorded.map((finding) => finding.incident?.id)).size).toBe(1);
   });
 
   it('records nothing when an alert cannot be sent, so that the retry alerts (with the same event id)', async () => {
