@@ -51,6 +51,7 @@ const ROOT_ACTIVITY_BUNDLE = 'dist/root-activity/index.mjs';
 const ROOT_POSTURE_BUNDLE = 'dist/root-posture/index.mjs';
 const NOTIFIER_BUNDLE = 'dist/notifier/index.mjs';
 const SECURITY_HUB_IMPORT_BUNDLE = 'dist/security-hub-import/index.mjs';
+const COMPLETENESS_BUNDLE = 'dist/completeness/index.mjs';
 /** The suppression rules deployed with the detector (README: "Suppression"). */
 const SUPPRESSIONS_SOURCE = 'config/suppressions.json';
 
@@ -60,10 +61,14 @@ const BUNDLES = [
   ['handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE],
   ['handlers/notifier/index.ts', NOTIFIER_BUNDLE],
   ['handlers/security-hub-import/index.ts', SECURITY_HUB_IMPORT_BUNDLE],
+  ['handlers/completeness/index.ts', COMPLETENESS_BUNDLE],
 ] as const;
 
+/** The functions that apply the suppression rules: the detector, and the completeness scan for the events it missed. */
+const SUPPRESSION_BUNDLES = [ROOT_ACTIVITY_BUNDLE, COMPLETENESS_BUNDLE] as const;
+
 /**
- * Ships the suppression rules beside the detector bundle (its `ROOTWATCH_SUPPRESSIONS_FILE` default),
+ * Ships the suppression rules beside a bundle that applies them (its `ROOTWATCH_SUPPRESSIONS_FILE` default),
  * validated first: a bad rule fails the build, not the deployed function's cold start.
  */
 const shipSuppressions = async (source = SUPPRESSIONS_SOURCE, bundleFile = ROOT_ACTIVITY_BUNDLE) => {
@@ -74,7 +79,7 @@ const shipSuppressions = async (source = SUPPRESSIONS_SOURCE, bundleFile = ROOT_
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   await Promise.all(BUNDLES.map(([entry, outfile]) => bundle(entry, outfile)));
-  await shipSuppressions();
+  for (const bundleFile of SUPPRESSION_BUNDLES) await shipSuppressions(SUPPRESSIONS_SOURCE, bundleFile);
 }
 
 export {
@@ -86,4 +91,5 @@ export {
   ROOT_POSTURE_BUNDLE,
   NOTIFIER_BUNDLE,
   SECURITY_HUB_IMPORT_BUNDLE,
+  COMPLETENESS_BUNDLE,
 };

@@ -9,8 +9,10 @@ const BUNDLE_DIR = fileURLToPath(new URL('../dist/root-activity', import.meta.ur
 const POSTURE_BUNDLE_DIR = fileURLToPath(new URL('../dist/root-posture', import.meta.url));
 /** the notifier's, */
 const NOTIFIER_BUNDLE_DIR = fileURLToPath(new URL('../dist/notifier', import.meta.url));
-/** and the Security Hub import's. */
+/** the Security Hub import's, */
 const SECURITY_HUB_IMPORT_BUNDLE_DIR = fileURLToPath(new URL('../dist/security-hub-import', import.meta.url));
+/** and the completeness scan's. */
+const COMPLETENESS_BUNDLE_DIR = fileURLToPath(new URL('../dist/completeness', import.meta.url));
 /** The handler string for that artifact: `index.mjs`, export `handler`. */
 const BUNDLE_HANDLER = 'index.handler';
 
@@ -36,5 +38,6 @@ export {
   POSTURE_BUNDLE_DIR,
   NOTIFIER_BUNDLE_DIR,
   SECURITY_HUB_IMPORT_BUNDLE_DIR,
+  COMPLETENESS_BUNDLE_DIR,
   BUNDLE_HANDLER,
 };

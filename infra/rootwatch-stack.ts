@@ -4,6 +4,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
+import { CompletenessScan } from './completeness-scan.ts';
 import { RootActivityDetector } from './root-activity-detector.ts';
 import { RootPostureAudit } from './root-posture-audit.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
@@ -48,6 +49,33 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
   }),
 });
 
+/** The completeness scan of the organisation trail's bucket, beside the detector it checks. */
+const completenessScan = (
+  scope: Construct,
+  detector: RootActivityDetector,
+  settings: DeployConfig,
+  trailBucketName: string,
+): CompletenessScan =>
+  new CompletenessScan(scope, 'Completeness', {
+    key: detector.key,
+    recordLogGroup: detector.recordLogGroup,
+    recordLogGroupName: detector.recordLogGroupName,
+    alertBus: detector.alertBus,
+    deadLetterQueue: detector.deadLetterQueue,
+    operationsTopic: detector.operationsTopic,
+    logGroupName: `/${detector.namePrefix}/completeness-function`,
+    logRetention: logs.RetentionDays.THREE_MONTHS,
+    trailBucketName,
+    trailPrefix:
+      settings.trailPrefix ?? (settings.organizationId ? `AWSLogs/${settings.organizationId}/` : 'AWSLogs/'),
+    ...(settings.trailKmsKeyArn && { trailKeyArn: settings.trailKmsKeyArn }),
+    window: Duration.hours(settings.completenessHours),
+    memorySize: settings.completenessMemorySize,
+    alertMinSeverity: settings.alertMinSeverity,
+    logLevel: settings.logLevel,
+    ...(settings.detectorConfig && { detectorConfig: settings.detectorConfig }),
+  });
+
 /**
  * `Rootwatch`: the detector in the security account, with termination protection (deleting it
  * silences root detection for the whole organisation). Outputs what forwarders and SIEMs need.
@@ -56,6 +84,7 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
 class RootwatchStack extends Stack {
   readonly detector: RootActivityDetector;
   readonly postureAudit?: RootPostureAudit;
+  readonly completeness?: CompletenessScan;
 
   constructor(scope: Construct, id: string, props: RootwatchStackProps) {
     super(scope, id, {
@@ -88,6 +117,14 @@ class RootwatchStack extends Stack {
       new CfnOutput(this, 'PostureAuditRoleArn', {
         value: this.postureAudit.role.roleArn,
         description: 'Forwarder stacks let this role read credential reports (parameter PostureAuditRoleArn)',
+      });
+    }
+    if (settings.trailBucketName) {
+      this.completeness = completenessScan(this, this.detector, settings, settings.trailBucketName);
+      new CfnOutput(this, 'CompletenessRoleArn', {
+        value: this.completeness.role.roleArn,
+        description:
+          "The trail bucket's policy (and its KMS key's) must let this role list and read the trail (README: Completeness)",
       });
     }
     const outputs = {

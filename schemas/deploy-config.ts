@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TrailBucketSchema, TrailPrefixSchema, WINDOW_HOURS } from './completeness-config.ts';
 import { DetectorConfigSchema } from './detector-config.ts';
 import { SeveritySchema } from './finding-enums.ts';
 import { HandlerConfigSchema, HANDLER_ENV } from './handler-config.ts';
@@ -104,6 +105,27 @@ const DeployConfigSchema = z
           z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/, { error: 'expected an IAM role ARN' }),
         ),
     ),
+    /** The organisation trail's bucket: turns on the completeness scan (README "Completeness"). */
+    trailBucketName: z.optional(TrailBucketSchema),
+    /** Above the account folders; by default `AWSLogs/<organizationId>/`, or `AWSLogs/` without one. */
+    trailPrefix: z.optional(TrailPrefixSchema),
+    /** The KMS key of the trail's SSE-KMS objects. */
+    trailKmsKeyArn: z.optional(
+      z
+        .string()
+        .check(
+          z.regex(/^arn:aws[\w-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/, { error: 'expected a KMS key ARN' }),
+        ),
+    ),
+    /** Hours of a completeness window, one run each: 1, 2, 3, 4, 6, 8, 12 or 24. */
+    completenessHours: z._default(
+      fromText(
+        (text) => (/^\d+$/.test(text) ? Number(text) : text),
+        z.literal([...WINDOW_HOURS], { error: 'expected 1, 2, 3, 4, 6, 8, 12 or 24' }),
+      ),
+      24,
+    ),
+    completenessMemorySize: z._default(integer(512, 10_240), 2048),
     /** Where forwarders send; by default the ingest bus of `account` in `region`. */
     ingestBusArn: z.optional(
       z.string().check(
@@ -118,6 +140,12 @@ const DeployConfigSchema = z
       error: 'siemEndpoint and siemSecretName go together: give both or neither',
       path: ['siemSecretName'],
     }),
+    z.refine(
+      (config) =>
+        config.trailBucketName !== undefined ||
+        (config.trailPrefix === undefined && config.trailKmsKeyArn === undefined),
+      { error: 'trailPrefix and trailKmsKeyArn need trailBucketName', path: ['trailBucketName'] },
+    ),
   );
 
 type DeployConfig = z.infer<typeof DeployConfigSchema>;

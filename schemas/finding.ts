@@ -39,6 +39,17 @@ const SuppressionSchema = z.strictObject({
   expires: IsoDateTimeSchema,
 });
 
+/**
+ * A root event the live path never received (EventBridge delivery is best effort, DOMAIN.md §5),
+ * found afterwards in the trail by the completeness scan (README: "Completeness").
+ */
+const LateDetectionSchema = z.strictObject({
+  /** When the completeness scan found it: the alert comes this late. */
+  detectedAt: IsoDateTimeSchema,
+  /** The trail object that holds the event, `s3://bucket/key`. */
+  object: z.string().check(z.minLength(1)),
+});
+
 /** Who opened a centralized-root session (`sts:AssumeRoot`) whose key signed this event. */
 const AssumedRootSchema = z.strictObject({
   assumeRootEventId: z.optional(z.string()),
@@ -86,6 +97,7 @@ const FindingSchema = z.strictObject({
   sessionIssuedAt: z.optional(z.string()),
   incident: z.optional(IncidentSchema),
   suppression: z.optional(SuppressionSchema),
+  lateDetection: z.optional(LateDetectionSchema),
   title: z.string(),
   summary: z.string(),
 });
@@ -94,8 +106,16 @@ type Control = z.infer<typeof ControlSchema>;
 type AssumedRoot = z.infer<typeof AssumedRootSchema>;
 type Incident = z.infer<typeof IncidentSchema>;
 type Suppression = z.infer<typeof SuppressionSchema>;
+type LateDetection = z.infer<typeof LateDetectionSchema>;
 type Finding = z.infer<typeof FindingSchema>;
 
-export { ControlSchema, AssumedRootSchema, IncidentSchema, SuppressionSchema, FindingSchema };
-export type { Control, AssumedRoot, Incident, Suppression, Finding };
+export {
+  ControlSchema,
+  AssumedRootSchema,
+  IncidentSchema,
+  SuppressionSchema,
+  LateDetectionSchema,
+  FindingSchema,
+};
+export type { Control, AssumedRoot, Incident, Suppression, LateDetection, Finding };
 export type { Activity, Credential, Outcome, Severity } from './finding-enums.ts';

@@ -5,6 +5,32 @@ import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
 
 const ValidationIssueSchema = z.strictObject({ path: z.string(), code: z.string(), message: z.string() });
+const count = z.int().check(z.minimum(0));
+const span = z.strictObject({ from: IsoDateTimeSchema, to: IsoDateTimeSchema });
+
+/**
+ * One run of the completeness scan (README: "Completeness"), so that an auditor can see which
+ * windows were checked and with what result. `window`: the event times the run covers (start
+ * inclusive, end exclusive); `events`: the event times it compared, the window and the late
+ * arrivals of the one before; `objects`: the delivery times of the trail objects it read.
+ * `rootEvents` were delivered by the rule's pattern and at or above the alert threshold; the
+ * `missed` ones had no record of the live path and are recorded in this group as findings with
+ * `lateDetection`. `complete` is false when an object could not be read, the run stopped early or found no object.
+ */
+const CompletenessRunSchema = z.strictObject({
+  kind: z.literal('completeness'),
+  window: z.strictObject({ start: IsoDateTimeSchema, end: IsoDateTimeSchema }),
+  events: span,
+  objects: span,
+  accounts: count,
+  objectsScanned: count,
+  objectsUnreadable: count,
+  rootEvents: count,
+  missed: count,
+  alerted: count,
+  stoppedEarly: z.boolean(),
+  complete: z.boolean(),
+});
 
 /**
  * One log event in the record log group: every event the rule delivers leaves exactly one trace, so
@@ -17,6 +43,8 @@ const ValidationIssueSchema = z.strictObject({ path: z.string(), code: z.string(
  * - `posture`: one result of the scheduled root posture audit (`rootwatch audit`'s contract), with the
  *   time its credential report was generated and the status the check had before.
  * - `invalid-report`: a credential report the scheduled audit could not read, with the problems.
+ * - `completeness`: one run of the completeness scan; the root events it found missing are
+ *   `finding` entries whose finding has `lateDetection`.
  */
 const RecordEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('finding'), finding: FindingSchema }),
@@ -48,9 +76,11 @@ const RecordEntrySchema = z.discriminatedUnion('kind', [
     account: z.string(),
     problems: z.array(z.string()),
   }),
+  CompletenessRunSchema,
 ]);
 
 type RecordEntry = z.infer<typeof RecordEntrySchema>;
+type CompletenessRun = z.infer<typeof CompletenessRunSchema>;
 
-export { RecordEntrySchema, ValidationIssueSchema };
-export type { RecordEntry };
+export { RecordEntrySchema, ValidationIssueSchema, CompletenessRunSchema };
+export type { RecordEntry, CompletenessRun };

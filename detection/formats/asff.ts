@@ -71,6 +71,8 @@ const productFields = (finding: Finding): Record<string, string> => {
     'rootwatch/assumeRootCaller': finding.assumedRoot?.callerArn,
     'rootwatch/incidentId': finding.incident?.id,
     'rootwatch/incidentFindings': finding.incident && String(finding.incident.count),
+    'rootwatch/lateDetectionAt': finding.lateDetection?.detectedAt,
+    'rootwatch/lateDetectionObject': finding.lateDetection && clip(finding.lateDetection.object, 2048),
   };
   return Object.fromEntries(
     Object.entries(fields).filter(

@@ -1,4 +1,4 @@
-import type { Finding, Incident, Suppression } from '../../schemas/finding.ts';
+import type { Finding, Incident, LateDetection, Suppression } from '../../schemas/finding.ts';
 import { serviceOf } from '../record-fields.ts';
 
 const wrap = (text: string, width: number, indent: string): string[] => {
@@ -33,9 +33,13 @@ const incidentText = (incident: Incident): string =>
 const suppressionText = (note: Suppression): string =>
   `suppressed by ${note.ruleId} until ${note.expires}: ${note.reason}`;
 
+/** `found late: missed by the live path, found in the trail at <time> in <object>`. */
+const lateDetectionText = (note: LateDetection): string =>
+  `found late: missed by the live path, found in the trail at ${note.detectedAt} in ${note.object}`;
+
 /**
  * A finding as a person reads it in a terminal or a chat message: severity and title, the key facts
- * on one line, the summary, the incident and suppression when the finding has them, and the
+ * on one line, the summary, the incident, suppression and late detection when the finding has them, and the
  * references that tie it back to CloudTrail and CIS.
  * @example
  * CRITICAL  Root console sign-in without MFA in 111122223333 from 192.0.2.0
@@ -60,8 +64,9 @@ const findingText = (finding: Finding, width = 100): string => {
     ...wrap(finding.summary, width - 2, '  '),
     ...(finding.incident ? [`  ${incidentText(finding.incident)}`] : []),
     ...(finding.suppression ? [`  ${suppressionText(finding.suppression)}`] : []),
+    ...(finding.lateDetection ? [`  ${lateDetectionText(finding.lateDetection)}`] : []),
     `  event ${finding.eventId}  ${serviceOf(finding.eventSource)}:${finding.eventName}${cis ? `  ${cis}` : ''}`,
   ].join('\n');
 };
 
-export { findingText, incidentText, suppressionText, counted, mfaText };
+export { findingText, incidentText, suppressionText, lateDetectionText, counted, mfaText };

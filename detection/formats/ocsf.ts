@@ -84,6 +84,7 @@ const rootwatchFields = (finding: Finding) => ({
   ...(finding.assumedRoot && { assumedRoot: finding.assumedRoot }),
   ...(finding.incident && { incident: finding.incident }),
   ...(finding.suppression && { suppression: finding.suppression }),
+  ...(finding.lateDetection && { lateDetection: finding.lateDetection }),
 });
 
 /**

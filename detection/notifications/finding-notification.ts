@@ -58,6 +58,24 @@ const incidentFields = (f: Finding): string[] =>
       ]
     : [];
 
+/**
+ * A finding the completeness scan found after the live path missed it: the alert comes hours
+ * after the event, and the reader must know why before acting on its times.
+ */
+const lateFields = (f: Finding): string[] =>
+  f.lateDetection
+    ? [
+        '',
+        'Found late',
+        ...wrapWords(
+          'EventBridge did not deliver this event to the live detector (its delivery of CloudTrail events ' +
+            'is best effort); the completeness scan found it in the trail.',
+        ).map((line) => `  ${line}`),
+        ...field('Found at', f.lateDetection.detectedAt),
+        ...field('Trail object', f.lateDetection.object),
+      ]
+    : [];
+
 const runbookLines = (runbook: FilledRunbook): string[] => [
   `Runbook: ${runbook.title}`,
   'Who to call',
@@ -69,12 +87,13 @@ const runbookLines = (runbook: FilledRunbook): string[] => [
   ...list(runbook.references.map((reference) => `${reference.title}: ${reference.url}`)),
 ];
 
-/** The email body: summary, key fields, incident, CloudTrail link, runbook. */
+/** The email body: summary, why it is late (when it is), key fields, incident, CloudTrail link, runbook. */
 const findingEmailText = (f: Finding, runbook: FilledRunbook): string =>
   [
     `${f.severity.toUpperCase()}: ${f.title}`,
     '',
     ...wrapWords(f.summary),
+    ...lateFields(f),
     '',
     'What happened',
     ...keyFields(f),
@@ -109,6 +128,11 @@ const findingChat = (f: Finding, runbook: FilledRunbook, subject: string): ChatM
             `${counted(f.incident.actions.length, 'action')}, ${counted(f.incident.sourceIps.length, 'source IP')} since ${f.incident.firstSeen}`,
         ]
       : []),
+    ...(f.lateDetection
+      ? [
+          `Found late, at ${f.lateDetection.detectedAt}, by the completeness scan: EventBridge did not deliver this event to the live detector`,
+        ]
+      : []),
     `Runbook: ${runbook.title}. [Open the event in CloudTrail](${cloudTrailEventUrl(f)})`,
   ].join('\n'),
   nextSteps: runbook.contain.slice(0, 3),
@@ -122,7 +146,8 @@ const findingChat = (f: Finding, runbook: FilledRunbook, subject: string): ChatM
 /**
  * The notification of a finding, built from the finding alone (never the raw event): a subject with
  * severity, what happened, the account (and alias) and the source IP; a body with the summary, the
- * key fields, the incident counts, the CloudTrail console link and the runbook; the same for chat.
+ * key fields, the incident counts, why it comes late (when the completeness scan found it), the
+ * CloudTrail console link and the runbook; the same for chat.
  */
 const findingNotification = (finding: Finding): Notification => {
   const runbook = runbookFor(finding);

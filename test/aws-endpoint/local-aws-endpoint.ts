@@ -62,7 +62,8 @@ const signedRegion = (authorization: string): string =>
   /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(authorization)?.[1] ?? 'us-east-1';
 
 /**
- * A local endpoint speaking the AWS JSON 1.1 protocol of CloudWatch Logs (`Logs_20140328.*`) and
+ * A local endpoint speaking the AWS JSON 1.1 protocol of CloudWatch Logs (`Logs_20140328.*`, reads
+ * by FilterLogEvents included) and
  * EventBridge (`AWSEvents.PutEvents`), the AWS Query protocol of IAM, STS and SNS (`Publish`), and
  * Security Hub's REST JSON `BatchImportFindings` (`POST /findings/import`), on one port, so
  * that the real SDK clients (and the real Lambda bundle) run against it with `AWS_ENDPOINT_URL`. It

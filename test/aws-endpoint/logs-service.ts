@@ -1,3 +1,4 @@
+import { filterPatternMatcher } from './filter-pattern.ts';
 import { invalid, notFound, ServiceError } from './service-error.ts';
 
 interface StoredLogEvent {
@@ -5,6 +6,10 @@ interface StoredLogEvent {
   message: string;
   ingestionTime: number;
 }
+
+/** FilterLogEvents returns at most 1 MB or 10,000 events a page (API reference, FilterLogEvents). */
+const FILTER_PAGE_BYTES = 1_048_576;
+const FILTER_PAGE_EVENTS = 10_000;
 
 interface LogGroup {
   retentionInDays?: number;
@@ -29,10 +34,17 @@ const text = (input: Input, key: string): string => {
  * [CWL-CLS]: PutLogEvents checks the batch (count, bytes with 26 bytes per event, chronological
  * order, 24-hour span) and rejects individual events that are too new, too old or expired through
  * `rejectedLogEventsInfo` while storing the rest, as the current API reference describes.
+ * FilterLogEvents pages as the service does (see `filterLogEvents`).
  */
 class LogsService {
   readonly groups = new Map<string, LogGroup>();
   now: () => number = Date.now;
+  /**
+   * How many stored events one FilterLogEvents request examines before it answers with a
+   * `nextToken`: the service's pages "might only be partially full, or even empty" while more
+   * follow (API reference, FilterLogEvents), and clients must page until no token comes back.
+   */
+  filterScanEvents = 10_000;
 
   handle(operation: string, input: Input): unknown {
     switch (operation) {
@@ -44,6 +56,8 @@ class LogsService {
         return this.putLogEvents(input);
       case 'GetLogEvents':
         return this.getLogEvents(input);
+      case 'FilterLogEvents':
+        return this.filterLogEvents(input);
       default:
         throw new ServiceError(
           'UnknownOperationException',
@@ -119,6 +133,67 @@ class LogsService {
     const stream = group.streams.get(text(input, 'logStreamName'));
     if (!stream) throw notFound('The specified log stream does not exist.');
     return { events: stream, nextForwardToken: 'f/end', nextBackwardToken: 'b/start' };
+  }
+
+  /**
+   * FilterLogEvents: `logGroupName` or `logGroupIdentifier` (one of them), optional
+   * `startTime`/`endTime` (ms, inclusive), `filterPattern` (at most 1,024 characters), `limit`
+   * (1 to 10,000), `logStreamNames` or `logStreamNamePrefix` (not both), `nextToken`. Events come
+   * sorted by timestamp, then ingestion time; a page holds at most `limit` events, 10,000 or 1 MB,
+   * and each request examines at most `filterScanEvents` stored events, so pages can be partial or
+   * empty while a `nextToken` says more may follow.
+   * @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_FilterLogEvents.html
+   */
+  filterLogEvents(input: Input): unknown {
+    if ((input.logGroupName === undefined) === (input.logGroupIdentifier === undefined)) {
+      throw invalid('Exactly one of logGroupName and logGroupIdentifier must be given');
+    }
+    const name = String(input.logGroupName ?? input.logGroupIdentifier).replace(/^arn:.*:log-group:/, '');
+    const group = this.groups.get(name);
+    if (!group) throw notFound('The specified log group does not exist.');
+    for (const key of ['startTime', 'endTime'] as const) {
+      const value = input[key];
+      if (value !== undefined && (typeof value !== 'number' || !Number.isInteger(value) || value < 0))
+        throw invalid(`${key} must be a non-negative whole number of milliseconds`);
+    }
+    const pattern = input.filterPattern ?? '';
+    if (typeof pattern !== 'string' || pattern.length > 1024)
+      throw invalid('filterPattern must be a string of at most 1024 characters');
+    const limit = input.limit ?? FILTER_PAGE_EVENTS;
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > FILTER_PAGE_EVENTS)
+      throw invalid('limit must be from 1 to 10000');
+    if (input.logStreamNames !== undefined && input.logStreamNamePrefix !== undefined)
+      throw invalid('logStreamNames and logStreamNamePrefix cannot both be given');
+    const token = input.nextToken;
+    if (token !== undefined && (typeof token !== 'string' || !/^filter\/\d+$/.test(token)))
+      throw new ServiceError('InvalidParameterException', 'The specified nextToken is invalid.');
+    const matches = filterPatternMatcher(pattern);
+    const start = (input.startTime as number | undefined) ?? 0;
+    const end = (input.endTime as number | undefined) ?? Number.MAX_SAFE_INTEGER;
+    const streams = input.logStreamNames as string[] | undefined;
+    const prefix = input.logStreamNamePrefix as string | undefined;
+    const candidates = [...group.streams.entries()]
+      .filter(
+        ([stream]) =>
+          (streams === undefined || streams.includes(stream)) &&
+          (prefix === undefined || stream.startsWith(prefix)),
+      )
+      .flatMap(([logStreamName, events]) => events.map((event) => ({ logStreamName, ...event })))
+      .filter((event) => event.timestamp >= start && event.timestamp <= end)
+      .sort((a, b) => a.timestamp - b.timestamp || a.ingestionTime - b.ingestionTime);
+    let offset = token === undefined ? 0 : Number(token.slice('filter/'.length));
+    const scanEnd = Math.min(candidates.length, offset + this.filterScanEvents);
+    const events: Record<string, unknown>[] = [];
+    let bytes = 0;
+    for (; offset < scanEnd && events.length < limit; offset += 1) {
+      const event = candidates[offset]!;
+      if (!matches(event.message)) continue;
+      const size = encoder.encode(event.message).length + 26;
+      if (events.length > 0 && bytes + size > FILTER_PAGE_BYTES) break;
+      bytes += size;
+      events.push({ ...event, eventId: `${event.timestamp}-${offset}` });
+    }
+    return { events, ...(offset < candidates.length ? { nextToken: `filter/${offset}` } : {}) };
   }
 
   /** Every stored message of a group, across streams, in the order stored. */

@@ -17,6 +17,8 @@ const everything = DeployConfigSchema.parse({
   siemEndpoint: 'https://splunk.example.com:8088/services/collector/event',
   siemSecretName: 'splunk-hec',
   cisTrailLogGroup: 'aws-cloudtrail-logs-organisation',
+  trailBucketName: 'org-trail-logs',
+  trailKmsKeyArn: 'arn:aws:kms:us-east-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab',
 });
 
 /** The acknowledged AwsSolutions rules, by construct path, with their reasons. */
@@ -59,6 +61,7 @@ describe('cdk-nag: AwsSolutions', () => {
     expect(found.map(({ path, id }) => `${path}: ${id}`)).toStrictEqual([
       'Rootwatch/Detector/DeadLetterQueue: AwsSolutions-SQS3',
       'Rootwatch/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
+      'Rootwatch/Completeness/Role: AwsSolutions-IAM5[Resource::arn:aws:s3:::org-trail-logs/AWSLogs/o-a1b2c3d4e5/*]',
       'RootwatchForwarder/Forwarder/DeadLetterQueue: AwsSolutions-SQS3',
       'RootwatchForwarder/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
     ]);

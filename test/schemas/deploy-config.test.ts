@@ -33,6 +33,8 @@ describe('Schema: DeployConfig', () => {
       postureAuditOrganizationFeatures: false,
       postureAuditAssumeRoot: false,
       securityHubImport: false,
+      completenessHours: 24,
+      completenessMemorySize: 2048,
     });
   });
 

@@ -49,6 +49,16 @@ const inIncident = (finding: Finding): Finding => ({
   },
 });
 
+/** A finding the completeness scan found in the trail the day after: the live path never received it. */
+const foundLate = (finding: Finding): Finding => ({
+  ...finding,
+  lateDetection: {
+    detectedAt: '2025-03-02T01:00:41Z',
+    object:
+      's3://org-trail-logs/AWSLogs/o-a1b2c3d4e5/111122223333/CloudTrail/ap-southeast-2/2025/03/01/111122223333_CloudTrail_ap-southeast-2_20250301T1205Z_Mu0KsOhtH1ar15ZZ.json.gz',
+  },
+});
+
 const posture = () =>
   auditCsv(
     Buffer.from(
@@ -90,6 +100,19 @@ describe('Notifications: golden files (test/golden/notifications)', async () => 
     expect(notification.chat.threadId).toBe('root-session-111122223333-20250602T0912');
   });
 
+  it('access key use found late: the subject says late, the body why, before the facts', () => {
+    // Prepare
+    const finding = cases.find(({ kind }) => kind === 'access-key-use')!.finding;
+
+    // Act
+    const notification = findingNotification(foundLate(finding));
+
+    // Assess
+    expectGolden('notifications/access-key-use-late.email.txt', emailFile(notification));
+    expectGolden('notifications/access-key-use-late.chat.md', `${chatMarkdown(notification.chat)}\n`);
+    expect(notification.subject).toMatch(/^\[CRITICAL, late\] /);
+  });
+
   it.each(posture())('posture $check: subject and body as reviewed', (alert) => {
     // Act
     const notification = postureNotification(alert);
@@ -104,6 +127,8 @@ describe('Notifications: golden files (test/golden/notifications)', async () => 
       ...cases.flatMap(({ kind }) => [`${kind}.email.txt`, `${kind}.chat.md`]),
       'console-session-in-incident.email.txt',
       'console-session-in-incident.chat.md',
+      'access-key-use-late.email.txt',
+      'access-key-use-late.chat.md',
       ...posture().map((alert) => `posture-${alert.check}.email.txt`),
     ]);
 

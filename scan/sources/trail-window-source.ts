@@ -1,0 +1,169 @@
+import { ListObjectsV2Command, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { dayFolders, deliveredAt } from '../delivery-time.ts';
+import type { ListedObject } from './walk.ts';
+import type { ObjectSource, SourceEntry } from './object-source.ts';
+import { s3Source } from './s3-source.ts';
+
+const ACCOUNT = /^\d{12}$/;
+/** Folders above the account folders: `AWSLogs`, and an organisation trail's `o-…`. */
+const ABOVE_ACCOUNTS = /^(AWSLogs|o-[a-z0-9]{10,32})$/;
+
+interface TrailWindowOptions {
+  client: S3Client;
+  bucket: string;
+  /** Delivery times wanted, in ms, both inclusive (to the minute of the object names). */
+  from: number;
+  to: number;
+  /** Accounts listed at once. */
+  concurrency?: number;
+  /** Asked before each object is handed out: true ends the listing there (a deadline). */
+  stop?: () => boolean;
+}
+
+/** A folder whose listing failed; the others are still listed. */
+interface ListingFailure {
+  prefix: string;
+  reason: string;
+}
+
+/** What the listing did: accounts and Region folders found, failures, and whether it was stopped. */
+interface TrailListing {
+  accounts: number;
+  regionFolders: number;
+  failures: ListingFailure[];
+  stopped: boolean;
+}
+
+interface TrailWindowSource extends ObjectSource {
+  readonly listing: TrailListing;
+}
+
+/** The first key after every key under `folder` (which ends in `/`): `0` follows `/` in byte order. */
+const pastFolder = (folder: string): string => `${folder.slice(0, -1)}0`;
+
+/**
+ * The folders directly under `prefix`, one request each: the first key under the prefix names a
+ * folder, then the listing starts after that folder's last possible key. S3 lists keys in UTF-8
+ * byte order, so this skips whole folders (years of history) without listing them, and asks no
+ * `Delimiter`, which the local S3 server of the tests does not implement for nested keys.
+ * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
+ */
+async function* childFolders(client: S3Client, bucket: string, prefix: string): AsyncGenerator<string> {
+  let startAfter: string | undefined;
+  for (;;) {
+    const page = await client.send(
+      new ListObjectsV2Command({
+        Bucket: bucket,
+        Prefix: prefix,
+        MaxKeys: 1,
+        ...(startAfter !== undefined && { StartAfter: startAfter }),
+      }),
+    );
+    const key = page.Contents?.[0]?.Key;
+    if (key === undefined) return;
+    const rest = key.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    if (slash === -1) {
+      // An object beside the folders.
+      startAfter = key;
+      continue;
+    }
+    const name = rest.slice(0, slash);
+    yield name;
+    startAfter = pastFolder(`${prefix}${name}/`);
+  }
+}
+
+/** Every account folder (`…/<12 digits>/`) under `prefix`, through `AWSLogs/` and `o-…/` folders. */
+async function* accountFolders(client: S3Client, bucket: string, prefix: string): AsyncGenerator<string> {
+  for await (const name of childFolders(client, bucket, prefix)) {
+    if (ACCOUNT.test(name)) yield `${prefix}${name}/`;
+    else if (ABOVE_ACCOUNTS.test(name)) yield* accountFolders(client, bucket, `${prefix}${name}/`);
+  }
+}
+
+/**
+ * A CloudTrail bucket, narrowed to the objects delivered in a time range: the account folders under
+ * the scan's root (an organisation trail's `AWSLogs/o-…/` or an account trail's `AWSLogs/`), each
+ * account's `CloudTrail/<region>/` folders, and in each only the date folders of the range, keeping
+ * the objects whose name (the minute of delivery) is in it. Objects whose names carry no time are
+ * kept. Accounts are listed `concurrency` at a time and handed out as each account's listing ends;
+ * a failed account is noted in `listing.failures` and the others go on. Reads are S3 GetObject.
+ */
+const trailWindowSource = async (options: TrailWindowOptions): Promise<TrailWindowSource> => {
+  const { client, bucket, from, to } = options;
+  const concurrency = options.concurrency ?? 8;
+  const stop = options.stop ?? (() => false);
+  const objects = await s3Source(bucket, { client });
+  const listing: TrailListing = { accounts: 0, regionFolders: 0, failures: [], stopped: false };
+
+  const listAccount = async (account: string): Promise<ListedObject[]> => {
+    const found: ListedObject[] = [];
+    for await (const region of childFolders(client, bucket, `${account}CloudTrail/`)) {
+      listing.regionFolders += 1;
+      for (const day of dayFolders(from, to)) {
+        const prefix = `${account}CloudTrail/${region}/${day}/`;
+        for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix })) {
+          for (const { Key: key, Size: size } of page.Contents ?? []) {
+            if (key === undefined) continue;
+            const at = deliveredAt(key);
+            if (at === undefined || (at >= from && at <= to)) found.push({ key, size });
+          }
+        }
+      }
+    }
+    return found;
+  };
+
+  return {
+    descriptor: objects.descriptor,
+    listing,
+    async *list(folder) {
+      const prefix = folder ? `${folder.replace(/\/$/, '')}/` : '';
+      const accounts = accountFolders(client, bucket, prefix);
+      const running = new Map<string, Promise<{ account: string; found: ListedObject[] }>>();
+      let exhausted = false;
+      for (;;) {
+        while (!exhausted && running.size < concurrency && !stop()) {
+          const next = await accounts.next();
+          if (next.done) {
+            exhausted = true;
+            break;
+          }
+          const account = next.value;
+          listing.accounts += 1;
+          running.set(
+            account,
+            listAccount(account).then(
+              (found) => ({ account, found }),
+              (error: unknown) => {
+                listing.failures.push({ prefix: account, reason: (error as Error).message || String(error) });
+                return { account, found: [] };
+              },
+            ),
+          );
+        }
+        if (running.size === 0) {
+          listing.stopped = !exhausted;
+          return;
+        }
+        const { account, found } = await Promise.race(running.values());
+        running.delete(account);
+        for (const object of found) {
+          if (stop()) {
+            listing.stopped = true;
+            return;
+          }
+          yield { kind: 'object', ...object } satisfies SourceEntry;
+        }
+      }
+    },
+    stat: async (key) => ({ kind: 'folder', key: key.replace(/\/$/, '') }),
+    read: (key) => objects.read(key),
+    locate: (key) => objects.locate(key),
+  };
+};
+
+export { trailWindowSource, childFolders, accountFolders };
+export type { TrailWindowOptions, TrailWindowSource, TrailListing, ListingFailure };
