@@ -1,8 +1,7 @@
 import { GetCredentialReportOutputSchema } from '../../schemas/credential-report.ts';
 import { toValidationIssues } from '../../schemas/validation-issue.ts';
 import type { ValidationIssue } from '../../schemas/validation-issue.ts';
-import { listFiles } from './list-files.ts';
-import { readBytes } from './read-bytes.ts';
+import { readTextFiles } from './read-text-files.ts';
 
 /** What `audit` reads from directories: CSV and JSON credential reports, gzipped or not. */
 const CREDENTIAL_REPORT_FILE = /\.(csv|json)(\.gz)?$|\.gz$/;
@@ -39,25 +38,8 @@ const toReportInput = (file: string, text: string): ReportInput => {
 
 /** Every credential report behind the paths, in order; a path or file that cannot be read says why. */
 async function* readCredentialReports(paths: readonly string[]): AsyncGenerator<ReportInput> {
-  for (const path of paths) {
-    let files: string[];
-    try {
-      files = await listFiles(path, CREDENTIAL_REPORT_FILE);
-    } catch (error) {
-      yield { kind: 'unreadable', file: path, reason: (error as Error).message };
-      continue;
-    }
-    for (const file of files) {
-      let text: string;
-      try {
-        text = (await readBytes(file)).toString('utf8');
-      } catch (error) {
-        yield { kind: 'unreadable', file, reason: (error as Error).message };
-        continue;
-      }
-      yield toReportInput(file, text);
-    }
-  }
+  for await (const entry of readTextFiles(paths, CREDENTIAL_REPORT_FILE))
+    yield entry.kind === 'unreadable' ? entry : toReportInput(entry.file, entry.text);
 }
 
 export { readCredentialReports, toReportInput };
