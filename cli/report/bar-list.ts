@@ -1,3 +1,4 @@
+import { chartSvg } from './chart-svg.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
 import { PALETTE, SERIES } from './palette.ts';
@@ -68,24 +69,17 @@ const barList = (
       >${segments}<text x="${x + 6}" y="${y + 15}" class="axis">${totals[index]!}</text></g
     >`;
   });
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${options.title}"
-    viewBox="0 0 ${width} ${height}"
-    width="${width}"
-    height="${height}"
-  >
-    <title>${options.title}</title>
-    ${legend}${bars}
-    <line
-      x1="${labelWidth}"
-      x2="${labelWidth}"
-      y1="${legendHeight}"
-      y2="${height}"
-      stroke="${PALETTE.grid}"
-    />
-  </svg>`;
+  return chartSvg(
+    { title: options.title, width: width, height: height },
+    html`${legend}${bars}
+      <line
+        x1="${labelWidth}"
+        x2="${labelWidth}"
+        y1="${legendHeight}"
+        y2="${height}"
+        stroke="${PALETTE.grid}"
+      />`,
+  );
 };
 
 export { barList };

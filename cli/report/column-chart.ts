@@ -1,3 +1,4 @@
+import { chartSvg } from './chart-svg.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
 import { PALETTE } from './palette.ts';
@@ -61,17 +62,7 @@ const columnChart = (columns: readonly Column[], options: ColumnChartOptions): M
       >${label}</g
     >`;
   });
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${options.title}"
-    viewBox="0 0 ${width} ${height}"
-    width="${width}"
-    height="${height}"
-  >
-    <title>${options.title}</title>
-    ${grid}${bars}
-  </svg>`;
+  return chartSvg({ title: options.title, width: width, height: height }, html`${grid}${bars}`);
 };
 
 export { columnChart, niceMax };

@@ -1,3 +1,4 @@
+import { chartSvg } from './chart-svg.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
 import { PALETTE } from './palette.ts';
@@ -54,28 +55,21 @@ const shareRing = (
         ></g
       >`,
   );
-  return html`<svg
-    class="chart"
-    role="img"
-    aria-label="${options.title}"
-    viewBox="0 0 ${size + 220} ${size}"
-    width="${size + 220}"
-    height="${size}"
-  >
-    <title>${options.title}</title>
-    <circle
-      cx="${size / 2}"
-      cy="${size / 2}"
-      r="${radius}"
-      fill="none"
-      stroke="${PALETTE.grid}"
-      stroke-width="26"
-    />
-    ${arcs}
-    <text x="${size / 2}" y="${size / 2 + 2}" text-anchor="middle" class="figure">${figure}</text>
-    <text x="${size / 2}" y="${size / 2 + 22}" text-anchor="middle" class="axis">${options.caption}</text>
-    ${legend}
-  </svg>`;
+  return chartSvg(
+    { title: options.title, width: size + 220, height: size },
+    html`<circle
+        cx="${size / 2}"
+        cy="${size / 2}"
+        r="${radius}"
+        fill="none"
+        stroke="${PALETTE.grid}"
+        stroke-width="26"
+      />
+      ${arcs}
+      <text x="${size / 2}" y="${size / 2 + 2}" text-anchor="middle" class="figure">${figure}</text>
+      <text x="${size / 2}" y="${size / 2 + 22}" text-anchor="middle" class="axis">${options.caption}</text>
+      ${legend}`,
+  );
 };
 
 export { shareRing };
