@@ -1,6 +1,6 @@
 import { isoTime } from '../../detection/posture/time.ts';
 import type { RootPostureFacts, VirtualMfaDevice } from '../../schemas/root-posture-facts.ts';
-import { HEADER, csvLine } from './credential-reports.ts';
+import { HEADER, baseRootRow, csvLine } from './credential-reports.ts';
 import type { RowText } from './credential-reports.ts';
 import { readJsonLines } from './peer-cases.ts';
 
@@ -86,28 +86,11 @@ const PROWLER_HARDWARE_MFA_MOCKS: Record<
 
 /** A root row as AWS writes it, for account 123456789012; Prowler's overrides go on top. */
 const prowlerBaseRow = (): RowText => ({
-  user: '<root_account>',
+  ...baseRootRow(),
   arn: 'arn:aws:iam::123456789012:root',
   user_creation_time: '2019-01-01T00:00:00+00:00',
-  password_enabled: 'not_supported',
   password_last_used: 'no_information',
-  password_last_changed: 'not_supported',
-  password_next_rotation: 'not_supported',
   mfa_active: 'false',
-  access_key_1_active: 'false',
-  access_key_1_last_rotated: 'N/A',
-  access_key_1_last_used_date: 'N/A',
-  access_key_1_last_used_region: 'N/A',
-  access_key_1_last_used_service: 'N/A',
-  access_key_2_active: 'false',
-  access_key_2_last_rotated: 'N/A',
-  access_key_2_last_used_date: 'N/A',
-  access_key_2_last_used_region: 'N/A',
-  access_key_2_last_used_service: 'N/A',
-  cert_1_active: 'false',
-  cert_1_last_rotated: 'N/A',
-  cert_2_active: 'false',
-  cert_2_last_rotated: 'N/A',
 });
 
 /**
