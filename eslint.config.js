@@ -111,7 +111,7 @@ export default tseslint.config(
         {
           paths: classicZod,
           patterns: [
-            ...layer(['sinks', 'handlers', 'cli']),
+            ...layer(['sinks', 'scan', 'handlers', 'cli']),
             {
               group: ['**/detection/**', '!**/detection/rule-pattern.ts'],
               message: 'infra/ imports only the rule pattern from detection/ (see STYLE.md, "Our layout").',
