@@ -1,4 +1,5 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
+import { runCompletenessSpeed } from './completeness-speed.ts';
 import { runHandlerLatency } from './handler-latency.ts';
 import { runIncidentLatency } from './incident-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   latency: runHandlerLatency,
   incidents: runIncidentLatency,
   scan: runScanSpeed,
+  completeness: runCompletenessSpeed,
 };
 
 /** `npm run bench [-- NAME...]`: every benchmark (or the named ones), each against a baseline measured in the same run. */

@@ -17,6 +17,10 @@ const percentile = (values: readonly number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 };
 
+/** `median s (min–max)`, for timed runs reported side by side. */
+const secondsSpread = (values: readonly number[]): string =>
+  `${median(values).toFixed(2)} s (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+
 /**
  * Median seconds of each contender, run interleaved (A, B, A, B, …) after a warm-up round, so that
  * a noisy neighbour or a CPU frequency change hurts all contenders alike.
@@ -31,4 +35,4 @@ const compare = (contenders: Record<string, () => void>, rounds = 7): Record<str
   return Object.fromEntries(names.map((name) => [name, median(samples[name]!)]));
 };
 
-export { compare, median, percentile, timeOnce };
+export { compare, median, percentile, secondsSpread, timeOnce };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { median } from '../lib/measure.ts';
+import { median, secondsSpread } from '../lib/measure.ts';
 import type { BenchLine } from '../lib/report.ts';
 import { printTable } from '../lib/report.ts';
 import { ensureArchive } from './archive.ts';
@@ -34,8 +34,6 @@ const JQ_FILTER = '.Records[] | select(.userIdentity.type=="Root")';
 const hasJq = (): boolean => spawnSync('jq', ['--version']).status === 0;
 
 const seconds = (runs: readonly TimedRun[]) => runs.map((run) => run.seconds);
-const spread = (values: readonly number[]) =>
-  `${median(values).toFixed(2)} s (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
 
 /**
  * The JS filter the findings must equal: every record whose identity is root or whose session root
@@ -75,7 +73,9 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
     settings.megabytes * MB,
   );
   const smallMegabytes = Math.round(settings.megabytes / 4);
-  const small = ensureArchive(join(BENCH_DIR, `scan-archive-${smallMegabytes}MB`), smallMegabytes * MB, 7);
+  const small = ensureArchive(join(BENCH_DIR, `scan-archive-${smallMegabytes}MB`), smallMegabytes * MB, {
+    seed: 7,
+  });
   const largeDir = join(BENCH_DIR, `scan-archive-${settings.megabytes}MB`);
   const smallDir = join(BENCH_DIR, `scan-archive-${smallMegabytes}MB`);
   const fileList = join(largeDir, 'files.txt');
@@ -122,16 +122,16 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
   const lines: BenchLine[] = [
     {
       name: `scan vs gunzip floor, ${(small.bytes / MB).toFixed(0)} MB (lower is better)`,
-      value: spread(seconds(runs.smallScan)),
-      baseline: spread(seconds(runs.smallFloor)),
+      value: secondsSpread(seconds(runs.smallScan)),
+      baseline: secondsSpread(seconds(runs.smallFloor)),
       ratio: smallScanTime / smallFloorTime,
       target: '',
       met: true,
     },
     {
       name: `scan vs gunzip floor, ${(large.bytes / MB).toFixed(0)} MB (lower is better)`,
-      value: spread(seconds(runs.scan)),
-      baseline: spread(seconds(runs.floor)),
+      value: secondsSpread(seconds(runs.scan)),
+      baseline: secondsSpread(seconds(runs.floor)),
       ratio: scanTime / floorTime,
       target: '<= 1.50x floor',
       met: scanTime / floorTime <= 1.5,
@@ -141,8 +141,8 @@ const runScanSpeed = async (): Promise<BenchLine[]> => {
     const jqTime = median(seconds(runs.jq));
     lines.push({
       name: `scan vs zcat | jq, ${(large.bytes / MB).toFixed(0)} MB (higher is better)`,
-      value: spread(seconds(runs.scan)),
-      baseline: spread(seconds(runs.jq)),
+      value: secondsSpread(seconds(runs.scan)),
+      baseline: secondsSpread(seconds(runs.jq)),
       ratio: jqTime / scanTime,
       target: '>= 8.00x faster',
       met: jqTime / scanTime >= 8,

@@ -14,7 +14,7 @@ import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { rootRecord } from '../helpers/archive.ts';
-import { FAST_RETRY, localAwsEnv } from '../helpers/aws-clients.ts';
+import { FAST_RETRY, localCompletenessEnv } from '../helpers/aws-clients.ts';
 import { memoryLogger } from '../helpers/fake-sinks.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { sampleRecord } from '../helpers/records.ts';
@@ -100,17 +100,12 @@ beforeEach(async () => {
   endpoint = await LocalAwsEndpoint.start();
   endpoint.logs.createLogGroup({ logGroupName: GROUP });
   endpoint.events.buses.add(BUS);
-  env = localAwsEnv(endpoint.url, {
-    AWS_ENDPOINT_URL_S3: s3.endpoint,
-    // s3rver's fixed credentials (not secrets); the local endpoint takes any signed request.
-    AWS_ACCESS_KEY_ID: 'S3RVER',
-    AWS_SECRET_ACCESS_KEY: 'S3RVER',
-    ROOTWATCH_ALERT_BUS: BUS,
-    ROOTWATCH_LOG_GROUP: GROUP,
-    ROOTWATCH_TRAIL_BUCKET: BUCKET,
-    ROOTWATCH_TRAIL_PREFIX: `${ORG}/`,
-    ROOTWATCH_LOG_LEVEL: 'warn',
-  });
+  env = localCompletenessEnv(
+    endpoint.url,
+    s3.endpoint,
+    { bucket: BUCKET, prefix: `${ORG}/`, logGroup: GROUP, alertBus: BUS },
+    { ROOTWATCH_LOG_LEVEL: 'warn' },
+  );
   for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
   // The live path: EventBridge delivered these two, and no other.
   const live = makeHandler(

@@ -28,7 +28,39 @@ const localAwsEnv = (endpoint: string, extra: Record<string, string> = {}): Reco
   ...extra,
 });
 
+/** Where the completeness function reads the trail, and writes records and alerts. */
+interface CompletenessTargets {
+  bucket: string;
+  /** The key prefix above the account folders, ending in `/`. */
+  prefix: string;
+  logGroup: string;
+  alertBus: string;
+}
+
+/**
+ * The environment of the completeness function with its trail in a local S3 server (s3rver) and
+ * CloudWatch Logs and EventBridge at a local endpoint.
+ */
+const localCompletenessEnv = (
+  endpoint: string,
+  s3Endpoint: string,
+  targets: CompletenessTargets,
+  extra: Record<string, string> = {},
+): Record<string, string> =>
+  localAwsEnv(endpoint, {
+    AWS_ENDPOINT_URL_S3: s3Endpoint,
+    // s3rver's fixed credentials (not secrets); the local endpoint takes any signed request.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    ROOTWATCH_ALERT_BUS: targets.alertBus,
+    ROOTWATCH_LOG_GROUP: targets.logGroup,
+    ROOTWATCH_TRAIL_BUCKET: targets.bucket,
+    ROOTWATCH_TRAIL_PREFIX: targets.prefix,
+    ...extra,
+  });
+
 /** Retries without real waiting, for tests that inject many faults. */
 const FAST_RETRY: RetryPolicy = { attempts: 10, baseDelayMs: 1, maxDelayMs: 5 };
 
-export { localClients, localAwsEnv, FAST_RETRY, TEST_REGION };
+export { localClients, localAwsEnv, localCompletenessEnv, FAST_RETRY, TEST_REGION };
+export type { CompletenessTargets };

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { scratchDir } from './archive.ts';
@@ -13,11 +14,12 @@ interface LocalS3 {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver on a free loopback port, in a child process; `stop` ends that process. */
+/** Starts s3rver on a free loopback port, in a child process; `stop` ends that process and removes its files. */
 const startLocalS3 = async (): Promise<LocalS3> => {
+  const directory = scratchDir('s3rver');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--openssl-legacy-provider', join(import.meta.dirname, 's3rver-process.mjs'), scratchDir('s3rver')],
+    ['--openssl-legacy-provider', join(import.meta.dirname, 's3rver-process.mjs'), directory],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
@@ -45,6 +47,7 @@ const startLocalS3 = async (): Promise<LocalS3> => {
       client.destroy();
       child.kill('SIGTERM');
       if (child.exitCode === null) await once(child, 'exit');
+      rmSync(directory, { recursive: true, force: true });
     },
   };
 };
