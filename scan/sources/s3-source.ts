@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { listFolder } from './folder-listing.ts';
 import type { ObjectSource, SourceEntry } from './object-source.ts';
 
 /**
@@ -25,36 +26,25 @@ const s3Client = async (env: Record<string, string | undefined> = process.env): 
 };
 
 /**
- * An S3 bucket: every key under a prefix, listed flat, page by page (`pageSize` keys a page; S3's
- * default is 1,000) and streamed, each key pruned by the path filter before it is read; objects are
- * read whole (a CloudTrail object is a few MB at most), one per worker slot. Listing folder by
- * folder (`Delimiter: "/"`) would skip the keys of pruned dates and accounts altogether, but the
- * local S3 server the tests run against (s3rver 3.7) returns nothing for nested keys with a
- * delimiter, so that path could not be tested: narrow the prefix instead
- * (`s3://bucket/AWSLogs/o-…/111122223333/CloudTrail/eu-west-1/2026/01/`).
+ * An S3 bucket, folder by folder (see `listFolder`): the path filter prunes account, Region and
+ * date folders before they are listed, so a scan of the last days of a years-old organisation
+ * trail lists the days it reads, not the years it skips. Objects are read whole (a CloudTrail
+ * object is a few MB at most), one per worker slot. `pageSize`: keys a page (S3's most is 1,000).
  */
 const s3Source = async (
   bucket: string,
   options: { client?: S3Client; pageSize?: number } = {},
 ): Promise<ObjectSource> => {
-  const { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, paginateListObjectsV2 } =
-    await loadSdk();
+  const { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } = await loadSdk();
   const s3 = options.client ?? (await s3Client());
   return {
     descriptor: { kind: 's3', bucket },
-    async *list(folder) {
-      const prefix = folder && !folder.endsWith('/') ? `${folder}/` : folder;
-      const pages = paginateListObjectsV2(
-        { client: s3, ...(options.pageSize ? { pageSize: options.pageSize } : {}) },
-        { Bucket: bucket, Prefix: prefix },
-      );
-      for await (const page of pages) {
-        for (const object of page.Contents ?? []) {
-          if (object.Key && !object.Key.endsWith('/'))
-            yield { kind: 'object', key: object.Key, size: object.Size ?? 0 };
-        }
-      }
-    },
+    list: (folder) =>
+      listFolder(
+        (request) => s3.send(new ListObjectsV2Command({ Bucket: bucket, ...request })),
+        folder && !folder.endsWith('/') ? `${folder}/` : folder,
+        options.pageSize ? { pageSize: options.pageSize } : {},
+      ),
     async stat(key): Promise<SourceEntry> {
       if (key === '' || key.endsWith('/')) return { kind: 'folder', key: key.replace(/\/$/, '') };
       try {

@@ -1,6 +1,8 @@
 import { ListObjectsV2Command, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { dayFolders, deliveredAt } from '../delivery-time.ts';
+import { listFolder } from './folder-listing.ts';
+import type { ListRequest } from './folder-listing.ts';
 import type { ListedObject } from './walk.ts';
 import type { ObjectSource, SourceEntry } from './object-source.ts';
 import { s3Source } from './s3-source.ts';
@@ -39,40 +41,15 @@ interface TrailWindowSource extends ObjectSource {
   readonly listing: TrailListing;
 }
 
-/** The first key after every key under `folder` (which ends in `/`): `0` follows `/` in byte order. */
-const pastFolder = (folder: string): string => `${folder.slice(0, -1)}0`;
-
 /**
- * The folders directly under `prefix`, one request each: the first key under the prefix names a
- * folder, then the listing starts after that folder's last possible key. S3 lists keys in UTF-8
- * byte order, so this skips whole folders (years of history) without listing them, and asks no
- * `Delimiter`, which the local S3 server of the tests does not implement for nested keys.
- * @see https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html
+ * The names of the folders directly under `prefix`, one request each (see `listFolder`): whole
+ * folders (years of history) are skipped without being listed.
  */
 async function* childFolders(client: S3Client, bucket: string, prefix: string): AsyncGenerator<string> {
-  let startAfter: string | undefined;
-  for (;;) {
-    const page = await client.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix,
-        MaxKeys: 1,
-        ...(startAfter !== undefined && { StartAfter: startAfter }),
-      }),
-    );
-    const key = page.Contents?.[0]?.Key;
-    if (key === undefined) return;
-    const rest = key.slice(prefix.length);
-    const slash = rest.indexOf('/');
-    if (slash === -1) {
-      // An object beside the folders.
-      startAfter = key;
-      continue;
-    }
-    const name = rest.slice(0, slash);
-    yield name;
-    startAfter = pastFolder(`${prefix}${name}/`);
-  }
+  const list = (request: ListRequest) =>
+    client.send(new ListObjectsV2Command({ Bucket: bucket, ...request }));
+  for await (const entry of listFolder(list, prefix, { firstPageSize: 1 }))
+    if (entry.kind === 'folder') yield entry.key.slice(prefix.length);
 }
 
 /** Every account folder (`…/<12 digits>/`) under `prefix`, through `AWSLogs/` and `o-…/` folders. */

@@ -6,7 +6,7 @@ import { DetectorConfigSchema } from '../../schemas/detector-config.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
-import { s3Source } from '../../scan/sources/s3-source.ts';
+import { s3Client, s3Source } from '../../scan/sources/s3-source.ts';
 import { inlineScanner } from '../../scan/workers/inline-scanner.ts';
 import { copyInvictus, readLogFile, rootRecord, writeLogFile } from '../helpers/archive.ts';
 import type { LocalS3 } from '../helpers/s3-server.ts';
@@ -77,38 +77,46 @@ describe('Source: S3 (against a local S3 server)', () => {
     );
   });
 
-  it('lists page by page, and prunes keys by their path before reading them', async () => {
+  it('lists folder by folder and page by page, never listing a folder the path filter prunes', async () => {
     // Prepare
     stubS3Env();
-    const source = await s3Source(BUCKET, { pageSize: 4 });
+    const client = await s3Client();
+    const prefixes: string[] = [];
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        prefixes.push(String((args.input as { Prefix?: string }).Prefix));
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const source = await s3Source(BUCKET, { client, pageSize: 4 });
+    const day = 'AWSLogs/o-abcdef1234/218007301253/CloudTrail/us-east-1/2023/07/10/';
     const found: string[] = [];
+    const scan = (key: string, filters: { accounts: string[]; since?: number }) =>
+      scanArchive(
+        {
+          roots: [{ source, key }],
+          filters: { regions: [], ...filters },
+          detector: archiveDetector(DetectorConfigSchema.parse({}), { regions: [], ...filters }),
+          scanner: inlineScanner(),
+        },
+        { finding: (finding) => found.push(finding.eventId), unreadable: () => {}, invalid: () => {} },
+      );
 
     // Act
-    const inputs = await scanArchive(
-      {
-        roots: [{ source, key: 'AWSLogs' }],
-        filters: { accounts: ['218007301253'], regions: [], since: Date.parse('2023-07-12T00:00:00Z') },
-        detector: archiveDetector(DetectorConfigSchema.parse({}), {
-          accounts: ['218007301253'],
-          regions: [],
-        }),
-        scanner: inlineScanner(),
-      },
-      { finding: (finding) => found.push(finding.eventId), unreadable: () => {}, invalid: () => {} },
-    );
-    const all = await scanArchive(
-      {
-        roots: [{ source, key: 'AWSLogs/o-abcdef1234/' }],
-        filters: { accounts: [], regions: [] },
-        detector: archiveDetector(DetectorConfigSchema.parse({}), { accounts: [], regions: [] }),
-        scanner: inlineScanner(),
-      },
-      { finding: (finding) => found.push(finding.eventId), unreadable: () => {}, invalid: () => {} },
-    );
+    const pruned = await scan('AWSLogs', {
+      accounts: ['218007301253'],
+      since: Date.parse('2023-07-12T00:00:00Z'),
+    });
+    const prunedPrefixes = prefixes.splice(0);
+    const all = await scan('AWSLogs/o-abcdef1234/', { accounts: [] });
 
     // Assess
-    expect(inputs).toMatchObject({ objectsListed: 0, objectsScanned: 0, objectsPruned: 55 });
+    expect(pruned).toMatchObject({ objectsListed: 0, objectsScanned: 0, foldersPruned: 1, objectsPruned: 0 });
+    expect(prunedPrefixes.filter((prefix) => prefix.startsWith(day))).toStrictEqual([]);
     expect(all).toMatchObject({ objectsListed: 55, objectsScanned: 55, objectsWithMarker: 1 });
+    // 55 keys, 4 a page: the day folder is read in 14 pages.
+    expect(prefixes.filter((prefix) => prefix === day)).toHaveLength(14);
     expect(found).toStrictEqual(['root-key-s3']);
   });
 
