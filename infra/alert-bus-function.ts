@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERT_SOURCE } from '../schemas/alert-event.ts';
+import { deadLetterStatements } from './dead-letter-grants.ts';
 import { BUNDLE_HANDLER } from './lambda-bundle.ts';
 
 interface AlertBusFunctionProps {
@@ -58,16 +59,10 @@ class AlertBusFunction extends Construct {
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [this.logGroup.logGroupArn],
       }),
-      new iam.PolicyStatement({
-        sid: 'KeepFailedInvocations',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptFailedInvocationsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
+      ...deadLetterStatements(this, {
+        deadLetterQueue: props.deadLetterQueue,
+        key: props.key,
+        kind: 'FailedInvocations',
       }),
       ...props.statements,
     ];

@@ -21,6 +21,7 @@ import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
+import { deadLetterStatements } from './dead-letter-grants.ts';
 import { logGroupArn } from './encryption.ts';
 import { BUNDLE_HANDLER, bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
@@ -224,16 +225,10 @@ class CompletenessScan extends Construct {
         actions: ['lambda:InvokeFunction'],
         resources: [this.function.functionArn],
       }),
-      new iam.PolicyStatement({
-        sid: 'KeepUndeliveredRuns',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptUndeliveredRunsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
+      ...deadLetterStatements(this, {
+        deadLetterQueue: props.deadLetterQueue,
+        key: props.key,
+        kind: 'UndeliveredRuns',
       }),
     ])
       role.addToPrincipalPolicy(statement);

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -6,6 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterStatements } from './dead-letter-grants.ts';
 import { BUNDLE_HANDLER } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 
@@ -37,7 +38,6 @@ class DetectorFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: DetectorFunctionProps) {
     super(scope, id);
-    const region = Stack.of(this).region;
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
@@ -59,21 +59,12 @@ class DetectorFunction extends Construct {
         resources: [props.alertBus.eventBusArn],
       }),
     );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'KeepFailedInvocations',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-    );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'EncryptFailedInvocationsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` } },
-      }),
-    );
+    for (const statement of deadLetterStatements(this, {
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
+      kind: 'FailedInvocations',
+    }))
+      this.role.addToPrincipalPolicy(statement);
 
     this.function = new lambda.Function(this, 'Function', {
       description: 'rootwatch: validates, classifies, records and alerts root activity',

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
+import { deadLetterStatements } from './dead-letter-grants.ts';
 import { logGroupArn } from './encryption.ts';
 import { BUNDLE_HANDLER, bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
@@ -163,16 +164,10 @@ class RootPostureAudit extends Construct {
         ],
         resources: ['*'],
       }),
-      new iam.PolicyStatement({
-        sid: 'KeepFailedRuns',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptFailedRunsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
+      ...deadLetterStatements(this, {
+        deadLetterQueue: props.deadLetterQueue,
+        key: props.key,
+        kind: 'FailedRuns',
       }),
     ];
     if (accounts.length) {
@@ -234,21 +229,12 @@ class RootPostureAudit extends Construct {
         resources: [this.function.functionArn],
       }),
     );
-    schedulerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'KeepUndeliveredRuns',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-    );
-    schedulerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'EncryptUndeliveredRunsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
-      }),
-    );
+    for (const statement of deadLetterStatements(this, {
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
+      kind: 'UndeliveredRuns',
+    }))
+      schedulerRole.addToPrincipalPolicy(statement);
     const hours = (props.interval ?? Duration.hours(24)).toHours();
     this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
       description: 'rootwatch: run the root posture audit',
