@@ -1,10 +1,10 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -22,9 +22,9 @@ import type { Severity } from '../schemas/finding.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
-import { logGroupArn } from './encryption.ts';
 import { BUNDLE_HANDLER, bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
 import { completenessStatements } from './completeness-grants.ts';
 
 interface CompletenessScanProps {
@@ -138,23 +138,12 @@ class CompletenessScan extends Construct {
     const startable = CompletenessConfigSchema.safeParse(environment);
     if (!startable.success) fail(`the function would not start:\n${z.prettifyError(startable.error)}`);
 
-    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+    const logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
+      keyPolicySid: 'CloudWatchLogsForTheCompletenessLogGroup',
     });
-    props.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsForTheCompletenessLogGroup',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn(this, props.logGroupName) },
-        },
-      }),
-    );
 
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -12,6 +12,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../schemas/alert-event.ts';
 import { encryptedTopic, logGroupArn } from './encryption.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
 import { operationsAlarm } from './operations-alarm.ts';
 
 interface DetectorHealthProps {
@@ -81,11 +82,10 @@ class DetectorHealth extends Construct {
       ],
     });
 
-    this.heartbeatLogGroup = new logs.LogGroup(this, 'HeartbeatLogGroup', {
+    this.heartbeatLogGroup = operationalLogGroup(this, 'HeartbeatLogGroup', {
       logGroupName: props.heartbeatLogGroupName,
       retention: props.heartbeatLogRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
     });
     const heartbeatLogPolicy = new logs.ResourcePolicy(this, 'HeartbeatLogPolicy', {
       policyStatements: [
