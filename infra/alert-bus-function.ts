@@ -3,13 +3,13 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERT_SOURCE } from '../schemas/alert-event.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
-import { BUNDLE_HANDLER } from './lambda-bundle.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 
 interface AlertBusFunctionProps {
@@ -49,10 +49,7 @@ class AlertBusFunction extends Construct {
       retention: props.logRetention,
       key: props.key,
     });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `rootwatch: ${props.description}`,
-    });
+    this.role = functionRole(this, 'Role', `rootwatch: ${props.description}`);
     const statements = [
       new iam.PolicyStatement({
         sid: 'WriteOwnLog',
@@ -68,23 +65,15 @@ class AlertBusFunction extends Construct {
     ];
     for (const statement of statements) this.role.addToPrincipalPolicy(statement);
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: `rootwatch: ${props.description}`,
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code,
       memorySize: props.memorySize,
       timeout: Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
       environment: props.environment,
-    });
-    this.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      // As for the detector: the role's statement grants the send, without CDK's wider default grant.
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+      deadLetterQueue: props.deadLetterQueue,
     });
     this.rule = new events.Rule(this, 'Rule', {
       eventBus: props.alertBus,

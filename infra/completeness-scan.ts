@@ -3,7 +3,7 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -19,10 +19,11 @@ import {
 import type { CompletenessConfig } from '../schemas/completeness-config.ts';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import type { Severity } from '../schemas/finding.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
-import { BUNDLE_HANDLER, bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 import { completenessStatements } from './completeness-grants.ts';
@@ -145,11 +146,11 @@ class CompletenessScan extends Construct {
       keyPolicySid: 'CloudWatchLogsForTheCompletenessLogGroup',
     });
 
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description:
-        'rootwatch completeness scan: reads the trail bucket and the records, records and alerts missed root events',
-    });
+    this.role = functionRole(
+      this,
+      'Role',
+      'rootwatch completeness scan: reads the trail bucket and the records, records and alerts missed root events',
+    );
     grantLogWrites(this.role, props.key, [
       { group: logGroup, name: props.logGroupName },
       { group: props.recordLogGroup, name: props.recordLogGroupName },
@@ -171,24 +172,18 @@ class CompletenessScan extends Construct {
         'The function reads every trail object under the prefix (s3:GetObject takes object ARNs; the keys of a day are only known by listing). The prefix is the trail layout above the account folders, and s3:ListBucket carries the same prefix as a condition.',
     });
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: completeness scan of the trail against the live records',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code ?? bundleCode(COMPLETENESS_BUNDLE_DIR, 'code'),
       memorySize,
       timeout: TIMEOUT,
       role: this.role,
       logGroup,
       environment,
-    });
-    // One retry for a transient failure: a run is long, and an incomplete one (unreadable objects,
-    // the deadline) succeeds and says so, since a retry would meet the same.
-    this.function.configureAsyncInvoke({
+      deadLetterQueue: props.deadLetterQueue,
+      // One retry for a transient failure: a run is long, and an incomplete one (unreadable objects,
+      // the deadline) succeeds and says so, since a retry would meet the same.
       retryAttempts: 1,
-      maxEventAge: Duration.hours(6),
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
     });
 
     this.schedule = this.runSchedule(completenessSchedule(hours, DEFAULT_SETTLE_MINUTES), props);

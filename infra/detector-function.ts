@@ -2,12 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { bundledFunction, functionRole } from './bundled-function.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
-import { BUNDLE_HANDLER } from './lambda-bundle.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 
@@ -44,10 +44,11 @@ class DetectorFunction extends Construct {
       retention: props.logRetention,
       key: props.key,
     });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
-    });
+    this.role = functionRole(
+      this,
+      'Role',
+      'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
+    );
     grantLogWrites(this.role, props.key, [
       { group: this.logGroup, name: props.logGroupName },
       { group: props.recordLogGroup, name: props.recordLogGroupName },
@@ -66,11 +67,8 @@ class DetectorFunction extends Construct {
     }))
       this.role.addToPrincipalPolicy(statement);
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: validates, classifies, records and alerts root activity',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code,
       memorySize: props.memorySize,
       // Two AWS calls with retries and backoff; failures are retried by Lambda, not waited out.
@@ -78,13 +76,7 @@ class DetectorFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: props.environment,
-    });
-    this.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      // The role's statement above grants the send; a destination object that grants nothing
-      // keeps CDK from adding its wider default grant (kms:ReEncrypt*, kms:GenerateDataKey*).
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+      deadLetterQueue: props.deadLetterQueue,
     });
   }
 }

@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
@@ -14,8 +14,9 @@ import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
-import { BUNDLE_HANDLER, bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 
@@ -118,10 +119,11 @@ class RootPostureAudit extends Construct {
       keyPolicySid: 'CloudWatchLogsForThePostureAuditLogGroup',
     });
 
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'rootwatch posture audit: reads credential reports, records results, alerts failures',
-    });
+    this.role = functionRole(
+      this,
+      'Role',
+      'rootwatch posture audit: reads credential reports, records results, alerts failures',
+    );
     grantLogWrites(this.role, props.key, [
       { group: logGroup, name: props.logGroupName },
       { group: props.recordLogGroup, name: props.recordLogGroupName },
@@ -185,11 +187,8 @@ class RootPostureAudit extends Construct {
         'iam:GenerateCredentialReport, iam:GetCredentialReport, iam:ListVirtualMFADevices and iam:ListOrganizationsFeatures support no resource type, so their only resource is "*" (Service Authorization Reference, IAM). Every other statement names its resources.',
     });
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: daily CIS root posture audit from IAM credential reports',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code ?? bundleCode(POSTURE_BUNDLE_DIR),
       memorySize: 512,
       // IAM takes seconds to generate a report per account; the run audits accounts one after another.
@@ -197,11 +196,7 @@ class RootPostureAudit extends Construct {
       role: this.role,
       logGroup,
       environment: { ...environment, [POSTURE_ENV.stateTable]: this.table.tableName },
-    });
-    this.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+      deadLetterQueue: props.deadLetterQueue,
     });
 
     // The L1 schedule with a role of our own: the L2 target grants invoke on every version (`:*`) too.
