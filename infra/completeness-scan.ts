@@ -1,7 +1,7 @@
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as events from 'aws-cdk-lib/aws-events';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -22,10 +22,10 @@ import type { Severity } from '../schemas/finding.ts';
 import { bundledFunction, functionRole } from './bundled-function.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
-import { deadLetterStatements } from './dead-letter-grants.ts';
 import { bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
+import { scheduledRun } from './scheduled-run.ts';
 import { completenessStatements } from './completeness-grants.ts';
 
 interface CompletenessScanProps {
@@ -186,53 +186,26 @@ class CompletenessScan extends Construct {
       retryAttempts: 1,
     });
 
-    this.schedule = this.runSchedule(completenessSchedule(hours, DEFAULT_SETTLE_MINUTES), props);
+    this.schedule = scheduledRun(this, {
+      function: this.function,
+      scheduleExpression: completenessSchedule(hours, DEFAULT_SETTLE_MINUTES),
+      scheduleExpressionTimezone: 'UTC',
+      description: 'rootwatch: run the completeness scan of the window that ended an hour ago',
+      roleDescription: 'rootwatch: EventBridge Scheduler runs the completeness scan',
+      invokeSid: 'RunTheScan',
+      // The scheduled time, not the clock, names the window: a retry or a late start scans the same.
+      input: {
+        source: 'rootwatch.completeness-schedule',
+        scheduledTime: scheduler.ContextAttribute.scheduledTime,
+      },
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
+    });
     this.alarms = new CompletenessAlarms(this, 'Health', {
       function: this.function,
       operationsTopic: props.operationsTopic,
       windowHours: hours,
     }).alarms;
-  }
-
-  /** The L1 schedule with a role of its own (the L2 target grants invoke on every version too). */
-  private runSchedule(expression: string, props: CompletenessScanProps): scheduler.CfnSchedule {
-    const stack = Stack.of(this);
-    const role = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'rootwatch: EventBridge Scheduler runs the completeness scan',
-    });
-    for (const statement of [
-      new iam.PolicyStatement({
-        sid: 'RunTheScan',
-        actions: ['lambda:InvokeFunction'],
-        resources: [this.function.functionArn],
-      }),
-      ...deadLetterStatements(this, {
-        deadLetterQueue: props.deadLetterQueue,
-        key: props.key,
-        kind: 'UndeliveredRuns',
-      }),
-    ])
-      role.addToPrincipalPolicy(statement);
-    return new scheduler.CfnSchedule(this, 'Schedule', {
-      description: 'rootwatch: run the completeness scan of the window that ended an hour ago',
-      scheduleExpression: expression,
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: this.function.functionArn,
-        roleArn: role.roleArn,
-        // The scheduled time, not the clock, names the window: a retry or a late start scans the same.
-        input: JSON.stringify({
-          source: 'rootwatch.completeness-schedule',
-          scheduledTime: scheduler.ContextAttribute.scheduledTime,
-        }),
-        deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
-      },
-    });
   }
 }
 

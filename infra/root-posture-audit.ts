@@ -7,7 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -19,6 +19,7 @@ import { deadLetterStatements } from './dead-letter-grants.ts';
 import { bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
+import { scheduledRun } from './scheduled-run.ts';
 
 /** The root-task policy that lets an sts:AssumeRoot session read a member's root credentials [IAM-PRIV]. */
 const AUDIT_ROOT_TASK_POLICY = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
@@ -199,38 +200,16 @@ class RootPostureAudit extends Construct {
       deadLetterQueue: props.deadLetterQueue,
     });
 
-    // The L1 schedule with a role of our own: the L2 target grants invoke on every version (`:*`) too.
-    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'rootwatch: EventBridge Scheduler invokes the posture audit',
-    });
-    schedulerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'InvokeTheAudit',
-        actions: ['lambda:InvokeFunction'],
-        resources: [this.function.functionArn],
-      }),
-    );
-    for (const statement of deadLetterStatements(this, {
+    const hours = (props.interval ?? Duration.hours(24)).toHours();
+    this.schedule = scheduledRun(this, {
+      function: this.function,
+      scheduleExpression: `rate(${hours} ${hours === 1 ? 'hour' : 'hours'})`,
+      description: 'rootwatch: run the root posture audit',
+      roleDescription: 'rootwatch: EventBridge Scheduler invokes the posture audit',
+      invokeSid: 'InvokeTheAudit',
+      input: { source: 'rootwatch.posture-schedule' },
       deadLetterQueue: props.deadLetterQueue,
       key: props.key,
-      kind: 'UndeliveredRuns',
-    }))
-      schedulerRole.addToPrincipalPolicy(statement);
-    const hours = (props.interval ?? Duration.hours(24)).toHours();
-    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
-      description: 'rootwatch: run the root posture audit',
-      scheduleExpression: `rate(${hours} ${hours === 1 ? 'hour' : 'hours'})`,
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: this.function.functionArn,
-        roleArn: schedulerRole.roleArn,
-        input: JSON.stringify({ source: 'rootwatch.posture-schedule' }),
-        deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
-      },
     });
 
     this.errorsAlarm = new cloudwatch.Alarm(this, 'Errors', {
