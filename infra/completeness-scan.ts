@@ -1,13 +1,9 @@
 import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as events from 'aws-cdk-lib/aws-events';
 import type * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import type * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import {
@@ -21,6 +17,7 @@ import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { bundledFunction, functionRole } from './bundled-function.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
+import type { DetectorResources } from './detector-resources.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
 import { bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
@@ -28,16 +25,9 @@ import { operationalLogGroup } from './operational-log-group.ts';
 import { scheduledRun } from './scheduled-run.ts';
 import { completenessStatements } from './completeness-grants.ts';
 
-interface CompletenessScanProps {
+interface CompletenessScanProps extends DetectorResources {
   /** @default - the bundle `npm run bundle` wrote to `dist/completeness/` */
   readonly code?: lambda.Code;
-  /** The detector's key, record log group (by name too), alert bus, dead-letter queue and operations topic. */
-  readonly key: kms.Key;
-  readonly recordLogGroup: logs.ILogGroup;
-  readonly recordLogGroupName: string;
-  readonly alertBus: events.IEventBus;
-  readonly deadLetterQueue: sqs.IQueue;
-  readonly operationsTopic: sns.ITopic;
   /** `/<prefix>/completeness-function`. */
   readonly logGroupName: string;
   readonly logRetention: logs.RetentionDays;

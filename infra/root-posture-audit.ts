@@ -2,20 +2,17 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import type * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
 import { bundledFunction, functionRole } from './bundled-function.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
+import type { DetectorResources } from './detector-resources.ts';
 import { bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
@@ -24,16 +21,9 @@ import { scheduledRun } from './scheduled-run.ts';
 /** The root-task policy that lets an sts:AssumeRoot session read a member's root credentials [IAM-PRIV]. */
 const AUDIT_ROOT_TASK_POLICY = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
 
-interface RootPostureAuditProps {
+interface RootPostureAuditProps extends DetectorResources {
   /** @default - the bundle `npm run bundle` wrote to `dist/root-posture/` */
   readonly code?: lambda.Code;
-  /** The detector's key, record log group (by name too), alert bus, dead-letter queue and operations topic. */
-  readonly key: kms.Key;
-  readonly recordLogGroup: logs.ILogGroup;
-  readonly recordLogGroupName: string;
-  readonly alertBus: events.IEventBus;
-  readonly deadLetterQueue: sqs.IQueue;
-  readonly operationsTopic: sns.ITopic;
   /** `/<prefix>/posture-function`. */
   readonly logGroupName: string;
   readonly logRetention: logs.RetentionDays;
