@@ -1,14 +1,16 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERT_SOURCE } from '../schemas/alert-event.ts';
-import { BUNDLE_HANDLER } from './lambda-bundle.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
+import { deadLetterStatements } from './dead-letter-grants.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
 
 interface AlertBusFunctionProps {
   readonly description: string;
@@ -42,54 +44,36 @@ class AlertBusFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: AlertBusFunctionProps) {
     super(scope, id);
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+    this.logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
     });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `rootwatch: ${props.description}`,
-    });
+    this.role = functionRole(this, 'Role', `rootwatch: ${props.description}`);
     const statements = [
       new iam.PolicyStatement({
         sid: 'WriteOwnLog',
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [this.logGroup.logGroupArn],
       }),
-      new iam.PolicyStatement({
-        sid: 'KeepFailedInvocations',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptFailedInvocationsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${Stack.of(this).region}.amazonaws.com` } },
+      ...deadLetterStatements(this, {
+        deadLetterQueue: props.deadLetterQueue,
+        key: props.key,
+        kind: 'FailedInvocations',
       }),
       ...props.statements,
     ];
     for (const statement of statements) this.role.addToPrincipalPolicy(statement);
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: `rootwatch: ${props.description}`,
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code,
       memorySize: props.memorySize,
       timeout: Duration.seconds(30),
       role: this.role,
       logGroup: this.logGroup,
       environment: props.environment,
-    });
-    this.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      // As for the detector: the role's statement grants the send, without CDK's wider default grant.
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+      deadLetterQueue: props.deadLetterQueue,
     });
     this.rule = new events.Rule(this, 'Rule', {
       eventBus: props.alertBus,

@@ -1,10 +1,10 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { COMPLETENESS_METRICS } from '../schemas/completeness-metrics.ts';
+import { operationsAlarm } from './operations-alarm.ts';
 
 interface CompletenessAlarmsProps {
   readonly function: lambda.IFunction;
@@ -41,61 +41,37 @@ class CompletenessAlarms extends Construct {
       });
     const overdueHours = props.windowHours + 2;
     const below = cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD;
+    const topic = props.operationsTopic;
     this.alarms = {
-      missedRootEvents: this.alarm(
-        'MissedRootEvents',
-        metric(COMPLETENESS_METRICS.missed, cloudwatch.Stats.SUM),
-        {
-          description:
-            'The completeness scan found root events the live path missed (best-effort delivery, or an account or Region without a forwarder): they are recorded with lateDetection and alerted; see its log.',
-        },
-      ),
-      incompleteScan: this.alarm(
-        'IncompleteScan',
-        metric(COMPLETENESS_METRICS.complete, cloudwatch.Stats.MINIMUM),
-        {
-          description:
-            'A completeness run could not read every trail object of its window, stopped at its deadline, or found none: see "completeness scan incomplete" in its log, and re-run the window.',
-          comparison: below,
-        },
-      ),
-      scanOverdue: this.alarm('ScanOverdue', metric(COMPLETENESS_METRICS.complete, cloudwatch.Stats.SUM), {
+      missedRootEvents: operationsAlarm(this, 'MissedRootEvents', {
+        metric: metric(COMPLETENESS_METRICS.missed, cloudwatch.Stats.SUM),
+        description:
+          'The completeness scan found root events the live path missed (best-effort delivery, or an account or Region without a forwarder): they are recorded with lateDetection and alerted; see its log.',
+        topic,
+      }),
+      incompleteScan: operationsAlarm(this, 'IncompleteScan', {
+        metric: metric(COMPLETENESS_METRICS.complete, cloudwatch.Stats.MINIMUM),
+        description:
+          'A completeness run could not read every trail object of its window, stopped at its deadline, or found none: see "completeness scan incomplete" in its log, and re-run the window.',
+        topic,
+        comparison: below,
+      }),
+      scanOverdue: operationsAlarm(this, 'ScanOverdue', {
+        metric: metric(COMPLETENESS_METRICS.complete, cloudwatch.Stats.SUM),
         description: `No complete completeness run for ${overdueHours} hours: it did not run, failed or was incomplete.`,
+        topic,
         comparison: below,
         evaluationPeriods: overdueHours,
         missing: cloudwatch.TreatMissingData.BREACHING,
+        notifyOk: true,
       }),
-      scanErrors: this.alarm('ScanErrors', props.function.metricErrors({ period: Duration.hours(1) }), {
+      scanErrors: operationsAlarm(this, 'ScanErrors', {
+        metric: props.function.metricErrors({ period: Duration.hours(1) }),
         description:
           'A completeness run failed (reading the records, alerting or recording); Lambda retries it, then keeps it in the dead-letter queue.',
+        topic,
       }),
     };
-    this.alarms.scanOverdue.addOkAction(new actions.SnsAction(props.operationsTopic));
-    for (const alarm of Object.values(this.alarms))
-      alarm.addAlarmAction(new actions.SnsAction(props.operationsTopic));
-  }
-
-  private alarm(
-    id: string,
-    metric: cloudwatch.IMetric,
-    options: {
-      description: string;
-      comparison?: cloudwatch.ComparisonOperator;
-      evaluationPeriods?: number;
-      missing?: cloudwatch.TreatMissingData;
-    },
-  ): cloudwatch.Alarm {
-    const evaluationPeriods = options.evaluationPeriods ?? 1;
-    return new cloudwatch.Alarm(this, id, {
-      metric,
-      alarmDescription: options.description,
-      threshold: 1,
-      comparisonOperator:
-        options.comparison ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods,
-      datapointsToAlarm: evaluationPeriods,
-      treatMissingData: options.missing ?? cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
   }
 }
 

@@ -5,6 +5,7 @@ import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { deadLetterStatements } from './dead-letter-grants.ts';
 
 interface CompletenessGrantsProps {
   readonly trailBucketName: string;
@@ -58,16 +59,10 @@ const completenessStatements = (scope: Construct, props: CompletenessGrantsProps
       actions: ['events:PutEvents'],
       resources: [props.alertBus.eventBusArn],
     }),
-    new iam.PolicyStatement({
-      sid: 'KeepFailedRuns',
-      actions: ['sqs:SendMessage'],
-      resources: [props.deadLetterQueue.queueArn],
-    }),
-    new iam.PolicyStatement({
-      sid: 'EncryptFailedRunsThroughSqs',
-      actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-      resources: [props.key.keyArn],
-      conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
+    ...deadLetterStatements(scope, {
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
+      kind: 'FailedRuns',
     }),
   ];
 };

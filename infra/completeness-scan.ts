@@ -1,13 +1,9 @@
-import { Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Token, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import type * as events from 'aws-cdk-lib/aws-events';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import type * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import {
@@ -19,23 +15,19 @@ import {
 import type { CompletenessConfig } from '../schemas/completeness-config.ts';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import type { Severity } from '../schemas/finding.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
+import type { DetectorResources } from './detector-resources.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
-import { logGroupArn } from './encryption.ts';
-import { BUNDLE_HANDLER, bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
+import { scheduledRun } from './scheduled-run.ts';
 import { completenessStatements } from './completeness-grants.ts';
 
-interface CompletenessScanProps {
+interface CompletenessScanProps extends DetectorResources {
   /** @default - the bundle `npm run bundle` wrote to `dist/completeness/` */
   readonly code?: lambda.Code;
-  /** The detector's key, record log group (by name too), alert bus, dead-letter queue and operations topic. */
-  readonly key: kms.Key;
-  readonly recordLogGroup: logs.ILogGroup;
-  readonly recordLogGroupName: string;
-  readonly alertBus: events.IEventBus;
-  readonly deadLetterQueue: sqs.IQueue;
-  readonly operationsTopic: sns.ITopic;
   /** `/<prefix>/completeness-function`. */
   readonly logGroupName: string;
   readonly logRetention: logs.RetentionDays;
@@ -137,29 +129,18 @@ class CompletenessScan extends Construct {
     const startable = CompletenessConfigSchema.safeParse(environment);
     if (!startable.success) fail(`the function would not start:\n${z.prettifyError(startable.error)}`);
 
-    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+    const logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
+      keyPolicySid: 'CloudWatchLogsForTheCompletenessLogGroup',
     });
-    props.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsForTheCompletenessLogGroup',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn(this, props.logGroupName) },
-        },
-      }),
-    );
 
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description:
-        'rootwatch completeness scan: reads the trail bucket and the records, records and alerts missed root events',
-    });
+    this.role = functionRole(
+      this,
+      'Role',
+      'rootwatch completeness scan: reads the trail bucket and the records, records and alerts missed root events',
+    );
     grantLogWrites(this.role, props.key, [
       { group: logGroup, name: props.logGroupName },
       { group: props.recordLogGroup, name: props.recordLogGroupName },
@@ -181,79 +162,40 @@ class CompletenessScan extends Construct {
         'The function reads every trail object under the prefix (s3:GetObject takes object ARNs; the keys of a day are only known by listing). The prefix is the trail layout above the account folders, and s3:ListBucket carries the same prefix as a condition.',
     });
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: completeness scan of the trail against the live records',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code ?? bundleCode(COMPLETENESS_BUNDLE_DIR, 'code'),
       memorySize,
       timeout: TIMEOUT,
       role: this.role,
       logGroup,
       environment,
-    });
-    // One retry for a transient failure: a run is long, and an incomplete one (unreadable objects,
-    // the deadline) succeeds and says so, since a retry would meet the same.
-    this.function.configureAsyncInvoke({
+      deadLetterQueue: props.deadLetterQueue,
+      // One retry for a transient failure: a run is long, and an incomplete one (unreadable objects,
+      // the deadline) succeeds and says so, since a retry would meet the same.
       retryAttempts: 1,
-      maxEventAge: Duration.hours(6),
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
     });
 
-    this.schedule = this.runSchedule(completenessSchedule(hours, DEFAULT_SETTLE_MINUTES), props);
+    this.schedule = scheduledRun(this, {
+      function: this.function,
+      scheduleExpression: completenessSchedule(hours, DEFAULT_SETTLE_MINUTES),
+      scheduleExpressionTimezone: 'UTC',
+      description: 'rootwatch: run the completeness scan of the window that ended an hour ago',
+      roleDescription: 'rootwatch: EventBridge Scheduler runs the completeness scan',
+      invokeSid: 'RunTheScan',
+      // The scheduled time, not the clock, names the window: a retry or a late start scans the same.
+      input: {
+        source: 'rootwatch.completeness-schedule',
+        scheduledTime: scheduler.ContextAttribute.scheduledTime,
+      },
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
+    });
     this.alarms = new CompletenessAlarms(this, 'Health', {
       function: this.function,
       operationsTopic: props.operationsTopic,
       windowHours: hours,
     }).alarms;
-  }
-
-  /** The L1 schedule with a role of its own (the L2 target grants invoke on every version too). */
-  private runSchedule(expression: string, props: CompletenessScanProps): scheduler.CfnSchedule {
-    const stack = Stack.of(this);
-    const role = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'rootwatch: EventBridge Scheduler runs the completeness scan',
-    });
-    for (const statement of [
-      new iam.PolicyStatement({
-        sid: 'RunTheScan',
-        actions: ['lambda:InvokeFunction'],
-        resources: [this.function.functionArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'KeepUndeliveredRuns',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptUndeliveredRunsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
-      }),
-    ])
-      role.addToPrincipalPolicy(statement);
-    return new scheduler.CfnSchedule(this, 'Schedule', {
-      description: 'rootwatch: run the completeness scan of the window that ended an hour ago',
-      scheduleExpression: expression,
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: this.function.functionArn,
-        roleArn: role.roleArn,
-        // The scheduled time, not the clock, names the window: a retry or a late start scans the same.
-        input: JSON.stringify({
-          source: 'rootwatch.completeness-schedule',
-          scheduledTime: scheduler.ContextAttribute.scheduledTime,
-        }),
-        deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
-      },
-    });
   }
 }
 

@@ -1,12 +1,14 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { BUNDLE_HANDLER } from './lambda-bundle.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
+import { deadLetterStatements } from './dead-letter-grants.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 
 interface DetectorFunctionProps {
@@ -37,17 +39,16 @@ class DetectorFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: DetectorFunctionProps) {
     super(scope, id);
-    const region = Stack.of(this).region;
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+    this.logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
     });
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
-    });
+    this.role = functionRole(
+      this,
+      'Role',
+      'rootwatch detector: writes its records and logs, puts alerts on the alert bus',
+    );
     grantLogWrites(this.role, props.key, [
       { group: this.logGroup, name: props.logGroupName },
       { group: props.recordLogGroup, name: props.recordLogGroupName },
@@ -59,27 +60,15 @@ class DetectorFunction extends Construct {
         resources: [props.alertBus.eventBusArn],
       }),
     );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'KeepFailedInvocations',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-    );
-    this.role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'EncryptFailedInvocationsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${region}.amazonaws.com` } },
-      }),
-    );
+    for (const statement of deadLetterStatements(this, {
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
+      kind: 'FailedInvocations',
+    }))
+      this.role.addToPrincipalPolicy(statement);
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: validates, classifies, records and alerts root activity',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code,
       memorySize: props.memorySize,
       // Two AWS calls with retries and backoff; failures are retried by Lambda, not waited out.
@@ -87,13 +76,7 @@ class DetectorFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       environment: props.environment,
-    });
-    this.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      // The role's statement above grants the send; a destination object that grants nothing
-      // keeps CDK from adding its wider default grant (kms:ReEncrypt*, kms:GenerateDataKey*).
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+      deadLetterQueue: props.deadLetterQueue,
     });
   }
 }

@@ -1,6 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -13,6 +12,8 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../schemas/alert-event.ts';
 import { encryptedTopic, logGroupArn } from './encryption.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
+import { operationsAlarm } from './operations-alarm.ts';
 
 interface DetectorHealthProps {
   readonly function: lambda.IFunction;
@@ -81,11 +82,10 @@ class DetectorHealth extends Construct {
       ],
     });
 
-    this.heartbeatLogGroup = new logs.LogGroup(this, 'HeartbeatLogGroup', {
+    this.heartbeatLogGroup = operationalLogGroup(this, 'HeartbeatLogGroup', {
       logGroupName: props.heartbeatLogGroupName,
       retention: props.heartbeatLogRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
     });
     const heartbeatLogPolicy = new logs.ResourcePolicy(this, 'HeartbeatLogPolicy', {
       policyStatements: [
@@ -116,86 +116,52 @@ class DetectorHealth extends Construct {
     });
     const hourly = { period: Duration.hours(1), statistic: cloudwatch.Stats.SUM };
     const heartbeatWindow = props.heartbeatHours + 2;
+    const topic = this.operationsTopic;
     this.alarms = {
-      functionErrors: this.alarm(
-        'FunctionErrors',
-        props.function.metricErrors({ period: Duration.minutes(5) }),
-        {
-          description:
-            'The rootwatch function failed; Lambda retries it, then keeps the event in the dead-letter queue.',
-        },
-      ),
-      functionThrottles: this.alarm(
-        'FunctionThrottles',
-        props.function.metricThrottles({ period: Duration.minutes(5) }),
-        {
-          description:
-            'The rootwatch function was throttled; Lambda retries throttled events for up to 6 hours.',
-        },
-      ),
-      deadLetters: this.alarm(
-        'DeadLetters',
-        props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      functionErrors: operationsAlarm(this, 'FunctionErrors', {
+        metric: props.function.metricErrors({ period: Duration.minutes(5) }),
+        description:
+          'The rootwatch function failed; Lambda retries it, then keeps the event in the dead-letter queue.',
+        topic,
+      }),
+      functionThrottles: operationsAlarm(this, 'FunctionThrottles', {
+        metric: props.function.metricThrottles({ period: Duration.minutes(5) }),
+        description:
+          'The rootwatch function was throttled; Lambda retries throttled events for up to 6 hours.',
+        topic,
+      }),
+      deadLetters: operationsAlarm(this, 'DeadLetters', {
+        metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
           period: Duration.minutes(5),
           statistic: cloudwatch.Stats.MAXIMUM,
         }),
-        {
-          description:
-            'Root events or alerts that could not be delivered wait in the rootwatch dead-letter queue.',
-        },
-      ),
-      heartbeatMissing: this.alarm(
-        'HeartbeatMissing',
-        new cloudwatch.Metric({
+        description:
+          'Root events or alerts that could not be delivered wait in the rootwatch dead-letter queue.',
+        topic,
+      }),
+      heartbeatMissing: operationsAlarm(this, 'HeartbeatMissing', {
+        metric: new cloudwatch.Metric({
           namespace: 'AWS/Events',
           metricName: 'Invocations',
           dimensionsMap: { EventBusName: props.alertBus.eventBusName, RuleName: this.heartbeatRule.ruleName },
           ...hourly,
         }),
-        {
-          description: `No rootwatch heartbeat alert for ${heartbeatWindow} hours: the function, the record or the alert path is broken.`,
-          comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-          evaluationPeriods: heartbeatWindow,
-          missing: cloudwatch.TreatMissingData.BREACHING,
-        },
-      ),
-      invalidEvents: this.alarm(
-        'InvalidEvents',
-        invalidEventRecords.metric({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
-        {
-          // A root event that fails validation gives no finding: were CloudTrail to change a field's
-          // shape, every root event would, silently. The record keeps the event and the reasons.
-          description:
-            'Root events failed validation and gave no finding: see kind = "invalid-event" in the record log group.',
-        },
-      ),
+        description: `No rootwatch heartbeat alert for ${heartbeatWindow} hours: the function, the record or the alert path is broken.`,
+        topic,
+        comparison: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: heartbeatWindow,
+        missing: cloudwatch.TreatMissingData.BREACHING,
+        notifyOk: true,
+      }),
+      invalidEvents: operationsAlarm(this, 'InvalidEvents', {
+        metric: invalidEventRecords.metric({ period: Duration.minutes(5), statistic: cloudwatch.Stats.SUM }),
+        // A root event that fails validation gives no finding: were CloudTrail to change a field's
+        // shape, every root event would, silently. The record keeps the event and the reasons.
+        description:
+          'Root events failed validation and gave no finding: see kind = "invalid-event" in the record log group.',
+        topic,
+      }),
     };
-    this.alarms.heartbeatMissing.addOkAction(new actions.SnsAction(this.operationsTopic));
-  }
-
-  private alarm(
-    id: string,
-    metric: cloudwatch.IMetric,
-    options: {
-      description: string;
-      comparison?: cloudwatch.ComparisonOperator;
-      evaluationPeriods?: number;
-      missing?: cloudwatch.TreatMissingData;
-    },
-  ): cloudwatch.Alarm {
-    const evaluationPeriods = options.evaluationPeriods ?? 1;
-    const alarm = new cloudwatch.Alarm(this, id, {
-      metric,
-      alarmDescription: options.description,
-      threshold: 1,
-      comparisonOperator:
-        options.comparison ?? cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods,
-      datapointsToAlarm: evaluationPeriods,
-      treatMissingData: options.missing ?? cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    alarm.addAlarmAction(new actions.SnsAction(this.operationsTopic));
-    return alarm;
   }
 }
 

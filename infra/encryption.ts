@@ -15,6 +15,31 @@ const logGroupArn = (scope: Construct, name: string): string =>
   });
 
 /**
+ * The key policy statement that lets CloudWatch Logs use a key for the named log groups only (the
+ * encryption context is the group's ARN): one name as a single value, a list as a list.
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
+ */
+const logsKeyPolicyStatement = (
+  scope: Construct,
+  sid: string,
+  logGroupNames: string | readonly string[],
+): iam.PolicyStatement =>
+  new iam.PolicyStatement({
+    sid,
+    principals: [new iam.ServicePrincipal(`logs.${Stack.of(scope).region}.amazonaws.com`)],
+    actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+    resources: ['*'],
+    conditions: {
+      ArnEquals: {
+        'kms:EncryptionContext:aws:logs:arn':
+          typeof logGroupNames === 'string'
+            ? logGroupArn(scope, logGroupNames)
+            : logGroupNames.map((name) => logGroupArn(scope, name)),
+      },
+    },
+  });
+
+/**
  * The detector's customer managed key, rotated yearly, for its log groups, topics and queues. The key
  * policy lets the services that encrypt on the detector's behalf use it:
  * - CloudWatch Logs, only for the named log groups (encryption context);
@@ -32,17 +57,7 @@ const detectorKey = (scope: Construct, id: string, logGroupNames: readonly strin
     enableKeyRotation: true,
   });
   key.addToResourcePolicy(
-    new iam.PolicyStatement({
-      sid: 'CloudWatchLogsForTheDetectorLogGroups',
-      principals: [new iam.ServicePrincipal(`logs.${Stack.of(scope).region}.amazonaws.com`)],
-      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-      resources: ['*'],
-      conditions: {
-        ArnEquals: {
-          'kms:EncryptionContext:aws:logs:arn': logGroupNames.map((name) => logGroupArn(scope, name)),
-        },
-      },
-    }),
+    logsKeyPolicyStatement(scope, 'CloudWatchLogsForTheDetectorLogGroups', logGroupNames),
   );
   for (const [sid, service] of [
     ['EventBridgeDeliversToEncryptedTopicsAndQueues', 'events.amazonaws.com'],
@@ -88,4 +103,4 @@ const encryptedQueue = (
   });
 };
 
-export { detectorKey, encryptedQueue, encryptedTopic, logGroupArn };
+export { detectorKey, encryptedQueue, encryptedTopic, logGroupArn, logsKeyPolicyStatement };

@@ -2,35 +2,28 @@ import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import type * as kms from 'aws-cdk-lib/aws-kms';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
-import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import type * as sns from 'aws-cdk-lib/aws-sns';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import * as z from 'zod/mini';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
-import { logGroupArn } from './encryption.ts';
-import { BUNDLE_HANDLER, bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundledFunction, functionRole } from './bundled-function.ts';
+import { deadLetterStatements } from './dead-letter-grants.ts';
+import type { DetectorResources } from './detector-resources.ts';
+import { bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
+import { operationalLogGroup } from './operational-log-group.ts';
+import { scheduledRun } from './scheduled-run.ts';
 
 /** The root-task policy that lets an sts:AssumeRoot session read a member's root credentials [IAM-PRIV]. */
 const AUDIT_ROOT_TASK_POLICY = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
 
-interface RootPostureAuditProps {
+interface RootPostureAuditProps extends DetectorResources {
   /** @default - the bundle `npm run bundle` wrote to `dist/root-posture/` */
   readonly code?: lambda.Code;
-  /** The detector's key, record log group (by name too), alert bus, dead-letter queue and operations topic. */
-  readonly key: kms.Key;
-  readonly recordLogGroup: logs.ILogGroup;
-  readonly recordLogGroupName: string;
-  readonly alertBus: events.IEventBus;
-  readonly deadLetterQueue: sqs.IQueue;
-  readonly operationsTopic: sns.ITopic;
   /** `/<prefix>/posture-function`. */
   readonly logGroupName: string;
   readonly logRetention: logs.RetentionDays;
@@ -110,28 +103,18 @@ class RootPostureAudit extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const logGroup = new logs.LogGroup(this, 'LogGroup', {
+    const logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
-      encryptionKey: props.key,
-      removalPolicy: RemovalPolicy.DESTROY,
+      key: props.key,
+      keyPolicySid: 'CloudWatchLogsForThePostureAuditLogGroup',
     });
-    props.key.addToResourcePolicy(
-      new iam.PolicyStatement({
-        sid: 'CloudWatchLogsForThePostureAuditLogGroup',
-        principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
-        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
-        resources: ['*'],
-        conditions: {
-          ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn(this, props.logGroupName) },
-        },
-      }),
-    );
 
-    this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'rootwatch posture audit: reads credential reports, records results, alerts failures',
-    });
+    this.role = functionRole(
+      this,
+      'Role',
+      'rootwatch posture audit: reads credential reports, records results, alerts failures',
+    );
     grantLogWrites(this.role, props.key, [
       { group: logGroup, name: props.logGroupName },
       { group: props.recordLogGroup, name: props.recordLogGroupName },
@@ -163,16 +146,10 @@ class RootPostureAudit extends Construct {
         ],
         resources: ['*'],
       }),
-      new iam.PolicyStatement({
-        sid: 'KeepFailedRuns',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptFailedRunsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
+      ...deadLetterStatements(this, {
+        deadLetterQueue: props.deadLetterQueue,
+        key: props.key,
+        kind: 'FailedRuns',
       }),
     ];
     if (accounts.length) {
@@ -201,11 +178,8 @@ class RootPostureAudit extends Construct {
         'iam:GenerateCredentialReport, iam:GetCredentialReport, iam:ListVirtualMFADevices and iam:ListOrganizationsFeatures support no resource type, so their only resource is "*" (Service Authorization Reference, IAM). Every other statement names its resources.',
     });
 
-    this.function = new lambda.Function(this, 'Function', {
+    this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: daily CIS root posture audit from IAM credential reports',
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      handler: BUNDLE_HANDLER,
       code: props.code ?? bundleCode(POSTURE_BUNDLE_DIR),
       memorySize: 512,
       // IAM takes seconds to generate a report per account; the run audits accounts one after another.
@@ -213,54 +187,19 @@ class RootPostureAudit extends Construct {
       role: this.role,
       logGroup,
       environment: { ...environment, [POSTURE_ENV.stateTable]: this.table.tableName },
-    });
-    this.function.configureAsyncInvoke({
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: { bind: () => ({ destination: props.deadLetterQueue.queueArn }) },
+      deadLetterQueue: props.deadLetterQueue,
     });
 
-    // The L1 schedule with a role of our own: the L2 target grants invoke on every version (`:*`) too.
-    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
-        conditions: { StringEquals: { 'aws:SourceAccount': stack.account } },
-      }),
-      description: 'rootwatch: EventBridge Scheduler invokes the posture audit',
-    });
-    schedulerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'InvokeTheAudit',
-        actions: ['lambda:InvokeFunction'],
-        resources: [this.function.functionArn],
-      }),
-    );
-    schedulerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'KeepUndeliveredRuns',
-        actions: ['sqs:SendMessage'],
-        resources: [props.deadLetterQueue.queueArn],
-      }),
-    );
-    schedulerRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'EncryptUndeliveredRunsThroughSqs',
-        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `sqs.${stack.region}.amazonaws.com` } },
-      }),
-    );
     const hours = (props.interval ?? Duration.hours(24)).toHours();
-    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
-      description: 'rootwatch: run the root posture audit',
+    this.schedule = scheduledRun(this, {
+      function: this.function,
       scheduleExpression: `rate(${hours} ${hours === 1 ? 'hour' : 'hours'})`,
-      flexibleTimeWindow: { mode: 'OFF' },
-      target: {
-        arn: this.function.functionArn,
-        roleArn: schedulerRole.roleArn,
-        input: JSON.stringify({ source: 'rootwatch.posture-schedule' }),
-        deadLetterConfig: { arn: props.deadLetterQueue.queueArn },
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 6 * 3600 },
-      },
+      description: 'rootwatch: run the root posture audit',
+      roleDescription: 'rootwatch: EventBridge Scheduler invokes the posture audit',
+      invokeSid: 'InvokeTheAudit',
+      input: { source: 'rootwatch.posture-schedule' },
+      deadLetterQueue: props.deadLetterQueue,
+      key: props.key,
     });
 
     this.errorsAlarm = new cloudwatch.Alarm(this, 'Errors', {

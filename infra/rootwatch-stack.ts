@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
 import { CompletenessScan } from './completeness-scan.ts';
+import { detectorResources } from './detector-resources.ts';
 import { RootActivityDetector } from './root-activity-detector.ts';
 import { RootPostureAudit } from './root-posture-audit.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
@@ -57,12 +58,7 @@ const completenessScan = (
   trailBucketName: string,
 ): CompletenessScan =>
   new CompletenessScan(scope, 'Completeness', {
-    key: detector.key,
-    recordLogGroup: detector.recordLogGroup,
-    recordLogGroupName: detector.recordLogGroupName,
-    alertBus: detector.alertBus,
-    deadLetterQueue: detector.deadLetterQueue,
-    operationsTopic: detector.operationsTopic,
+    ...detectorResources(detector),
     logGroupName: `/${detector.namePrefix}/completeness-function`,
     logRetention: logs.RetentionDays.THREE_MONTHS,
     trailBucketName,
@@ -100,12 +96,7 @@ class RootwatchStack extends Stack {
     if (settings.postureAudit) {
       const { detector } = this;
       this.postureAudit = new RootPostureAudit(this, 'PostureAudit', {
-        key: detector.key,
-        recordLogGroup: detector.recordLogGroup,
-        recordLogGroupName: detector.recordLogGroupName,
-        alertBus: detector.alertBus,
-        deadLetterQueue: detector.deadLetterQueue,
-        operationsTopic: detector.operationsTopic,
+        ...detectorResources(detector),
         logGroupName: `/${detector.namePrefix}/posture-function`,
         logRetention: logs.RetentionDays.THREE_MONTHS,
         accounts: settings.postureAuditAccounts,

@@ -12,7 +12,7 @@ import type { CompletenessScanProps } from '../../infra/completeness-scan.ts';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { CompletenessConfigSchema } from '../../schemas/completeness-config.ts';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
-import { describeRef, onlyResource, SECURITY_ACCOUNT, testApp } from './synth.ts';
+import { onlyResource, SECURITY_ACCOUNT, statementsBySid, testApp } from './synth.ts';
 
 const BUCKET = 'org-trail-logs';
 const TRAIL_KEY = 'arn:aws:kms:us-east-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -38,26 +38,7 @@ const completenessFunction = (template: Template) => {
   return fn?.Properties as
     { Environment: { Variables: Record<string, unknown> }; [key: string]: unknown } | undefined;
 };
-type Statement = { Sid: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
-const roleStatements = (template: Template) => {
-  const [policy] = Object.values(
-    template.findResources('AWS::IAM::Policy', {
-      Properties: { PolicyName: Match.stringLikeRegexp('^CompletenessRole') },
-    }),
-  );
-  const statements = (policy?.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument
-    .Statement;
-  return Object.fromEntries(
-    statements.map((statement) => [
-      statement.Sid,
-      {
-        actions: [statement.Action].flat(),
-        resources: [statement.Resource].flat().map((resource) => describeRef(template, resource)),
-        ...(statement.Condition ? { condition: statement.Condition } : {}),
-      },
-    ]),
-  );
-};
+const roleStatements = (template: Template) => statementsBySid(template, 'CompletenessRole');
 
 describe('Construct: CompletenessScan', () => {
   it('runs the completeness bundle for 15 minutes at most, on arm64, from a daily 01:00 UTC schedule naming its time', () => {

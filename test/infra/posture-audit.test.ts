@@ -4,7 +4,7 @@ import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
 import { PostureConfigSchema } from '../../schemas/posture-config.ts';
-import { describeRef, INGEST_BUS_ARN, SECURITY_ACCOUNT, testApp } from './synth.ts';
+import { INGEST_BUS_ARN, SECURITY_ACCOUNT, statementsBySid, testApp } from './synth.ts';
 
 const MEMBERS = ['444455556666', '777788889999'];
 const AUDIT_ROLE_ARN = `arn:aws:iam::${SECURITY_ACCOUNT}:role/rootwatch-posture-audit`;
@@ -16,25 +16,7 @@ const synth = (settings: Record<string, unknown> = {}) => {
   );
   return Template.fromStack(detector);
 };
-type Statement = { Sid: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
-const auditStatements = (template: Template): Record<string, { actions: string[]; resources: unknown[] }> => {
-  const [policy] = Object.values(
-    template.findResources('AWS::IAM::Policy', {
-      Properties: { PolicyName: Match.stringLikeRegexp('^PostureAuditRole') },
-    }),
-  );
-  const statements = (policy?.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument
-    .Statement;
-  return Object.fromEntries(
-    statements.map((statement) => [
-      statement.Sid,
-      {
-        actions: [statement.Action].flat(),
-        resources: [statement.Resource].flat().map((resource) => describeRef(template, resource)),
-      },
-    ]),
-  );
-};
+const auditStatements = (template: Template) => statementsBySid(template, 'PostureAuditRole');
 
 describe('Construct: RootPostureAudit', () => {
   it('runs the audit bundle on a daily EventBridge Scheduler schedule, with a retry policy and dead letters', () => {

@@ -1,6 +1,6 @@
 import { App, Stack } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import type { RootActivityDetectorProps } from '../../infra/root-activity-detector-props.ts';
@@ -67,12 +67,40 @@ const onlyResource = (template: Template, type: string, properties: object = {})
   return { id, ...(resource as { Properties: Record<string, unknown> }) };
 };
 
+type PolicyStatementJson = { Sid: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
+
+/**
+ * The statements of a role's default policy (the policy whose name starts with `policyNamePrefix`,
+ * e.g. `CompletenessRole`) by Sid, readably: actions as a list, resources through `describeRef`, and
+ * the condition when there is one.
+ */
+const statementsBySid = (template: Template, policyNamePrefix: string) => {
+  const [policy] = Object.values(
+    template.findResources('AWS::IAM::Policy', {
+      Properties: { PolicyName: Match.stringLikeRegexp(`^${policyNamePrefix}`) },
+    }),
+  );
+  const statements = (policy?.Properties as { PolicyDocument: { Statement: PolicyStatementJson[] } })
+    .PolicyDocument.Statement;
+  return Object.fromEntries(
+    statements.map((statement) => [
+      statement.Sid,
+      {
+        actions: [statement.Action].flat(),
+        resources: [statement.Resource].flat().map((resource) => describeRef(template, resource)),
+        ...(statement.Condition ? { condition: statement.Condition } : {}),
+      },
+    ]),
+  );
+};
+
 export {
   describeRef,
   INGEST_BUS_ARN,
   MANAGEMENT_ACCOUNT,
   onlyResource,
   SECURITY_ACCOUNT,
+  statementsBySid,
   synthDetector,
   testApp,
 };
