@@ -26,6 +26,10 @@ interface DetectorHealthProps {
   readonly heartbeatLogRetention: logs.RetentionDays;
   /** Where the function records every delivered event, invalid ones as `kind: "invalid-event"`. */
   readonly recordLogGroup: logs.ILogGroup;
+  /** The notifier, whose failures delay the SOC's email. */
+  readonly notifier: lambda.IFunction;
+  /** The Security Hub import, when deployed. */
+  readonly securityHubImport?: lambda.IFunction;
 }
 
 /**
@@ -58,9 +62,14 @@ class DetectorHealth extends Construct {
   readonly heartbeatRule: events.Rule;
   readonly heartbeatLogGroup: logs.LogGroup;
   readonly alarms: Record<
-    'functionErrors' | 'functionThrottles' | 'deadLetters' | 'heartbeatMissing' | 'invalidEvents',
+    | 'functionErrors'
+    | 'functionThrottles'
+    | 'deadLetters'
+    | 'heartbeatMissing'
+    | 'invalidEvents'
+    | 'notifierErrors',
     cloudwatch.Alarm
-  >;
+  > & { securityHubImportErrors?: cloudwatch.Alarm };
 
   constructor(scope: Construct, id: string, props: DetectorHealthProps) {
     super(scope, id);
@@ -160,6 +169,22 @@ class DetectorHealth extends Construct {
         description:
           'Root events failed validation and gave no finding: see kind = "invalid-event" in the record log group.',
         topic,
+      }),
+      // Alerts went out on the bus, but the email (or Security Hub's copy) waits for Lambda's retries
+      // and may end in the dead-letter queue: operations hear of it before the SOC misses it.
+      notifierErrors: operationsAlarm(this, 'NotifierErrors', {
+        metric: props.notifier.metricErrors({ period: Duration.minutes(5) }),
+        description:
+          'The rootwatch notifier failed to email an alert; Lambda retries it twice, then keeps the alert in the dead-letter queue. See the notifier log.',
+        topic,
+      }),
+      ...(props.securityHubImport && {
+        securityHubImportErrors: operationsAlarm(this, 'SecurityHubImportErrors', {
+          metric: props.securityHubImport.metricErrors({ period: Duration.minutes(5) }),
+          description:
+            'The rootwatch Security Hub import failed; Lambda retries it twice, then keeps the finding in the dead-letter queue. See its log.',
+          topic,
+        }),
       }),
     };
   }

@@ -214,6 +214,8 @@ class RootActivityDetector extends Construct {
       heartbeatLogGroupName: names.heartbeats,
       heartbeatLogRetention: resolved.operationalLogRetention,
       recordLogGroup: this.recordLogGroup,
+      notifier: this.notifierFunction,
+      ...(this.securityHubImportFunction && { securityHubImport: this.securityHubImportFunction }),
     });
     this.operationsTopic = health.operationsTopic;
     this.alarms = { ...health.alarms };

@@ -13,8 +13,14 @@ describe('Health: alarms and the heartbeat', () => {
   const { template } = synthDetector({ operationsEmails: ['ops@example.com'] });
   const operationsTopic = onlyResource(template, 'AWS::SNS::Topic', { DisplayName: 'rootwatch operations' });
   const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Alarm[];
-  const alarmOn = (metricName: string) => {
-    const found = alarms.filter(({ Properties }) => Properties.MetricName === metricName);
+  /** What an alarm watches: its first dimension's resource, readably. */
+  const watched = (properties: Record<string, unknown>) =>
+    String(describeRef(template, (properties.Dimensions as { Value: unknown }[] | undefined)?.[0]?.Value));
+  /** The one alarm on `metricName` (of the detector function, for Lambda metrics). */
+  const alarmOn = (metricName: string, on = /validates, classifies|^(?!AWS::Lambda)/) => {
+    const found = alarms.filter(
+      ({ Properties }) => Properties.MetricName === metricName && on.test(watched(Properties)),
+    );
     expect(found).toHaveLength(1);
     return found[0]!.Properties;
   };
@@ -60,6 +66,41 @@ describe('Health: alarms and the heartbeat', () => {
       ),
     ).toBe('AWS::SQS::Queue');
   });
+
+  it.each([
+    { settings: {}, functions: ['emails findings'] },
+    { settings: { securityHubImport: true }, functions: ['emails findings', 'Security Hub'] },
+  ])(
+    'alarms operations within 5 minutes when an alert function fails: $functions',
+    ({ settings, functions }) => {
+      // Prepare
+      const synthesized = synthDetector({ operationsEmails: ['ops@example.com'], ...settings }).template;
+      const topic = onlyResource(synthesized, 'AWS::SNS::Topic', { DisplayName: 'rootwatch operations' });
+
+      // Act
+      const errorAlarms = Object.values(
+        synthesized.findResources('AWS::CloudWatch::Alarm', { Properties: { MetricName: 'Errors' } }),
+      ).map(({ Properties }) => ({
+        watches: String(
+          describeRef(synthesized, (Properties as { Dimensions: { Value: unknown }[] }).Dimensions[0]!.Value),
+        ),
+        period: (Properties as { Period: number }).Period,
+        actions: (Properties as { AlarmActions: unknown }).AlarmActions,
+      }));
+
+      // Assess
+      expect(errorAlarms).toHaveLength(1 + functions.length);
+      for (const what of ['validates, classifies', ...functions]) {
+        expect(errorAlarms.filter(({ watches }) => watches.includes(what))).toStrictEqual([
+          {
+            watches: expect.stringMatching(/^AWS::Lambda::Function/),
+            period: 300,
+            actions: [{ Ref: topic.id }],
+          },
+        ]);
+      }
+    },
+  );
 
   it('invokes the function daily with a heartbeat event its schema accepts', () => {
     // Prepare
