@@ -5,12 +5,11 @@ import { createLogger } from '../sinks/logger.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv, localClients } from '../test/helpers/aws-clients.ts';
 import { bareRoundTrips } from './lib/bare-round-trips.ts';
-import { percentile } from './lib/measure.ts';
+import { latencyLines } from './lib/latency-lines.ts';
 import type { BenchLine } from './lib/report.ts';
 import { printTable } from './lib/report.ts';
 
 const EVENTS = 2_000;
-const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 /**
  * Handler latency per event against the local endpoint (real SDK clients, warm container), beside
@@ -57,30 +56,11 @@ const runHandlerLatency = async (): Promise<BenchLine[]> => {
   await endpoint.stop();
   process.env = saved;
 
-  const [p50, p99, bare50, bare99] = [
-    percentile(handled, 50),
-    percentile(handled, 99),
-    percentile(bare, 50),
-    percentile(bare, 99),
-  ];
-  const lines: BenchLine[] = [
-    {
-      name: 'handler latency p50',
-      value: ms(p50),
-      baseline: `${ms(bare50)} (bare round trips)`,
-      ratio: p50 / bare50,
-      target: '',
-      met: true,
-    },
-    {
-      name: 'handler latency p99',
-      value: ms(p99),
-      baseline: `${ms(bare99)} (bare round trips)`,
-      ratio: p99 / bare99,
-      target: '<= 2x bare p99',
-      met: p99 / bare99 <= 2,
-    },
-  ];
+  const lines = latencyLines(
+    { name: 'handler latency', values: handled },
+    { name: 'bare round trips', values: bare },
+    2,
+  );
   printTable(
     `handler latency per event (${EVENTS.toLocaleString('en-US')} events after 100 warm-up, local endpoint, real SDK clients)`,
     lines,

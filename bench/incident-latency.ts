@@ -8,14 +8,13 @@ import { localAwsEnv, localClients } from '../test/helpers/aws-clients.ts';
 import { consoleSessionRecords } from '../test/helpers/console-session.ts';
 import { createTable, startDynalite } from '../test/helpers/dynalite.ts';
 import { bareRoundTrips, BARE_MESSAGE } from './lib/bare-round-trips.ts';
-import { percentile } from './lib/measure.ts';
+import { latencyLines } from './lib/latency-lines.ts';
 import type { BenchLine } from './lib/report.ts';
 import { printTable } from './lib/report.ts';
 
 const SESSIONS = 300;
 const WARM_UP_SESSIONS = 10;
 const TABLE = 'rootwatch-incidents';
-const ms = (value: number) => `${value.toFixed(2)} ms`;
 
 /** `count` root console sessions, each a sign-in and its console calls, with ids of their own. */
 const sessions = (count: number): Record<string, unknown>[] =>
@@ -85,30 +84,11 @@ const runIncidentLatency = async (): Promise<BenchLine[]> => {
   await dynamo.stop();
   process.env = saved;
 
-  const [p50, p99, bare50, bare99] = [
-    percentile(handled, 50),
-    percentile(handled, 99),
-    percentile(bare, 50),
-    percentile(bare, 99),
-  ];
-  const lines: BenchLine[] = [
-    {
-      name: 'with incidents p50',
-      value: ms(p50),
-      baseline: `${ms(bare50)} (bare + GetItem/PutItem)`,
-      ratio: p50 / bare50,
-      target: '',
-      met: true,
-    },
-    {
-      name: 'with incidents p99',
-      value: ms(p99),
-      baseline: `${ms(bare99)} (bare + GetItem/PutItem)`,
-      ratio: p99 / bare99,
-      target: '<= 3x bare p99',
-      met: p99 / bare99 <= 3,
-    },
-  ];
+  const lines = latencyLines(
+    { name: 'with incidents', values: handled },
+    { name: 'bare + GetItem/PutItem', values: bare },
+    3,
+  );
   printTable(
     `handler latency with incidents in DynamoDB (${handled.length.toLocaleString('en-US')} events of ${SESSIONS} console sessions after warm-up, dynalite; ${alerts.length} alerts for ${events.length} events)`,
     lines,
