@@ -22,16 +22,60 @@ const readConfigFile = (path: string): Record<string, unknown> => {
   }
 };
 
+/** Context keys shaped like ours (camelCase words); CDK's own contain `:` or `-`, or start with `@`. */
+const SETTING_SHAPE = /^[a-z][A-Za-z0-9]*$/;
+
+/** Edits (insert, delete, replace) from `a` to `b`. */
+const editDistance = (a: string, b: string): number => {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length]!;
+};
+
+const didYouMean = (key: string): string => {
+  const [closest] = DEPLOY_SETTINGS.map((name) => ({
+    name,
+    distance: editDistance(key.toLowerCase(), name.toLowerCase()),
+  }))
+    .filter(({ distance }) => distance <= 3)
+    .sort((a, b) => a.distance - b.distance);
+  return closest ? ` (did you mean ${closest.name}?)` : '';
+};
+
+/**
+ * Context keys that look like a setting and are none: `-c alertEmail=…` would otherwise be ignored,
+ * and a detector deployed without its alert subscriptions would say nothing.
+ */
+const unknownSettings = (node: Node): string[] =>
+  Object.keys(node.getAllContext() as Record<string, unknown>).filter(
+    (key) => SETTING_SHAPE.test(key) && key !== 'config' && !(DEPLOY_SETTINGS as string[]).includes(key),
+  );
+
 /**
  * The deploy settings: the JSON file named by the `config` context key, then each setting given as
  * context (`-c alertEmails=soc@example.com`, or in cdk.json), context winning; validated by
- * `DeployConfigSchema`, failing with every problem named.
+ * `DeployConfigSchema`, failing with every problem named, a misspelt context key included.
  * @see https://docs.aws.amazon.com/cdk/v2/guide/context.html
  */
 const readDeploySettings = (node: Node): DeployConfig => {
   const file = node.tryGetContext('config') as unknown;
   if (file !== undefined && typeof file !== 'string') {
     throw new DeploySettingsError('the config context value must be the path of a JSON file');
+  }
+  const unknown = unknownSettings(node);
+  if (unknown.length > 0) {
+    throw new DeploySettingsError(
+      `unknown rootwatch deploy settings in CDK context: ${unknown.map((key) => `${key}${didYouMean(key)}`).join(', ')}`,
+    );
   }
   const fromFile = file ? readConfigFile(file) : {};
   const fromContext = Object.fromEntries(

@@ -53,6 +53,12 @@ describe('App: settings', () => {
       message: '✖ Unrecognized key: "alertEmail"',
     },
     {
+      scenario: 'a misspelt context key',
+      context: { alertEmail: 'soc@example.com', incidentsQuietMinutes: '30' },
+      message:
+        'unknown rootwatch deploy settings in CDK context: alertEmail (did you mean alertEmails?), incidentsQuietMinutes (did you mean incidentQuietMinutes?)',
+    },
+    {
       scenario: 'a file that is not JSON',
       context: { config: configFile('alertEmails: soc@example.com') },
       message: 'cannot read the rootwatch deploy settings',
