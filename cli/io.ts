@@ -9,8 +9,20 @@ interface CommandIo {
   status?(line: string): void;
 }
 
+/**
+ * Whether the reader of stdout went away (`rootwatch classify … | head`): the rest of the output is
+ * dropped, and the command runs to its end, so that its exit code still says what it found.
+ */
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 const processIo: CommandIo = {
-  out: (line) => process.stdout.write(`${line}\n`),
+  out: (line) => {
+    if (!stdoutClosed) process.stdout.write(`${line}\n`);
+  },
   err: (line) => process.stderr.write(`${line}\n`),
   ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
 };

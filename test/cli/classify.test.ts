@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -223,6 +223,31 @@ describe('CLI: rootwatch classify', () => {
       severity: 'critical',
       credential: 'password',
     });
+  });
+
+  it('keeps its exit code when the reader of its output goes away (`| head -1`)', async () => {
+    // Prepare: the full run's exit code (the invalid samples of events/ make it 2).
+    const run = (closeEarly: boolean) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'classify', 'events/'], {
+          cwd: REPO_ROOT,
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.stdout.once('data', () => {
+          if (closeEarly) child.stdout.destroy();
+        });
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const full = await run(false);
+
+    // Act
+    const cut = await run(true);
+
+    // Assess
+    expect(full.code).toBe(2);
+    expect(cut.code).toBe(full.code);
+    expect(cut.stderr).not.toMatch(/EPIPE|at .*\.ts:\d+/);
   });
 
   it.each([
