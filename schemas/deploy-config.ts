@@ -105,7 +105,7 @@ const DeployConfigSchema = z
           z.regex(/^arn:aws[\w-]*:iam::\d{12}:role\/[\w+=,.@\-/]+$/, { error: 'expected an IAM role ARN' }),
         ),
     ),
-    /** The organisation trail's bucket: turns on the completeness scan (README "Completeness"). */
+    /** The organisation trail's bucket: turns on the completeness scan (README "The completeness scan"). */
     trailBucketName: z.optional(TrailBucketSchema),
     /** Above the account folders; by default `AWSLogs/<organizationId>/`, or `AWSLogs/` without one. */
     trailPrefix: z.optional(TrailPrefixSchema),

@@ -41,7 +41,7 @@ const SuppressionSchema = z.strictObject({
 
 /**
  * A root event the live path never received (EventBridge delivery is best effort, DOMAIN.md §5),
- * found afterwards in the trail by the completeness scan (README: "Completeness").
+ * found afterwards in the trail by the completeness scan (README "The completeness scan").
  */
 const LateDetectionSchema = z.strictObject({
   /** When the completeness scan found it: the alert comes this late. */
