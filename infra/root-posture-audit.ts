@@ -1,6 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -16,6 +15,7 @@ import type { DetectorResources } from './detector-resources.ts';
 import { bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
+import { operationsAlarm } from './operations-alarm.ts';
 import { scheduledRun } from './scheduled-run.ts';
 
 /** The root-task policy that lets an sts:AssumeRoot session read a member's root credentials [IAM-PRIV]. */
@@ -202,15 +202,11 @@ class RootPostureAudit extends Construct {
       key: props.key,
     });
 
-    this.errorsAlarm = new cloudwatch.Alarm(this, 'Errors', {
-      alarmDescription: 'rootwatch: the root posture audit failed (see its log group)',
+    this.errorsAlarm = operationsAlarm(this, 'Errors', {
       metric: this.function.metricErrors({ period: Duration.hours(1) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      description: 'rootwatch: the root posture audit failed (see its log group)',
+      topic: props.operationsTopic,
     });
-    this.errorsAlarm.addAlarmAction(new actions.SnsAction(props.operationsTopic));
   }
 }
 
