@@ -202,8 +202,13 @@ const main = async (argv: string[], io: CommandIo = processIo): Promise<number> 
     args.includes('--help') ||
     args.includes('-h')
   ) {
+    // Asked for, the usage is the output; missing a command, it is the error.
+    if (name === undefined) {
+      io.err(USAGE);
+      return 2;
+    }
     io.out(USAGE);
-    return name === undefined ? 2 : 0;
+    return 0;
   }
   const run = COMMANDS[name];
   if (!run) {

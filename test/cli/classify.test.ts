@@ -145,13 +145,15 @@ describe('CLI: rootwatch classify', () => {
     },
     { argv: ['classify', '--bogus', 'x'], message: "Unknown option '--bogus'" },
     { argv: ['frobnicate'], message: 'unknown command "frobnicate"' },
-  ])('rejects $argv with exit 2', async ({ argv, message }) => {
+    { argv: [], message: 'Usage:' },
+  ])('rejects $argv with exit 2, on stderr', async ({ argv, message }) => {
     // Act
-    const { code, err } = await run(...argv);
+    const { code, out, err } = await run(...argv);
 
     // Assess
     expect(code).toBe(2);
     expect(err.join('\n')).toContain(message);
+    expect(out).toStrictEqual([]);
   });
 
   it('applies a config file and names every bad field of a bad one', async () => {
