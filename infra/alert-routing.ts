@@ -45,24 +45,40 @@ interface AlertRoutingProps {
   readonly siemApiDestination?: SiemApiDestinationProps;
 }
 
-/** Every route delivers only findings: the heartbeat, on the same bus, is for its alarm alone. */
+/**
+ * The SOC's alerts: findings and posture alerts (a CIS root check that turned to `fail`). The
+ * heartbeat, on the same bus, is for its alarm alone.
+ */
 const FINDINGS: events.EventPattern = { source: [ALERT_SOURCE], detailType: [ALERT_DETAIL_TYPES.finding] };
+const POSTURE_ALERTS: events.EventPattern = {
+  source: [ALERT_SOURCE],
+  detailType: [ALERT_DETAIL_TYPES.posture],
+};
+const SOC_ALERTS: events.EventPattern = {
+  source: [ALERT_SOURCE],
+  detailType: [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
+};
 
 /**
- * The default SIEM push body: a Splunk HTTP Event Collector event carrying the finding as it is (HEC
- * sets the time of receipt; the finding has its own `time`).
+ * The default SIEM push body: a Splunk HTTP Event Collector event carrying the finding (or the
+ * posture result) as it is, with a sourcetype for each (HEC sets the time of receipt; both carry
+ * their own time).
  * @see https://docs.splunk.com/Documentation/Splunk/latest/Data/FormateventsforHTTPEventCollector
  */
-const SPLUNK_HEC_EVENT = events.RuleTargetInput.fromObject({
-  source: ALERT_SOURCE,
-  sourcetype: 'rootwatch:finding',
-  event: events.EventField.fromPath('$.detail'),
-});
+const splunkHecEvent = (sourcetype: 'rootwatch:finding' | 'rootwatch:posture') =>
+  events.RuleTargetInput.fromObject({
+    source: ALERT_SOURCE,
+    sourcetype,
+    event: events.EventField.fromPath('$.detail'),
+  });
+const SPLUNK_HEC_EVENT = splunkHecEvent('rootwatch:finding');
+const SPLUNK_HEC_POSTURE_EVENT = splunkHecEvent('rootwatch:posture');
 
 /**
  * The routes from the alert bus to the SOC: an encrypted SNS topic (email, chat; the notifier
  * publishes to it), optionally an encrypted
- * queue for SIEM pull, optionally an API destination for SIEM push. Each target retries for a day
+ * queue for SIEM pull, optionally an API destination for SIEM push, each with findings and posture
+ * alerts. Each target retries for a day
  * and then keeps the alert in the dead-letter queue, whose alarm pages operations.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html
  */
@@ -92,7 +108,8 @@ class AlertRouting extends Construct {
       });
       this.route(
         'ToSiemQueue',
-        'findings to the SIEM queue',
+        'findings and posture alerts to the SIEM queue',
+        SOC_ALERTS,
         new targets.SqsQueue(this.siemQueue, delivery),
         props,
       );
@@ -109,23 +126,41 @@ class AlertRouting extends Construct {
       this.route(
         'ToSiemApi',
         'findings to the SIEM endpoint',
+        FINDINGS,
         new targets.ApiDestination(this.apiDestination, { ...delivery, event: body ?? SPLUNK_HEC_EVENT }),
+        props,
+      );
+      // A rule of its own, so that the default body names what it carries.
+      this.route(
+        'PostureToSiemApi',
+        'posture alerts to the SIEM endpoint',
+        POSTURE_ALERTS,
+        new targets.ApiDestination(this.apiDestination, {
+          ...delivery,
+          event: body ?? SPLUNK_HEC_POSTURE_EVENT,
+        }),
         props,
       );
     }
   }
 
-  private route(id: string, description: string, target: events.IRuleTarget, props: AlertRoutingProps): void {
+  private route(
+    id: string,
+    description: string,
+    eventPattern: events.EventPattern,
+    target: events.IRuleTarget,
+    props: AlertRoutingProps,
+  ): void {
     this.rules.push(
       new events.Rule(this, id, {
         eventBus: props.alertBus,
         description: `rootwatch: ${description}`,
-        eventPattern: FINDINGS,
+        eventPattern,
         targets: [target],
       }),
     );
   }
 }
 
-export { AlertRouting, FINDINGS, SPLUNK_HEC_EVENT };
+export { AlertRouting, FINDINGS, SOC_ALERTS, SPLUNK_HEC_EVENT, SPLUNK_HEC_POSTURE_EVENT };
 export type { AlertRoutingProps, SiemApiDestinationProps };

@@ -7,7 +7,9 @@ import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { describeRef, onlyResource, synthDetector } from './synth.ts';
 
 const FINDINGS_ONLY = { source: [ALERT_SOURCE], 'detail-type': [ALERT_DETAIL_TYPES.finding] };
-const TO_NOTIFIER = {
+const POSTURE_ONLY = { source: [ALERT_SOURCE], 'detail-type': [ALERT_DETAIL_TYPES.posture] };
+/** The notifier's and the SIEM queue's. */
+const SOC_ALERTS = {
   source: [ALERT_SOURCE],
   'detail-type': [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
 };
@@ -25,7 +27,7 @@ describe('Alerts: the alert bus and its routes', () => {
 
   /** The target of the one alert-bus rule for findings whose target is a resource of `type`. */
   const routeTo = (type: string) => {
-    const rules = [FINDINGS_ONLY, TO_NOTIFIER].flatMap((pattern) =>
+    const rules = [FINDINGS_ONLY, SOC_ALERTS].flatMap((pattern) =>
       Object.values(template.findResources('AWS::Events::Rule', { Properties: { EventPattern: pattern } })),
     );
     const targets = rules.flatMap(
@@ -36,18 +38,25 @@ describe('Alerts: the alert bus and its routes', () => {
     return found[0]!;
   };
 
-  it('routes findings, and nothing else, to the SIEM queue and endpoint; findings and posture alerts to the notifier', () => {
+  it('routes findings and posture alerts, and nothing else, to the notifier, the SIEM queue and the SIEM endpoint', () => {
     // Assess
-    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 2);
-    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: TO_NOTIFIER }, 1);
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: SOC_ALERTS }, 2);
+    // The endpoint gets each kind from a rule of its own, so that the default body names it.
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 1);
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: POSTURE_ONLY }, 1);
     const alertBus = onlyResource(template, 'AWS::Events::EventBus', { Name: 'rootwatch-alerts' });
-    template.resourcePropertiesCountIs(
-      'AWS::Events::Rule',
-      {
-        EventBusName: { Ref: alertBus.id },
-        EventPattern: Match.not(FINDINGS_ONLY),
-      },
-      2, // the notifier's, and the heartbeat's for its alarm
+    const onAlertBus = Object.values(
+      template.findResources('AWS::Events::Rule', { Properties: { EventBusName: { Ref: alertBus.id } } }),
+    ).map(({ Properties }) => (Properties as { EventPattern: unknown }).EventPattern);
+    expect(
+      onAlertBus.filter(
+        (pattern) =>
+          ![FINDINGS_ONLY, POSTURE_ONLY, SOC_ALERTS].some(
+            (soc) => JSON.stringify(soc) === JSON.stringify(pattern),
+          ),
+      ),
+    ).toHaveLength(
+      1, // the heartbeat's, for its alarm alone
     );
   });
 
@@ -130,6 +139,17 @@ describe('Alerts: the alert bus and its routes', () => {
       InputPathsMap: { detail: '$.detail' },
       InputTemplate: '{"source":"rootwatch","sourcetype":"rootwatch:finding","event":<detail>}',
     });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: POSTURE_ONLY,
+      Targets: [
+        Match.objectLike({
+          InputTransformer: {
+            InputPathsMap: { detail: '$.detail' },
+            InputTemplate: '{"source":"rootwatch","sourcetype":"rootwatch:posture","event":<detail>}',
+          },
+        }),
+      ],
+    });
   });
 
   it('creates no SIEM route unless asked', () => {
@@ -138,6 +158,8 @@ describe('Alerts: the alert bus and its routes', () => {
 
     // Assess
     plain.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: FINDINGS_ONLY }, 0);
+    plain.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: POSTURE_ONLY }, 0);
+    plain.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: SOC_ALERTS }, 1);
     plain.resourceCountIs('AWS::Events::ApiDestination', 0);
     plain.resourceCountIs('AWS::SQS::Queue', 1);
   });
