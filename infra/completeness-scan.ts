@@ -5,7 +5,6 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import * as z from 'zod/mini';
 import {
   COMPLETENESS_ENV,
   CompletenessConfigSchema,
@@ -24,6 +23,7 @@ import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 import { scheduledRun } from './scheduled-run.ts';
 import { completenessStatements } from './completeness-grants.ts';
+import { assertStartable } from './startable-environment.ts';
 
 interface CompletenessScanProps extends DetectorResources {
   /** @default - the bundle `npm run bundle` wrote to `dist/completeness/` */
@@ -126,8 +126,7 @@ class CompletenessScan extends Construct {
         [COMPLETENESS_ENV.detectorConfig]: JSON.stringify(props.detectorConfig),
       }),
     };
-    const startable = CompletenessConfigSchema.safeParse(environment);
-    if (!startable.success) fail(`the function would not start:\n${z.prettifyError(startable.error)}`);
+    assertStartable('CompletenessScan', CompletenessConfigSchema, environment);
 
     const logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,

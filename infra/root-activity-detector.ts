@@ -10,7 +10,6 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import * as z from 'zod/mini';
 import { HandlerConfigSchema, HANDLER_ENV } from '../schemas/handler-config.ts';
 import { AlertNotifier } from './alert-notifier.ts';
 import { AlertRouting } from './alert-routing.ts';
@@ -25,6 +24,7 @@ import { RootActivityRule } from './root-activity-rule.ts';
 import { SecurityHubImport } from './security-hub-import.ts';
 import { resolveDetectorProps } from './root-activity-detector-props.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
+import { assertStartable } from './startable-environment.ts';
 
 /**
  * rootwatch's real-time detector, in the security account: rules with the shared root-activity
@@ -115,16 +115,11 @@ class RootActivityDetector extends Construct {
       ...(incidents && { [HANDLER_ENV.incidentTable]: incidents.table.tableName }),
       ...resolved.environment,
     };
-    const startable = HandlerConfigSchema.safeParse({
+    assertStartable('RootActivityDetector', HandlerConfigSchema, {
       ...environment,
       // Known at deployment only: checked as the table name it will be.
       ...(incidents && { [HANDLER_ENV.incidentTable]: 'rootwatch-incidents' }),
     });
-    if (!startable.success) {
-      throw new Error(
-        `RootActivityDetector: the function would not start:\n${z.prettifyError(startable.error)}`,
-      );
-    }
     const detector = new DetectorFunction(this, 'Detector', {
       code,
       memorySize: resolved.memorySize,

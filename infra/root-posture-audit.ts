@@ -6,7 +6,6 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
-import * as z from 'zod/mini';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
 import { bundledFunction, functionRole } from './bundled-function.ts';
@@ -17,6 +16,7 @@ import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 import { operationsAlarm } from './operations-alarm.ts';
 import { scheduledRun } from './scheduled-run.ts';
+import { assertStartable } from './startable-environment.ts';
 
 /** The root-task policy that lets an sts:AssumeRoot session read a member's root credentials [IAM-PRIV]. */
 const AUDIT_ROOT_TASK_POLICY = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
@@ -87,13 +87,10 @@ class RootPostureAudit extends Construct {
       [POSTURE_ENV.assumeRoot]: String(props.assumeRoot ?? false),
       ...(props.detectorConfig && { [POSTURE_ENV.detectorConfig]: JSON.stringify(props.detectorConfig) }),
     };
-    const startable = PostureConfigSchema.safeParse({
+    assertStartable('RootPostureAudit', PostureConfigSchema, {
       ...environment,
       [POSTURE_ENV.stateTable]: 'placeholder-table',
     });
-    if (!startable.success) {
-      throw new Error(`RootPostureAudit: the function would not start:\n${z.prettifyError(startable.error)}`);
-    }
 
     this.table = new dynamodb.Table(this, 'State', {
       partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
