@@ -1,12 +1,11 @@
 import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
-
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
+import { formatShare } from './bytes.ts';
 
 const figureLine = (figure: FleetFigure, width: number): string => {
   const share =
     figure.share === null
       ? 'no account decided'
-      : `${figure.failing} of ${figure.decided} (${percent(figure.share)})`;
+      : `${figure.failing} of ${figure.decided} (${formatShare(figure.share)})`;
   const aside = [
     figure.skipped ? `${figure.skipped} skipped` : '',
     figure.unknown ? `${figure.unknown} unknown` : '',
