@@ -1,16 +1,21 @@
 import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
 import { formatShare } from './bytes.ts';
 
+/** What a figure's share leaves out: `; 1 skipped, 2 unknown`, or nothing. */
+const setAside = (figure: FleetFigure): string => {
+  const parts = [
+    figure.skipped ? `${figure.skipped} skipped` : '',
+    figure.unknown ? `${figure.unknown} unknown` : '',
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+};
+
 const figureLine = (figure: FleetFigure, width: number): string => {
   const share =
     figure.share === null
       ? 'no account decided'
       : `${figure.failing} of ${figure.decided} (${formatShare(figure.share)})`;
-  const aside = [
-    figure.skipped ? `${figure.skipped} skipped` : '',
-    figure.unknown ? `${figure.unknown} unknown` : '',
-  ].filter(Boolean);
-  return `  ${figure.label.padEnd(width)}  ${share}${aside.length ? `; ${aside.join(', ')}` : ''}`;
+  return `  ${figure.label.padEnd(width)}  ${share}${setAside(figure)}`;
 };
 
 /**
@@ -35,4 +40,4 @@ const fleetFiguresText = (summary: AuditSummary): string => {
   ].join('\n');
 };
 
-export { fleetFiguresText };
+export { fleetFiguresText, setAside };
