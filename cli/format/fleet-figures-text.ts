@@ -1,5 +1,6 @@
 import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
 import { formatShare } from './bytes.ts';
+import { plural } from './plural.ts';
 
 /** What a figure's share leaves out: `; 1 skipped, 2 unknown`, or nothing. */
 const setAside = (figure: FleetFigure): string => {
@@ -32,9 +33,7 @@ const fleetFiguresText = (summary: AuditSummary): string => {
   ].filter(Boolean);
   return [
     `Fleet: ${summary.accounts} accounts audited` +
-      (summary.invalidInputs
-        ? `, ${summary.invalidInputs} invalid input${summary.invalidInputs === 1 ? '' : 's'}`
-        : ''),
+      (summary.invalidInputs ? `, ${plural(summary.invalidInputs, 'invalid input')}` : ''),
     ...summary.figures.map((figure) => figureLine(figure, width)),
     `  as of: ${asOf.join(', ')}`,
   ].join('\n');
