@@ -1,11 +1,6 @@
 import type { AccountSummary, ScanSummary } from '../../schemas/scan-summary.ts';
 import { formatBytes, formatShare } from './bytes.ts';
-
-const counts = (record: Record<string, number>): string =>
-  Object.entries(record)
-    .filter(([, count]) => count > 0)
-    .map(([key, count]) => `${key} ${count}`)
-    .join(', ') || 'none';
+import { counts } from './summary-text.ts';
 
 const day = (time: string | null): string => time?.slice(0, 10) ?? '-';
 

@@ -1,6 +1,7 @@
 import type { FindingSummary } from '../../detection/finding-summary.ts';
 import { plural } from './plural.ts';
 
+/** `critical 2, high 1`: the non-zero counts of a record, in its order; `none` without any. */
 const counts = (record: Record<string, number>): string =>
   Object.entries(record)
     .filter(([, count]) => count > 0)
@@ -24,4 +25,4 @@ const summaryText = (summary: FindingSummary): string =>
     ...(summary.suppressed ? [`  suppressed:    ${summary.suppressed} (recorded, not alerted)`] : []),
   ].join('\n');
 
-export { summaryText };
+export { summaryText, counts };
