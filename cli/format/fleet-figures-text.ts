@@ -1,17 +1,22 @@
 import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
+import { formatShare } from './bytes.ts';
+import { plural } from './plural.ts';
 
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
+/** What a figure's share leaves out: `; 1 skipped, 2 unknown`, or nothing. */
+const setAside = (figure: FleetFigure): string => {
+  const parts = [
+    figure.skipped ? `${figure.skipped} skipped` : '',
+    figure.unknown ? `${figure.unknown} unknown` : '',
+  ].filter(Boolean);
+  return parts.length ? `; ${parts.join(', ')}` : '';
+};
 
 const figureLine = (figure: FleetFigure, width: number): string => {
   const share =
     figure.share === null
       ? 'no account decided'
-      : `${figure.failing} of ${figure.decided} (${percent(figure.share)})`;
-  const aside = [
-    figure.skipped ? `${figure.skipped} skipped` : '',
-    figure.unknown ? `${figure.unknown} unknown` : '',
-  ].filter(Boolean);
-  return `  ${figure.label.padEnd(width)}  ${share}${aside.length ? `; ${aside.join(', ')}` : ''}`;
+      : `${figure.failing} of ${figure.decided} (${formatShare(figure.share)})`;
+  return `  ${figure.label.padEnd(width)}  ${share}${setAside(figure)}`;
 };
 
 /**
@@ -28,12 +33,10 @@ const fleetFiguresText = (summary: AuditSummary): string => {
   ].filter(Boolean);
   return [
     `Fleet: ${summary.accounts} accounts audited` +
-      (summary.invalidInputs
-        ? `, ${summary.invalidInputs} invalid input${summary.invalidInputs === 1 ? '' : 's'}`
-        : ''),
+      (summary.invalidInputs ? `, ${plural(summary.invalidInputs, 'invalid input')}` : ''),
     ...summary.figures.map((figure) => figureLine(figure, width)),
     `  as of: ${asOf.join(', ')}`,
   ].join('\n');
 };
 
-export { fleetFiguresText };
+export { fleetFiguresText, setAside };

@@ -1,11 +1,7 @@
 import type { AccountSummary, ScanSummary } from '../../schemas/scan-summary.ts';
 import { formatBytes, formatShare } from './bytes.ts';
-
-const counts = (record: Record<string, number>): string =>
-  Object.entries(record)
-    .filter(([, count]) => count > 0)
-    .map(([key, count]) => `${key} ${count}`)
-    .join(', ') || 'none';
+import { plural } from './plural.ts';
+import { counts } from './summary-text.ts';
 
 const day = (time: string | null): string => time?.slice(0, 10) ?? '-';
 
@@ -42,8 +38,8 @@ const scanSummaryText = (summary: ScanSummary): string => {
     `  by credential: ${counts(findings.byCredential)}`,
     `  by activity:   ${counts(findings.byActivity)}`,
     `Fleet: ${fleet.accountsWithRootUse} of ${fleet.accountsInArchive} accounts used root (${formatShare(fleet.shareOfAccountsWithRootUse)}); ` +
-      `repeat offenders (more than one week): ${fleet.repeatOffenders}, ${formatShare(fleet.repeatOffendersShareOfUses)} of ${fleet.uses} uses`,
-    `  long-term access key: ${fleet.longTermKeyUses} uses (${formatShare(fleet.shareOfUsesByLongTermKey)}); ` +
+      `repeat offenders (more than one week): ${fleet.repeatOffenders}, ${formatShare(fleet.repeatOffendersShareOfUses)} of ${plural(fleet.uses, 'use')}`,
+    `  long-term access key: ${plural(fleet.longTermKeyUses, 'use')} (${formatShare(fleet.shareOfUsesByLongTermKey)}); ` +
       `console sign-ins without MFA: ${fleet.signIns.withoutMfa} of ${fleet.signIns.withMfa + fleet.signIns.withoutMfa} (${formatShare(fleet.shareOfSignInsWithoutMfa)}), ` +
       `MFA unknown ${fleet.signIns.mfaUnknown}, failed ${fleet.signIns.failed}`,
     ...(users.length

@@ -1,5 +1,7 @@
 import type { FindingSummary } from '../../detection/finding-summary.ts';
+import { plural } from './plural.ts';
 
+/** `critical 2, high 1`: the non-zero counts of a record, in its order; `none` without any. */
 const counts = (record: Record<string, number>): string =>
   Object.entries(record)
     .filter(([, count]) => count > 0)
@@ -9,7 +11,7 @@ const counts = (record: Record<string, number>): string =>
 /** The closing summary of a run, for people. */
 const summaryText = (summary: FindingSummary): string =>
   [
-    `Summary: ${summary.findings} finding${summary.findings === 1 ? '' : 's'}`,
+    `Summary: ${plural(summary.findings, 'finding')}`,
     `  by severity:   ${counts(summary.bySeverity)}`,
     `  by credential: ${counts(summary.byCredential)}`,
     `  by activity:   ${counts(summary.byActivity)}`,
@@ -17,10 +19,10 @@ const summaryText = (summary: FindingSummary): string =>
     `  invalid input: ${summary.invalid}`,
     ...(summary.incidentIds.size
       ? [
-          `  incidents:     ${summary.incidentIds.size} (${summary.pages} finding${summary.pages === 1 ? '' : 's'} opened or escalated one; the rest updated theirs)`,
+          `  incidents:     ${summary.incidentIds.size} (${plural(summary.pages, 'finding')} opened or escalated one; the rest updated theirs)`,
         ]
       : []),
     ...(summary.suppressed ? [`  suppressed:    ${summary.suppressed} (recorded, not alerted)`] : []),
   ].join('\n');
 
-export { summaryText };
+export { summaryText, counts };

@@ -1,5 +1,6 @@
 import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
 import type { PostureStatus } from '../../schemas/posture-result.ts';
+import { cisIds } from '../format/posture-table.ts';
 import { howChosen } from './audit-as-of.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
@@ -37,8 +38,7 @@ const checksCell = (row: AuditedAccount): Markup =>
     (result) =>
       html`<div class="wrap">
         ${statusTag(result.status)} <b>${result.check}</b>
-        <span class="muted">CIS ${[...new Set(result.controls.map((control) => control.id))].join(', ')}</span
-        >: ${result.detail}
+        <span class="muted">CIS ${cisIds(result).join(', ')}</span>: ${result.detail}
       </div>`,
   )}`;
 

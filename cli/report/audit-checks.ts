@@ -1,6 +1,7 @@
 import type { AuditedAccount, AuditSummary } from '../../detection/posture/audit-summary.ts';
 import { POSTURE_CHECKS, POSTURE_STATUSES } from '../../schemas/posture-result.ts';
 import type { PostureCheckId } from '../../schemas/posture-result.ts';
+import { cisIds } from '../format/posture-table.ts';
 import { barList } from './bar-list.ts';
 import { html } from './html.ts';
 import type { Section } from './page.ts';
@@ -10,7 +11,7 @@ import { dataTable } from './table.ts';
 /** The CIS recommendations a check answers, as the results name them (`1.4`), or `-` with no result. */
 const cisOf = (rows: readonly AuditedAccount[], check: PostureCheckId): string => {
   const result = rows.flatMap((row) => row.results).find((candidate) => candidate.check === check);
-  return result ? [...new Set(result.controls.map((control) => control.id))].join(', ') : '-';
+  return result ? cisIds(result).join(', ') : '-';
 };
 
 /** How many accounts passed, failed, were unknown or skipped, per check: a stacked chart, then the counts. */

@@ -1,7 +1,8 @@
-import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
+import type { AuditSummary } from '../../detection/posture/audit-summary.ts';
 import { besideFieldStudy, FIELD_STUDY } from '../../detection/posture/field-study.ts';
 import type { AuditShare, Comparability, StudyComparison } from '../../detection/posture/field-study.ts';
 import { formatShare } from '../format/bytes.ts';
+import { setAside } from '../format/fleet-figures-text.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
 import type { KeyFigure, Section } from './page.ts';
@@ -17,15 +18,6 @@ const shareText = (share: AuditShare): string =>
   share.share === null
     ? `no ${share.basis}`
     : `${formatShare(share.share)}: ${share.failing} of ${share.of} ${share.basis}`;
-
-/** What the share leaves out: `; 1 skipped, 2 unknown`. */
-const setAside = (figure: FleetFigure): string => {
-  const parts = [
-    figure.skipped ? `${figure.skipped} skipped` : '',
-    figure.unknown ? `${figure.unknown} unknown` : '',
-  ].filter(Boolean);
-  return parts.length ? `; ${parts.join(', ')}` : '';
-};
 
 const studyAside = ({ study, audit }: StudyComparison): string =>
   `Field study: ${study.value} ${study.of}` +

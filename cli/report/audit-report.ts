@@ -6,7 +6,7 @@ import { accountsTable } from './audit-accounts.ts';
 import { asOfLine, asOfTable } from './audit-as-of.ts';
 import { checksSection } from './audit-checks.ts';
 import { fleetFigureCards, studySection } from './audit-fleet.ts';
-import { buildPage } from './page.ts';
+import { buildPage, footerText } from './page.ts';
 
 const notes = (summary: AuditSummary): string[] => [
   ...(summary.invalidInputs
@@ -49,9 +49,7 @@ const auditReportPage = (summary: AuditSummary, generatedAt: Date): string => {
         content: asOfTable(rows),
       },
     ],
-    footer: `rootwatch audit, ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.${notes(summary)
-      .map((note) => ` Note: ${note}.`)
-      .join('')}`,
+    footer: footerText('audit', generatedAt, notes(summary)),
   });
 };
 

@@ -46,6 +46,11 @@ ${Object.entries(TONE_COLOURS)
   .join(' ')}
 `;
 
+/** `rootwatch scan, 2026-01-31 23:59 UTC. Note: ….`: the command that wrote a page, when, and its notes. */
+const footerText = (command: string, generatedAt: Date, notes: readonly string[]): string =>
+  `rootwatch ${command}, ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.` +
+  notes.map((note) => ` Note: ${note}.`).join('');
+
 /**
  * A self-contained HTML page: inline CSS and SVG, no script, no font or image to fetch, so that it
  * opens anywhere (mail attachment, air-gapped laptop) and shows the same thing. Reusable by any
@@ -92,5 +97,5 @@ const buildPage = (options: PageOptions): string =>
       </body>
     </html> `.text;
 
-export { buildPage };
+export { buildPage, footerText };
 export type { KeyFigure, Section, PageOptions };

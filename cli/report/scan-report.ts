@@ -3,7 +3,7 @@ import type { ScanSummary } from '../../schemas/scan-summary.ts';
 import { formatBytes, formatShare } from '../format/bytes.ts';
 import { barList } from './bar-list.ts';
 import { columnChart } from './column-chart.ts';
-import { buildPage } from './page.ts';
+import { buildPage, footerText } from './page.ts';
 import type { KeyFigure, Section } from './page.ts';
 import { PALETTE } from './palette.ts';
 import { shareRing } from './share-ring.ts';
@@ -147,7 +147,7 @@ const scanReportPage = (summary: ScanSummary, generatedAt = new Date()): string 
     subtitle: `${summary.findings.total} root findings in ${summary.inputs.objectsScanned} CloudTrail objects; ${summary.fleet.accountsInArchive} accounts (${summary.fleet.accountsBasis}).`,
     figures: figures(summary),
     sections: sections(summary),
-    footer: `rootwatch scan, ${generatedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC.${summary.notes.map((note) => ` Note: ${note}.`).join('')}`,
+    footer: footerText('scan', generatedAt, summary.notes),
   });
 
 export { scanReportPage };

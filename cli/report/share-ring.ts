@@ -1,3 +1,4 @@
+import { formatShare } from '../format/bytes.ts';
 import { chartSvg } from './chart-svg.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
@@ -46,7 +47,7 @@ const shareRing = (
   const first = slices[0];
   const share =
     options.share !== undefined ? options.share : total === 0 || !first ? null : first.value / total;
-  const figure = share === null ? '–' : `${Math.round(share * 100)}%`;
+  const figure = share === null ? '–' : formatShare(share);
   const legend = slices.map(
     (slice, index) =>
       html`<g transform="translate(${size + 16},${40 + index * 22})"

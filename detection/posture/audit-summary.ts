@@ -1,6 +1,7 @@
 import { POSTURE_CHECKS, POSTURE_STATUSES } from '../../schemas/posture-result.ts';
 import type { PostureCheckId, PostureResult, PostureStatus } from '../../schemas/posture-result.ts';
 import type { AuditSettings } from './audit-root.ts';
+import { days } from './time.ts';
 import type { AsOfSource } from './time.ts';
 
 /** One audited report: the row of the per-account table. */
@@ -59,7 +60,7 @@ const FIGURES: ReadonlyArray<Pick<FleetFigure, 'id' | 'check'> & { label(setting
     {
       id: 'recent-root-use',
       check: 'root-recent-use',
-      label: ({ windowDays }) => `with root use in the last ${windowDays} day${windowDays === 1 ? '' : 's'}`,
+      label: ({ windowDays }) => `with root use in the last ${days(windowDays)}`,
     },
   ];
 
