@@ -83,7 +83,7 @@ const buildCompletenessDeps = (
     records: new CloudWatchLogsRecordSink({
       client: logs,
       logGroupName,
-      logStreamName: containerStreamName(now()).replace('rootwatch/', 'rootwatch-completeness/'),
+      logStreamName: containerStreamName(now(), 'rootwatch-completeness'),
       ...retry,
     }),
     alerts: new EventBridgeAlertSink({

@@ -21,9 +21,12 @@ import type { HandlerDeps } from './make-handler.ts';
  */
 const CLIENT_CONFIG = { maxAttempts: 1, requestHandler: { requestTimeout: 3_000, connectionTimeout: 1_000 } };
 
-/** One stream per container: `rootwatch/<date>/<uuid>` (no ':' or '*', at most 512 characters [CWL-CLS]). */
-const containerStreamName = (now: Date): string =>
-  `rootwatch/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
+/**
+ * One stream per container: `<function>/<date>/<uuid>`, `rootwatch/…` for the live detector (no ':'
+ * or '*', at most 512 characters [CWL-CLS]).
+ */
+const containerStreamName = (now: Date, name = 'rootwatch'): string =>
+  `${name}/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
 
 interface AwsDepsOptions {
   logger?: Logger;
