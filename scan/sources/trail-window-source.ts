@@ -74,12 +74,13 @@ const trailWindowSource = async (options: TrailWindowOptions): Promise<TrailWind
   const stop = options.stop ?? (() => false);
   const objects = await s3Source(bucket, { client });
   const listing: TrailListing = { accounts: 0, regionFolders: 0, failures: [], stopped: false };
+  const days = dayFolders(from, to);
 
   const listAccount = async (account: string): Promise<ListedObject[]> => {
     const found: ListedObject[] = [];
     for await (const region of childFolders(client, bucket, `${account}CloudTrail/`)) {
       listing.regionFolders += 1;
-      for (const day of dayFolders(from, to)) {
+      for (const day of days) {
         const prefix = `${account}CloudTrail/${region}/${day}/`;
         for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix })) {
           for (const { Key: key, Size: size } of page.Contents ?? []) {
