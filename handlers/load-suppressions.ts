@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as z from 'zod/mini';
+import { expiredRules } from '../detection/suppression/suppression-for.ts';
 import { SuppressionConfigSchema } from '../schemas/suppression-config.ts';
 import type { SuppressionRule } from '../schemas/suppression-config.ts';
+import type { Logger } from '../sinks/logger.ts';
 import { ConfigError } from './load-config.ts';
 
 /**
@@ -31,4 +34,20 @@ const loadSuppressions = (path: string, { required = false } = {}): SuppressionR
   return parsed.data.rules;
 };
 
-export { loadSuppressions };
+/**
+ * The suppression rules deployed with a function: `file` under `taskRoot` (Lambda's
+ * LAMBDA_TASK_ROOT; the working directory without one), each rule expired at `now` logged as a
+ * warning, since it no longer applies and someone should renew or remove it.
+ */
+const loadDeployedSuppressions = (
+  file: string,
+  { taskRoot, logger, now }: { taskRoot: string | undefined; logger: Logger; now: Date },
+): SuppressionRule[] => {
+  const suppressions = loadSuppressions(resolve(taskRoot ?? process.cwd(), file));
+  for (const rule of expiredRules(suppressions, now)) {
+    logger.warn({ ruleId: rule.id, expires: rule.expires }, 'suppression rule expired: it no longer applies');
+  }
+  return suppressions;
+};
+
+export { loadSuppressions, loadDeployedSuppressions };

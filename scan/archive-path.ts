@@ -55,5 +55,5 @@ const deliveryDays = (path: ArchivePath): [number, number] | undefined => {
   return [start, start + DAY_MS - 1];
 };
 
-export { parseArchivePath, deliveryDays, DAY_MS };
+export { parseArchivePath, deliveryDays, DAY_MS, ACCOUNT, ORGANISATION };
 export type { ArchivePath };

@@ -1,8 +1,5 @@
 import * as z from 'zod/mini';
-import { DetectorConfigSchema } from './detector-config.ts';
-import { SeveritySchema } from './finding-enums.ts';
 import { HANDLER_ENV, HandlerConfigSchema } from './handler-config.ts';
-import { JsonTextSchema } from './json-text.ts';
 import './zod-english.ts';
 
 /** The environment variable names of the completeness scan, shared with the CDK stack that sets them. */
@@ -49,11 +46,9 @@ const wholeNumber = (min: number, max: number) =>
 const CompletenessConfigSchema = z.object({
   [COMPLETENESS_ENV.alertBus]: HandlerConfigSchema.shape[HANDLER_ENV.alertBus],
   [COMPLETENESS_ENV.logGroup]: HandlerConfigSchema.shape[HANDLER_ENV.logGroup],
-  [COMPLETENESS_ENV.alertMinSeverity]: z._default(SeveritySchema, 'low'),
+  [COMPLETENESS_ENV.alertMinSeverity]: HandlerConfigSchema.shape[HANDLER_ENV.alertMinSeverity],
   [COMPLETENESS_ENV.logLevel]: HandlerConfigSchema.shape[HANDLER_ENV.logLevel],
-  [COMPLETENESS_ENV.detectorConfig]: z._default(z.pipe(JsonTextSchema, DetectorConfigSchema), () =>
-    DetectorConfigSchema.parse({}),
-  ),
+  [COMPLETENESS_ENV.detectorConfig]: HandlerConfigSchema.shape[HANDLER_ENV.detectorConfig],
   [COMPLETENESS_ENV.suppressionsFile]: HandlerConfigSchema.shape[HANDLER_ENV.suppressionsFile],
   [COMPLETENESS_ENV.trailBucket]: TrailBucketSchema,
   [COMPLETENESS_ENV.trailPrefix]: z._default(TrailPrefixSchema, 'AWSLogs/'),

@@ -1,8 +1,6 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
-import { resolve } from 'node:path';
-import { expiredRules } from '../../detection/suppression/suppression-for.ts';
 import { COMPLETENESS_ENV } from '../../schemas/completeness-config.ts';
 import type { CompletenessConfig } from '../../schemas/completeness-config.ts';
 import { trailWindowSource } from '../../scan/sources/trail-window-source.ts';
@@ -12,7 +10,7 @@ import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
 import type { Logger } from '../../sinks/logger.ts';
 import { createLogger } from '../../sinks/logger.ts';
 import type { RetryPolicy } from '../../sinks/retry.ts';
-import { loadSuppressions } from '../load-suppressions.ts';
+import { loadDeployedSuppressions } from '../load-suppressions.ts';
 import { CLIENT_CONFIG, containerStreamName } from '../root-activity/aws-deps.ts';
 import type { CompletenessDeps } from './make-completeness-handler.ts';
 import { scanTrail } from './scan-trail.ts';
@@ -55,15 +53,11 @@ const buildCompletenessDeps = (
   const retry = options.retry ? { retry: options.retry } : {};
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? createLogger({ level: config[COMPLETENESS_ENV.logLevel] });
-  const suppressions = loadSuppressions(
-    resolve(
-      options.taskRoot ?? env.LAMBDA_TASK_ROOT ?? process.cwd(),
-      config[COMPLETENESS_ENV.suppressionsFile],
-    ),
-  );
-  for (const rule of expiredRules(suppressions, now())) {
-    logger.warn({ ruleId: rule.id, expires: rule.expires }, 'suppression rule expired: it no longer applies');
-  }
+  const suppressions = loadDeployedSuppressions(config[COMPLETENESS_ENV.suppressionsFile], {
+    taskRoot: options.taskRoot ?? env.LAMBDA_TASK_ROOT,
+    logger,
+    now: now(),
+  });
   const s3 = trailClient(env);
   const logs = new CloudWatchLogsClient(CLIENT_CONFIG);
   const logGroupName = config[COMPLETENESS_ENV.logGroup];
@@ -89,7 +83,7 @@ const buildCompletenessDeps = (
     records: new CloudWatchLogsRecordSink({
       client: logs,
       logGroupName,
-      logStreamName: containerStreamName(now()).replace('rootwatch/', 'rootwatch-completeness/'),
+      logStreamName: containerStreamName(now(), 'rootwatch-completeness'),
       ...retry,
     }),
     alerts: new EventBridgeAlertSink({

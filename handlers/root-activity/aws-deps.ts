@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { resolve } from 'node:path';
 import { Detector } from '../../detection/detector.ts';
 import { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
-import { expiredRules } from '../../detection/suppression/suppression-for.ts';
-import { loadSuppressions } from '../load-suppressions.ts';
+import { loadDeployedSuppressions } from '../load-suppressions.ts';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { CloudWatchLogsRecordSink } from '../../sinks/cloudwatch-logs-record-sink.ts';
 import { DynamoDbVersionedStore } from '../../sinks/dynamodb-versioned-store.ts';
@@ -23,9 +21,12 @@ import type { HandlerDeps } from './make-handler.ts';
  */
 const CLIENT_CONFIG = { maxAttempts: 1, requestHandler: { requestTimeout: 3_000, connectionTimeout: 1_000 } };
 
-/** One stream per container: `rootwatch/<date>/<uuid>` (no ':' or '*', at most 512 characters [CWL-CLS]). */
-const containerStreamName = (now: Date): string =>
-  `rootwatch/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
+/**
+ * One stream per container: `<function>/<date>/<uuid>`, `rootwatch/…` for the live detector (no ':'
+ * or '*', at most 512 characters [CWL-CLS]).
+ */
+const containerStreamName = (now: Date, name = 'rootwatch'): string =>
+  `${name}/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
 
 interface AwsDepsOptions {
   logger?: Logger;
@@ -62,12 +63,11 @@ const buildAwsDeps = async (
   const logger = options.logger ?? createLogger({ level: config[HANDLER_ENV.logLevel] });
   const retry = options.retry ? { retry: options.retry } : {};
   const now = options.now ?? (() => new Date());
-  const suppressions = loadSuppressions(
-    resolve(options.taskRoot ?? env.LAMBDA_TASK_ROOT ?? process.cwd(), config[HANDLER_ENV.suppressionsFile]),
-  );
-  for (const rule of expiredRules(suppressions, now())) {
-    logger.warn({ ruleId: rule.id, expires: rule.expires }, 'suppression rule expired: it no longer applies');
-  }
+  const suppressions = loadDeployedSuppressions(config[HANDLER_ENV.suppressionsFile], {
+    taskRoot: options.taskRoot ?? env.LAMBDA_TASK_ROOT,
+    logger,
+    now: now(),
+  });
   return {
     detector: new Detector(config[HANDLER_ENV.detectorConfig]),
     incidents: await incidentTracker(config[HANDLER_ENV.incidentTable], {

@@ -39,7 +39,7 @@ const buildPostureDeps = (config: PostureConfig, options: PostureDepsOptions): P
     records: new CloudWatchLogsRecordSink({
       client: new CloudWatchLogsClient(CLIENT_CONFIG),
       logGroupName: config[POSTURE_ENV.logGroup],
-      logStreamName: containerStreamName(new Date()).replace('rootwatch/', 'rootwatch-posture/'),
+      logStreamName: containerStreamName(new Date(), 'rootwatch-posture'),
       ...retry,
     }),
     alerts: new EventBridgeAlertSink({

@@ -1,5 +1,6 @@
 import { ListObjectsV2Command, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { ACCOUNT, ORGANISATION } from '../archive-path.ts';
 import { dayFolders, deliveredAt } from '../delivery-time.ts';
 import { listFolder } from './folder-listing.ts';
 import type { ListRequest } from './folder-listing.ts';
@@ -7,9 +8,8 @@ import type { ListedObject } from './walk.ts';
 import type { ObjectSource, SourceEntry } from './object-source.ts';
 import { s3Source } from './s3-source.ts';
 
-const ACCOUNT = /^\d{12}$/;
 /** Folders above the account folders: `AWSLogs`, and an organisation trail's `o-…`. */
-const ABOVE_ACCOUNTS = /^(AWSLogs|o-[a-z0-9]{10,32})$/;
+const isAboveAccounts = (name: string): boolean => name === 'AWSLogs' || ORGANISATION.test(name);
 
 interface TrailWindowOptions {
   client: S3Client;
@@ -56,7 +56,7 @@ async function* childFolders(client: S3Client, bucket: string, prefix: string): 
 async function* accountFolders(client: S3Client, bucket: string, prefix: string): AsyncGenerator<string> {
   for await (const name of childFolders(client, bucket, prefix)) {
     if (ACCOUNT.test(name)) yield `${prefix}${name}/`;
-    else if (ABOVE_ACCOUNTS.test(name)) yield* accountFolders(client, bucket, `${prefix}${name}/`);
+    else if (isAboveAccounts(name)) yield* accountFolders(client, bucket, `${prefix}${name}/`);
   }
 }
 
@@ -74,12 +74,13 @@ const trailWindowSource = async (options: TrailWindowOptions): Promise<TrailWind
   const stop = options.stop ?? (() => false);
   const objects = await s3Source(bucket, { client });
   const listing: TrailListing = { accounts: 0, regionFolders: 0, failures: [], stopped: false };
+  const days = dayFolders(from, to);
 
   const listAccount = async (account: string): Promise<ListedObject[]> => {
     const found: ListedObject[] = [];
     for await (const region of childFolders(client, bucket, `${account}CloudTrail/`)) {
       listing.regionFolders += 1;
-      for (const day of dayFolders(from, to)) {
+      for (const day of days) {
         const prefix = `${account}CloudTrail/${region}/${day}/`;
         for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: prefix })) {
           for (const { Key: key, Size: size } of page.Contents ?? []) {
