@@ -5,6 +5,7 @@ import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
+import { countFinding, emptySummary } from '../../detection/finding-summary.ts';
 import { groupFindings } from '../../detection/incidents/group-findings.ts';
 import { renderFinding } from '../../detection/formats/render-finding.ts';
 import type { FormatChoice } from '../format/format-option.ts';
@@ -15,6 +16,7 @@ import { ScanSummaryBuilder } from '../../scan/summary-builder.ts';
 import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
 import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
+import { plural } from '../format/plural.ts';
 import { progressLine } from '../format/scan-progress.ts';
 import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
@@ -82,14 +84,11 @@ const progressReporter = (io: CommandIo) => {
 
 /** `incidents: 12 (14 findings opened or escalated one; …)`, as replay's summary says it. */
 const incidentsLine = (findings: readonly Finding[]): string => {
-  const incidents = new Set(findings.flatMap((finding) => (finding.incident ? [finding.incident.id] : [])));
-  const pages = findings.filter(
-    (finding) => !finding.suppression && finding.incident && finding.incident.alert !== 'update',
-  ).length;
-  const suppressed = findings.filter((finding) => finding.suppression).length;
+  const counted = emptySummary();
+  for (const finding of findings) countFinding(counted, finding);
   return (
-    `Incidents: ${incidents.size} (${pages} finding${pages === 1 ? '' : 's'} opened or escalated one; the rest updated theirs)` +
-    (suppressed ? `; ${suppressed} suppressed` : '')
+    `Incidents: ${counted.incidentIds.size} (${plural(counted.pages, 'finding')} opened or escalated one; the rest updated theirs)` +
+    (counted.suppressed ? `; ${counted.suppressed} suppressed` : '')
   );
 };
 
