@@ -2,11 +2,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { rootRelation } from '../../detection/root-relation.ts';
+import { findSharedDir } from '../../test/helpers/shared-dir.ts';
 
 const REPO_ROOT = new URL('../..', import.meta.url).pathname;
-const SHARED_REAL = process.env.ROOTWATCH_SHARED_DIR
-  ? join(process.env.ROOTWATCH_SHARED_DIR, 'cloudtrail-real')
-  : join(REPO_ROOT, '..', 'shared', 'cloudtrail-real');
+const SHARED_REAL = join(findSharedDir(REPO_ROOT) ?? join(REPO_ROOT, '..', 'shared'), 'cloudtrail-real');
 
 const recordsOfFile = (path: string): unknown[] => {
   const bytes = readFileSync(path);
