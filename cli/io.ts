@@ -1,3 +1,5 @@
+import { fstatSync } from 'node:fs';
+
 /** Where a command writes: stdout for results, stderr for diagnostics. Injected so tests can read both. */
 interface CommandIo {
   out(line: string): void;
@@ -19,12 +21,42 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   stdoutClosed = true;
 });
 
+/**
+ * Lines written to a pipe in one tick leave in one system call (a scan prints its findings in one
+ * go; pipes are written synchronously, a call per write otherwise). Anything written to stderr
+ * first flushes them, so that the two streams keep their order when they share one reader.
+ */
+const stdoutIsPipe = (): boolean => {
+  try {
+    return fstatSync(1).isFIFO();
+  } catch {
+    return false; // stdout closed
+  }
+};
+const batchOut = stdoutIsPipe();
+let corked = false;
+const flushOut = () => {
+  if (!corked) return;
+  corked = false;
+  process.stdout.uncork();
+};
+const writeErr = (text: string) => {
+  flushOut();
+  process.stderr.write(text);
+};
+
 const processIo: CommandIo = {
   out: (line) => {
-    if (!stdoutClosed) process.stdout.write(`${line}\n`);
+    if (stdoutClosed) return;
+    if (batchOut && !corked) {
+      corked = true;
+      process.stdout.cork();
+      process.nextTick(flushOut);
+    }
+    process.stdout.write(`${line}\n`);
   },
-  err: (line) => process.stderr.write(`${line}\n`),
-  ...(process.stderr.isTTY ? { status: (line: string) => process.stderr.write(`\r\x1b[K${line}`) } : {}),
+  err: (line) => writeErr(`${line}\n`),
+  ...(process.stderr.isTTY ? { status: (line: string) => writeErr(`\r\x1b[K${line}`) } : {}),
 };
 
 export { processIo };

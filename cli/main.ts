@@ -96,7 +96,7 @@ Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a fai
 
 /** A command's module, loaded when it runs: each command starts without the others' code. */
 const command = <T>(name: string): Promise<T> =>
-  loadModule<T>(new URL(`./commands/${name}.ts`, import.meta.url));
+  loadModule<T>(() => import(`./commands/${name}.ts`), new URL(`./commands/${name}.ts`, import.meta.url));
 
 const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;

@@ -18,12 +18,22 @@ interface ArchivePath {
 const ACCOUNT = /^\d{12}$/;
 const ORGANISATION = /^o-[a-z0-9]{10,32}$/;
 
+const ROOT = 'AWSLogs';
+
+/** Where the path's last `AWSLogs` segment ends, or -1 (found from the end: paths are long, the layout short). */
+const rootEnd = (path: string): number => {
+  for (let at = path.lastIndexOf(ROOT); at !== -1; at = at === 0 ? -1 : path.lastIndexOf(ROOT, at - 1)) {
+    const end = at + ROOT.length;
+    if ((at === 0 || path[at - 1] === '/') && (end === path.length || path[end] === '/')) return end;
+  }
+  return -1;
+};
+
 /** The layout fields of a file or folder path (local or S3 key), or undefined outside `AWSLogs/`. */
 const parseArchivePath = (path: string): ArchivePath | undefined => {
-  const parts = path.split('/').filter(Boolean);
-  const root = parts.lastIndexOf('AWSLogs');
-  if (root === -1) return undefined;
-  const rest = parts.slice(root + 1);
+  const end = rootEnd(path);
+  if (end === -1) return undefined;
+  const rest = path.slice(end).split('/').filter(Boolean);
   const parsed: ArchivePath = {};
   if (rest[0] !== undefined && ORGANISATION.test(rest[0])) parsed.organisation = rest.shift();
   const [account, kind, region, year, month, day] = rest;

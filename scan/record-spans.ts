@@ -88,5 +88,5 @@ const recordSpans = (bytes: Buffer, hits: readonly number[]): SpansResult => {
   return { kind: 'truncated', spans, index };
 };
 
-export { recordSpans };
+export { recordSpans, recordsArrayStart };
 export type { RecordSpan, SpansResult };

@@ -91,7 +91,11 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
     queue.close();
   })();
 
-  const inFlight = new Set<Promise<void>>();
+  // Objects in flight, and a wake-up for the loop when one lands (not `Promise.race` over all of them:
+  // that adds a reaction to every pending scan at each wait, which a deep worker queue multiplies).
+  let inFlight = 0;
+  let landed: (() => void) | undefined;
+  const tasks = new Set<Promise<void>>();
   for await (const next of queue) {
     const { source } = next.root;
     if ('error' in next) {
@@ -100,7 +104,8 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
       ]);
       continue;
     }
-    while (inFlight.size >= options.scanner.capacity) await Promise.race(inFlight);
+    while (inFlight >= options.scanner.capacity) await new Promise<void>((resolve) => (landed = resolve));
+    inFlight += 1;
     const task = options.scanner
       .scan(source.descriptor, next.key)
       .catch((error: Error) => failedScan(source.locate(next.key), error))
@@ -108,11 +113,14 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
         countScanned(inputs, progress, scan);
         if (scan.items.length > 0) detect(scan.items);
         listener.progress?.(progress);
-        inFlight.delete(task);
+        inFlight -= 1;
+        tasks.delete(task);
+        landed?.();
+        landed = undefined;
       });
-    inFlight.add(task);
+    tasks.add(task);
   }
-  await Promise.all(inFlight);
+  await Promise.all(tasks);
   await listing;
   await detected;
   (await detector).finish();

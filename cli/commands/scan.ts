@@ -34,6 +34,7 @@ const lazyDetector =
   (config: DetectorConfig, filters: ScanOptions) =>
   async (context: DetectorContext): Promise<ArchiveDetector> => {
     const { archiveDetector } = await loadModule<typeof ArchiveDetectorModule>(
+      () => import('../../scan/archive-detector.ts'),
       new URL('../../scan/archive-detector.ts', import.meta.url),
     );
     return archiveDetector(config, filters)(context);

@@ -4,8 +4,12 @@ import { suppressionFor } from '../suppression/suppression-for.ts';
 import { IncidentTracker } from './incident-tracker.ts';
 import { MemoryVersionedStore } from './versioned-store.ts';
 
-const byEventTime = (a: Finding, b: Finding): number =>
-  Date.parse(a.time) - Date.parse(b.time) || a.eventId.localeCompare(b.eventId);
+/** Event-time order (times parsed once, not at every comparison), event id among equals. */
+const inEventTimeOrder = (findings: readonly Finding[]): Finding[] =>
+  findings
+    .map((finding) => ({ finding, at: Date.parse(finding.time) }))
+    .sort((a, b) => a.at - b.at || a.finding.eventId.localeCompare(b.finding.eventId))
+    .map(({ finding }) => finding);
 
 /**
  * The findings of an offline run (`rootwatch scan`, the completeness scan) as the live detector would
@@ -19,7 +23,7 @@ const groupFindings = async (
 ): Promise<Finding[]> => {
   const tracker = new IncidentTracker(new MemoryVersionedStore(), { now: () => now.getTime() });
   const grouped: Finding[] = [];
-  for (const finding of [...findings].sort(byEventTime)) {
+  for (const finding of inEventTimeOrder(findings)) {
     const suppression = suppressions.length ? suppressionFor(finding, suppressions, now) : undefined;
     grouped.push(await tracker.track(suppression ? { ...finding, suppression } : finding));
   }

@@ -5,27 +5,16 @@ import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
 
 const WORKER_ENTRY = new URL('./scan-worker.mjs', import.meta.url);
 
-/** Workers started ahead of their pool (see `prestartWorkers`), taken by the next pool. */
-const prestarted: Worker[] = [];
-
-/**
- * Starts `count` scan workers now, for the next `workerPool` to take: a worker needs a few hundred
- * milliseconds to load its code, which it can spend while the command line loads the detector.
- * Unreferenced until taken, so that a run that ends before (usage error, `--help`) still exits.
- */
-const prestartWorkers = (count: number): void => {
-  for (let index = 0; index < count; index += 1) {
-    const worker = new Worker(WORKER_ENTRY);
-    worker.unref();
-    prestarted.push(worker);
-  }
-};
+/** Workers started ahead of their pool by `prestart-workers.mjs` (same symbol), taken by the next pool. */
+const PRESTARTED = Symbol.for('rootwatch.scan.prestartedWorkers');
+const prestarted = (): Worker[] => ((globalThis as { [PRESTARTED]?: Worker[] })[PRESTARTED] ??= []);
 
 /**
  * A pool of worker threads that read, gunzip and scan objects, so that every core works on the
  * bytes; only the rare root-related records come back to the calling thread, which keeps the one
- * detector (AssumeRoot sessions must be learnt across all objects). Each worker is given
- * `perWorker` objects at a time, so that reading the next overlaps scanning the last.
+ * detector (AssumeRoot sessions must be learnt across all objects). Each worker is given up to
+ * `perWorker` objects at a time (their keys wait in its message queue), so that it goes from one
+ * object to the next without waiting on this thread.
  */
 const workerPool = (count: number, perWorker = 2): ObjectScanner => {
   const pending = new Map<
@@ -33,9 +22,9 @@ const workerPool = (count: number, perWorker = 2): ObjectScanner => {
     { worker: number; resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }
   >();
   const load: number[] = [];
-  for (const spare of prestarted.splice(count)) void spare.terminate();
+  for (const spare of prestarted().splice(count)) void spare.terminate();
   const workers = Array.from({ length: count }, (_, index) => {
-    const worker = prestarted.shift() ?? new Worker(WORKER_ENTRY);
+    const worker = prestarted().shift() ?? new Worker(WORKER_ENTRY);
     worker.ref();
     load[index] = 0;
     worker.on('message', ({ id, scan }: WorkerReply) => {
@@ -77,4 +66,4 @@ const workerPool = (count: number, perWorker = 2): ObjectScanner => {
   };
 };
 
-export { workerPool, prestartWorkers };
+export { workerPool };

@@ -37,6 +37,14 @@ describe('Scan: archive paths', () => {
     },
     { path: 'exports/athena/2026-01.jsonl', parsed: undefined },
     { path: 'AWSLogs/not-an-account/CloudTrail', parsed: undefined },
+    { path: 'AWSLogs/', parsed: {} },
+    { path: '/copies/AWSLogs/111122223333/AWSLogs/444455556666/', parsed: { account: '444455556666' } },
+    { path: '/data/myAWSLogs/111122223333/CloudTrail', parsed: undefined },
+    { path: '/data/AWSLogs-old/111122223333/CloudTrail', parsed: undefined },
+    {
+      path: 'AWSLogs/111122223333/CloudTrail/us-east-1/2026/07/AWSLogs.json',
+      parsed: { account: '111122223333', kind: 'CloudTrail', region: 'us-east-1', year: 2026, month: 7 },
+    },
   ])('reads $path', ({ path, parsed }) => {
     expect(parseArchivePath(path)).toStrictEqual(parsed);
   });
