@@ -1,3 +1,4 @@
+import { plural } from '../format/plural.ts';
 import { chartSvg } from './chart-svg.ts';
 import { html } from './html.ts';
 import type { Markup } from './html.ts';
@@ -11,7 +12,7 @@ interface Column {
 
 interface ColumnChartOptions {
   title: string;
-  /** What a value counts, for tooltips ("uses"). */
+  /** What a value counts, in the singular, for tooltips ("use": "1 use", "3 uses"). */
   unit: string;
   width?: number;
   height?: number;
@@ -58,7 +59,7 @@ const columnChart = (columns: readonly Column[], options: ColumnChartOptions): M
         : null;
     return html`<g class="column"
       ><rect x="${x}" y="${y(column.value)}" width="${slot * 0.7}" height="${barHeight}" fill="${PALETTE.bar}"
-        ><title>${column.label}: ${column.value} ${options.unit}</title></rect
+        ><title>${column.label}: ${plural(column.value, options.unit)}</title></rect
       >${label}</g
     >`;
   });

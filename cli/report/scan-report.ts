@@ -51,7 +51,7 @@ const sections = (summary: ScanSummary): Section[] => {
       note: 'Weeks start on Monday (UTC). A use is a root finding other than an AWS service acting as root.',
       content: columnChart(
         fleet.usesPerWeek.map(({ week, uses }) => ({ label: week, value: uses })),
-        { title: 'Root uses per week', unit: 'uses' },
+        { title: 'Root uses per week', unit: 'use' },
       ),
     },
     {

@@ -31,6 +31,16 @@ describe('Report: pieces', () => {
     expect(niceMax(max)).toBe(bound);
   });
 
+  it.each([
+    { value: 0, tooltip: 'W01: 0 uses' },
+    { value: 1, tooltip: 'W01: 1 use' },
+    { value: 7, tooltip: 'W01: 7 uses' },
+  ])('says $tooltip in the tooltip of a column of $value', ({ value, tooltip }) => {
+    const chart = columnChart([{ label: 'W01', value }], { title: 'per week', unit: 'use' }).text;
+
+    expect(chart).toContain(`<title>${tooltip}</title>`);
+  });
+
   it('builds a page whose charts and tables carry what a record says as text, never as markup', () => {
     // Prepare
     const hostile = '</svg><script>alert(1)</script>';
@@ -43,7 +53,7 @@ describe('Report: pieces', () => {
       sections: [
         {
           title: 'columns',
-          content: columnChart([{ label: hostile, value: 2 }], { title: hostile, unit: 'uses' }),
+          content: columnChart([{ label: hostile, value: 2 }], { title: hostile, unit: 'use' }),
         },
         {
           title: 'bars',
@@ -54,7 +64,7 @@ describe('Report: pieces', () => {
           content: shareRing([{ name: hostile, value: 1, colour: '#000' }], { title: 'r', caption: 'c' }),
         },
         { title: 'table', content: dataTable(['h'], [[hostile, 3, tag(hostile, 'caution')]]) },
-        { title: 'empty', content: columnChart([], { title: 'nothing', unit: 'uses' }) },
+        { title: 'empty', content: columnChart([], { title: 'nothing', unit: 'use' }) },
       ],
     });
 
