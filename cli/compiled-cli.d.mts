@@ -3,3 +3,7 @@ export declare const compiledEntry: (
   entry: 'main' | 'scan-worker',
   options?: { buildIfStale?: boolean },
 ) => Promise<string | undefined>;
+export declare const importCompiled: (
+  entry: 'main' | 'scan-worker',
+  options?: { buildIfStale?: boolean },
+) => Promise<Record<string, unknown> | undefined>;

@@ -9,7 +9,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { prestartWorkers } from '../scan/workers/prestart-workers.mjs';
-import { compiledEntry } from './compiled-cli.mjs';
+import { importCompiled } from './compiled-cli.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -42,6 +42,5 @@ const mainThroughTsx = async () => {
   }
 };
 
-const compiled = await compiledEntry('main');
-const { main } = compiled ? await import(compiled) : { main: await mainThroughTsx() };
+const { main } = (await importCompiled('main')) ?? { main: await mainThroughTsx() };
 process.exitCode = await main(args);

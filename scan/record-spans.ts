@@ -88,5 +88,5 @@ const recordSpans = (bytes: Buffer, hits: readonly number[]): SpansResult => {
   return { kind: 'truncated', spans, index };
 };
 
-export { recordSpans, recordsArrayStart };
+export { recordSpans };
 export type { RecordSpan, SpansResult };

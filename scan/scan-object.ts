@@ -2,7 +2,6 @@ import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
 import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { splitDocuments } from './documents/split-documents.ts';
-import { compactRecordSpans } from './compact-record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
 
@@ -28,30 +27,6 @@ const unreadable = (file: string, reason: string, record?: number): InputItem =>
   position: record === undefined ? { file } : { file, record },
   reason,
 });
-
-/**
- * The root-related records of spans found the quick way (`compactRecordSpans`), or undefined when
- * one does not parse: the spans were not records, and the exact reader must look.
- */
-const compactLogFileItems = (
-  text: Buffer,
-  file: string,
-  hits: number[],
-): { items: InputItem[]; parsed: number } | undefined => {
-  const spans = compactRecordSpans(text, hits);
-  if (!spans) return undefined;
-  const items: InputItem[] = [];
-  for (const { index, start, end } of spans) {
-    let value: unknown;
-    try {
-      value = JSON.parse(text.toString('utf8', start, end));
-    } catch {
-      return undefined;
-    }
-    if (concernsRoot(value)) items.push({ kind: 'value', position: { file, record: index }, value });
-  }
-  return { items, parsed: spans.length };
-};
 
 /** Records around the marker hits of a CloudTrail log file, parsed one by one. */
 const logFileItems = (
@@ -99,7 +74,7 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
   const hits = markerOffsets(text);
   if (hits.length === 0)
     return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
-  const logFile = compactLogFileItems(text, file, hits) ?? logFileItems(text, file, hits);
+  const logFile = logFileItems(text, file, hits);
   if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
   const all = splitDocuments(text.toString('utf8'), file);
   const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));

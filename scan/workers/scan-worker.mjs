@@ -5,12 +5,10 @@
 // the worker's own thread: the ESM hook starts one more loader thread per worker, which tripled the
 // workers' start-up CPU (0.3 s against 1.05 s for two workers).
 import { createRequire } from 'node:module';
-import { compiledEntry } from '../../cli/compiled-cli.mjs';
+import { importCompiled } from '../../cli/compiled-cli.mjs';
 
-const compiled = await compiledEntry('scan-worker', { buildIfStale: false });
-if (compiled) {
-  await import(compiled);
-} else {
+const compiled = await importCompiled('scan-worker', { buildIfStale: false });
+if (!compiled) {
   const require = createRequire(import.meta.url);
   require('tsx/cjs/api').register();
   // Errors in a worker become messages (an unreadable object), never stack traces; source maps

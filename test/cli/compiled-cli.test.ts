@@ -1,5 +1,17 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { compiledEntry } from '../../cli/compiled-cli.mjs';
@@ -92,7 +104,7 @@ describe('the compiled command line (cli/compiled-cli.mjs)', () => {
     expect(unchanged.entries).toStrictEqual(first.entries);
     expect(rebuilt.entries.main).not.toBe(first.entries.main);
     expect(rebuilt.inputs['cli/main.ts']![0]).toBeGreaterThan(0);
-    expect(buildsIn(cache)).toHaveLength(2); // the old build stays for an hour: a running command may need its chunks
+    expect(buildsIn(cache)).toHaveLength(2); // the old build stays a day: a running command may need its chunks
   });
 
   it('gives workers the compiled entry only when it is up to date, and never builds for them', async () => {
@@ -110,13 +122,90 @@ describe('the compiled command line (cli/compiled-cli.mjs)', () => {
     expect(worker).toMatch(/\/build-[^/]+\/scan-worker\.mjs$/);
   });
 
-  it('runs through tsx when the cache cannot be written, with the same output', async () => {
+  it.each([
+    { name: 'a cache that cannot be created', cache: join(REPO_ROOT, 'package.json/rootwatch-cli') },
+    { name: 'a cache outside the repository', cache: mkdtempSync(join(tmpdir(), 'rootwatch-cli-outside-')) },
+  ])('runs through tsx with $name, with the same output', async ({ cache }) => {
     // Act
-    const unwritable = await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: '/dev/null/rootwatch-cli' });
+    const withoutBuild = await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
     const throughTsx = await rootwatch(CLASSIFY, { ROOTWATCH_COMPILED: '0' });
 
     // Assess
-    expect(unwritable.code).toBe(2);
-    expect(unwritable).toStrictEqual(throughTsx);
+    expect(withoutBuild.code).toBe(2);
+    expect(withoutBuild).toStrictEqual(throughTsx);
+    if (existsSync(cache)) expect(readdirSync(cache)).toStrictEqual([]);
+  });
+
+  it.each([
+    {
+      name: 'the checkout was moved or copied (its paths are elsewhere)',
+      spoil: (cache: string) => {
+        const manifest = manifestOf(cache);
+        writeFileSync(join(cache, 'manifest.json'), JSON.stringify({ ...manifest, root: '/elsewhere/' }));
+      },
+    },
+    {
+      name: 'its build was removed underneath',
+      spoil: (cache: string) => {
+        for (const build of buildsIn(cache)) rmSync(join(cache, build), { recursive: true });
+      },
+    },
+  ])('is built again when $name', async ({ spoil }) => {
+    // Arrange
+    const cache = newCache();
+    const throughTsx = await rootwatch(CLASSIFY, { ROOTWATCH_COMPILED: '0' });
+    await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
+    const before = manifestOf(cache);
+    spoil(cache);
+
+    // Act
+    const after = await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
+
+    // Assess
+    expect(after).toStrictEqual(throughTsx);
+    expect(manifestOf(cache).entries.main).not.toBe(before.entries.main);
+  });
+
+  it.skipIf(typeof process.getuid !== 'function')(
+    'never runs a cache others can write to: it is removed and built afresh',
+    async () => {
+      // Arrange
+      const cache = newCache();
+      await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
+      chmodSync(cache, 0o777);
+      writeFileSync(join(cache, 'planted.mjs'), 'process.exit(0)');
+
+      // Act
+      const { code } = await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
+
+      // Assess
+      expect(code).toBe(2);
+      expect(existsSync(join(cache, 'planted.mjs'))).toBe(false);
+      expect(statSync(cache).mode & 0o777).toBe(0o755);
+      expect(buildsIn(cache)).toHaveLength(1);
+    },
+  );
+
+  it('removes builds unused for a day when it builds, and keeps the others', async () => {
+    // Arrange
+    const cache = newCache();
+    await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
+    const [recent] = buildsIn(cache);
+    const unused = join(cache, 'build-00000000-0000-0000-0000-000000000000');
+    mkdirSync(unused);
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60_000);
+    utimesSync(unused, twoDaysAgo, twoDaysAgo);
+    const manifest = manifestOf(cache);
+    manifest.inputs['cli/main.ts'] = [0, 0];
+    writeFileSync(join(cache, 'manifest.json'), JSON.stringify(manifest));
+
+    // Act
+    await rootwatch(CLASSIFY, { ROOTWATCH_CLI_CACHE: cache });
+
+    // Assess
+    const builds = buildsIn(cache);
+    expect(builds).toHaveLength(2);
+    expect(builds).toContain(recent);
+    expect(builds).not.toContain('build-00000000-0000-0000-0000-000000000000');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordSpans } from '../../scan/record-spans.ts';
 import { markerOffsets } from '../../scan/root-marker.ts';
+import { scanObject } from '../../scan/scan-object.ts';
 
 /** The spans of the records holding the marker, as the texts of those records. */
 const recordsWithMarker = (text: string) => {
@@ -78,5 +79,49 @@ describe('Scan: record spans', () => {
     },
   ])('says where a truncated file ends: $name', ({ text, index, spans }) => {
     expect(recordsWithMarker(text)).toStrictEqual({ kind: 'truncated', spans, index });
+  });
+});
+
+describe('Scan: records nested in records', () => {
+  // Record-shaped objects inside a record's parameters (a crafted request, or an API that logs a
+  // caller's JSON document) are parameters, not records: reading them as records would let a caller
+  // plant root findings, or an AssumeRoot call that relabels a real root session as a sanctioned one.
+  const nested = (identity: string) =>
+    `{"eventVersion":"1.08","userIdentity":{"type":"${identity}"},"eventSource":"sts.amazonaws.com","eventName":"AssumeRoot"}`;
+  const rootCall =
+    '{"eventVersion":"1.08","userIdentity":{"type":"Root"},"eventName":"ListBuckets","eventID":"e-3"}';
+
+  it.each([
+    {
+      name: 'a root-looking object in a list of objects of an IAM user call',
+      records: [
+        `{"eventVersion":"1.08","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[{},${nested('Root')},{"eventVersion":"1.08"}]},"eventID":"e-1"}`,
+      ],
+      found: [],
+    },
+    {
+      name: 'an AssumeRoot-looking object before a real root call',
+      records: [
+        `{"eventVersion":"1.08","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[{},${nested('AssumedRole')},{"eventVersion":"1.08"}]},"eventID":"e-1"}`,
+        '{"eventVersion":"1.08","eventID":"e-2"}',
+        rootCall,
+      ],
+      found: [2],
+    },
+  ])('reads only the records themselves: $name', ({ records, found }) => {
+    // Arrange
+    const text = `{"Records":[${records.join(',')}]}`;
+
+    // Act
+    const { items } = scanObject(Buffer.from(text), 'crafted.json');
+
+    // Assess
+    expect(items).toStrictEqual(
+      found.map((index) => ({
+        kind: 'value',
+        position: { file: 'crafted.json', record: index },
+        value: JSON.parse(records[index]!),
+      })),
+    );
   });
 });
