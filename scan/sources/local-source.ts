@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { normalize, sep } from 'node:path';
 import type { ObjectSource, SourceEntry } from './object-source.ts';
 
 /**
@@ -15,15 +15,20 @@ const localSource = (): ObjectSource => ({
     // round trip per folder cost more than the listing itself.
     const entries = readdirSync(folder, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    // Joined by hand: `join` normalises the whole path again for every entry of every folder.
+    const prefix = folder.endsWith(sep) ? folder : `${folder}${sep}`;
     for (const entry of entries) {
-      const key = join(folder, entry.name);
+      const key = `${prefix}${entry.name}`;
       if (entry.isDirectory()) yield { kind: 'folder', key };
       else yield { kind: 'object', key };
     }
   },
   async stat(key): Promise<SourceEntry> {
     const info = await stat(key);
-    return info.isDirectory() ? { kind: 'folder', key } : { kind: 'object', key, size: info.size };
+    // A folder's key is normalised once here; the listing then joins names to it as they are.
+    return info.isDirectory()
+      ? { kind: 'folder', key: normalize(key) }
+      : { kind: 'object', key, size: info.size };
   },
   read: async (key) => readFileSync(key),
   locate: (key) => key,

@@ -1,4 +1,4 @@
-import type { ObjectSource } from './object-source.ts';
+import type { ObjectSource, SourceEntry } from './object-source.ts';
 
 /** The names read inside folders, as `classify` reads them: JSON, JSON Lines and gzip (CloudTrail writes `.json.gz`). */
 const INPUT_FILE = /\.(json|jsonl|ndjson)(\.gz)?$|\.gz$/;
@@ -25,18 +25,29 @@ async function* walkObjects(
     yield entry;
     return;
   }
-  const walk = async function* (folder: string): AsyncGenerator<ListedObject> {
-    for await (const child of source.list(folder)) {
+  // The folders being listed, innermost last: one generator for the whole tree, since delegating
+  // through one per level (`yield*`) cost every object a promise and a result at each level.
+  const open: AsyncIterator<SourceEntry>[] = [source.list(entry.key)[Symbol.asyncIterator]()];
+  try {
+    while (open.length > 0) {
+      const next = await open[open.length - 1]!.next();
+      if (next.done) {
+        open.pop();
+        continue;
+      }
+      const child = next.value;
       if (child.kind === 'object' && !INPUT_FILE.test(child.key)) continue;
       if (!keep(child.key)) {
         onPruned(child.kind, child.key);
         continue;
       }
-      if (child.kind === 'folder') yield* walk(child.key);
+      if (child.kind === 'folder') open.push(source.list(child.key)[Symbol.asyncIterator]());
       else yield child;
     }
-  };
-  yield* walk(entry.key);
+  } finally {
+    // The caller stopped early: listings still open are closed (an S3 paginator, a folder handle).
+    for (const listing of open.reverse()) await listing.return?.();
+  }
 }
 
 export { walkObjects, INPUT_FILE };
