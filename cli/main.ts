@@ -67,7 +67,8 @@ Options:
   --min-account-age-days N
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
   --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
-                      study's, the checks' status counts, every account (failures first) with its evidence
+                      study's, the checks' status counts, every account (failures first) with its evidence,
+                      the inputs that could not be audited
   -h, --help          this help
 
 Options of scan:

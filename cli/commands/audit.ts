@@ -15,6 +15,7 @@ import { postureTableHeader, postureTableRow } from '../format/posture-table.ts'
 import { readCredentialReports } from '../input/read-credential-reports.ts';
 import type { ReportInput } from '../input/read-credential-reports.ts';
 import type { CommandIo } from '../io.ts';
+import type { InputProblem } from '../report/audit-inputs.ts';
 import { auditReportPage } from '../report/audit-report.ts';
 import { writeReport } from '../report/write-report.ts';
 
@@ -36,22 +37,34 @@ const asOfOf = (input: Extract<ReportInput, { kind: 'report' }>, options: AuditO
   return { at: options.now, source: 'now' };
 };
 
-/** Audits one input; returns the audited account, or undefined after reporting why it could not. */
-const auditInput = (input: ReportInput, options: AuditOptions, io: CommandIo): AuditedAccount | undefined => {
+/**
+ * Audits one input; returns the audited account, or undefined after reporting why it could not.
+ * Problems and warnings go to stderr and to `problems` (for the report page).
+ */
+const auditInput = (
+  input: ReportInput,
+  options: AuditOptions,
+  io: CommandIo,
+  problems: InputProblem[],
+): AuditedAccount | undefined => {
+  const report = (kind: InputProblem['kind'], message: string) => {
+    io.err(message);
+    problems.push({ file: input.file, kind, message });
+  };
   if (input.kind === 'unreadable') {
-    io.err(unreadableInputLine({ file: input.file }, input.reason));
+    report('not audited', unreadableInputLine({ file: input.file }, input.reason));
     return undefined;
   }
   if (input.kind === 'invalid') {
-    for (const line of invalidInputLines({ file: input.file }, input.issues)) io.err(line);
+    for (const line of invalidInputLines({ file: input.file }, input.issues)) report('not audited', line);
     return undefined;
   }
   const read = readCredentialReport(input.csv);
   if (!read.ok) {
-    for (const problem of read.problems) io.err(invalidReportLine(input, problem));
+    for (const problem of read.problems) report('not audited', invalidReportLine(input, problem));
     return undefined;
   }
-  for (const warning of read.warnings) io.err(reportWarningLine(input, warning));
+  for (const warning of read.warnings) report('warning', reportWarningLine(input, warning));
   const asOf = asOfOf(input, options);
   const results = auditRoot(read.report, asOf, options.settings);
   for (const result of results) io.out(options.json ? JSON.stringify(result) : postureTableRow(result));
@@ -77,10 +90,11 @@ const runAudit = async (
   io: CommandIo,
 ): Promise<{ code: number; summary: AuditSummary }> => {
   const audited: AuditedAccount[] = [];
+  const problems: InputProblem[] = [];
   let invalid = 0;
   if (!options.json) io.out(postureTableHeader());
   for await (const input of readCredentialReports(options.paths)) {
-    const account = auditInput(input, options, io);
+    const account = auditInput(input, options, io, problems);
     if (account) audited.push(account);
     else invalid += 1;
   }
@@ -92,7 +106,7 @@ const runAudit = async (
   }
   if (summary.accounts > 1) (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
   if (options.report !== undefined)
-    await writeReport(options.report, auditReportPage(summary, new Date(options.now)));
+    await writeReport(options.report, auditReportPage(summary, new Date(options.now), problems));
   const failing = audited.some(({ results }) => results.some((result) => result.status === 'fail'));
   return { code: invalid > 0 ? 2 : failing ? 1 : 0, summary };
 };

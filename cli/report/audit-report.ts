@@ -5,12 +5,14 @@ import { plural } from '../format/plural.ts';
 import { accountsTable } from './audit-accounts.ts';
 import { asOfLine, asOfTable } from './audit-as-of.ts';
 import { checksSection } from './audit-checks.ts';
+import { inputsSection } from './audit-inputs.ts';
+import type { InputProblem } from './audit-inputs.ts';
 import { fleetFigureCards, studySection } from './audit-fleet.ts';
 import { buildPage, footerText } from './page.ts';
 
 const notes = (summary: AuditSummary): string[] => [
   ...(summary.invalidInputs
-    ? [`${plural(summary.invalidInputs, 'input')} could not be audited (named on stderr)`]
+    ? [`${plural(summary.invalidInputs, 'input')} could not be audited (see Inputs)`]
     : []),
   ...summary.duplicateAccounts.map(
     (account) => `account ${account} was audited more than once; its latest report counts`,
@@ -20,10 +22,16 @@ const notes = (summary: AuditSummary): string[] => [
 /**
  * The `--report` page of `rootwatch audit`: the fleet figures beside the field study's, the status
  * counts of every check, then every account, failures first, with its checks and root evidence.
- * An account audited twice shows once, as it counts in the figures: from its latest report.
+ * An account audited twice shows once, as it counts in the figures: from its latest report. Inputs
+ * that could not be audited, and warnings, are listed last, as stderr had them.
  */
-const auditReportPage = (summary: AuditSummary, generatedAt: Date): string => {
+const auditReportPage = (
+  summary: AuditSummary,
+  generatedAt: Date,
+  problems: readonly InputProblem[] = [],
+): string => {
   const rows = latestByAccount(summary.rows);
+  const inputs = inputsSection(problems);
   const { windowDays, minAccountAgeDays } = summary.settings;
   return buildPage({
     title: 'Root posture in IAM credential reports',
@@ -48,6 +56,7 @@ const auditReportPage = (summary: AuditSummary, generatedAt: Date): string => {
           `${days(windowDays)} before it; root users younger than ${days(minAccountAgeDays)} are not judged on use.`,
         content: asOfTable(rows),
       },
+      ...(inputs ? [inputs] : []),
     ],
     footer: footerText('audit', generatedAt, notes(summary)),
   });

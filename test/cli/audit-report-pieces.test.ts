@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { accountsInOrder } from '../../cli/report/audit-accounts.ts';
 import { asOfLine } from '../../cli/report/audit-as-of.ts';
+import type { InputProblem } from '../../cli/report/audit-inputs.ts';
+import { auditReportPage } from '../../cli/report/audit-report.ts';
 import { fleetFigureCards } from '../../cli/report/audit-fleet.ts';
 import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
 import { summariseAudit } from '../../detection/posture/audit-summary.ts';
@@ -152,5 +154,55 @@ describe('Report: the audit page, piece by piece', () => {
       'Field study: 96% of those root access keys were older than 90 days. ' +
         'Here no accounts with an active root key of known age',
     );
+  });
+});
+
+describe('Report: the audit page, its inputs', () => {
+  const page = (problems: InputProblem[]) =>
+    auditReportPage(
+      summariseAudit([auditedAccount('111111111111')], 1, AUDIT_DEFAULTS),
+      new Date('2025-06-01T12:00:00Z'),
+      problems,
+    );
+
+  it('lists the inputs not audited and the warnings, as stderr had them, and their text as text', () => {
+    // Act
+    const html = page([
+      {
+        file: '<b>x</b>.csv',
+        kind: 'not audited',
+        message: 'invalid credential report: <b>x</b>.csv line 2: no root row',
+      },
+      { file: 'y.csv', kind: 'warning', message: 'warning: y.csv: unknown column "extra"' },
+    ]);
+
+    // Assess
+    const inputs = html.slice(html.indexOf('<h2>Inputs</h2>'));
+    expect(inputs).toContain('&lt;b&gt;x&lt;/b&gt;.csv');
+    expect(inputs).not.toContain('<b>');
+    expect(inputs).toContain('<span class="tag danger">not audited</span>');
+    expect(inputs).toContain('<span class="tag caution">warning</span>');
+    expect(inputs).toContain('unknown column &quot;extra&quot;');
+    expect(html).toContain('1 input could not be audited (see Inputs)');
+  });
+
+  it('has no Inputs section when every input was read without a word', () => {
+    expect(page([])).not.toContain('<h2>Inputs</h2>');
+  });
+
+  it('lists the first 200 lines and counts the rest', () => {
+    // Act
+    const html = page(
+      Array.from({ length: 205 }, (_, index) => ({
+        file: `f${index}.csv`,
+        kind: 'not audited' as const,
+        message: `m${index}`,
+      })),
+    );
+
+    // Assess
+    expect(html).toContain('f199.csv');
+    expect(html).not.toContain('f200.csv');
+    expect(html).toContain('The first 200 lines; 5 more are on stderr.');
   });
 });
