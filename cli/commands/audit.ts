@@ -15,7 +15,7 @@ import { postureTableHeader, postureTableRow } from '../format/posture-table.ts'
 import { readCredentialReports } from '../input/read-credential-reports.ts';
 import type { ReportInput } from '../input/read-credential-reports.ts';
 import type { CommandIo } from '../io.ts';
-import type { InputProblem } from '../report/audit-inputs.ts';
+import type { InputProblem } from '../report/input-problems.ts';
 import { auditReportPage } from '../report/audit-report.ts';
 import { writeReport } from '../report/write-report.ts';
 
@@ -47,9 +47,9 @@ const auditInput = (
   io: CommandIo,
   problems: InputProblem[],
 ): AuditedAccount | undefined => {
-  const report = (kind: InputProblem['kind'], message: string) => {
+  const report = (kind: 'not audited' | 'warning', message: string) => {
     io.err(message);
-    problems.push({ file: input.file, kind, message });
+    problems.push({ file: input.file, kind, tone: kind === 'warning' ? 'caution' : 'danger', message });
   };
   if (input.kind === 'unreadable') {
     report('not audited', unreadableInputLine({ file: input.file }, input.reason));

@@ -21,6 +21,8 @@ import { progressLine } from '../format/scan-progress.ts';
 import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
 import { loadModule } from '../load-module.ts';
+import { MAX_LISTED } from '../report/input-problems.ts';
+import type { InputProblem } from '../report/input-problems.ts';
 import { scanReportPage } from '../report/scan-report.ts';
 import { writeReport } from '../report/write-report.ts';
 import { scanRoots } from './scan-roots.ts';
@@ -83,6 +85,20 @@ const progressReporter = (io: CommandIo) => {
   };
 };
 
+/** Read problems: printed on stderr as they come, the first of them kept for the report page. */
+const problemLines = (io: CommandIo) => {
+  const listed: InputProblem[] = [];
+  let total = 0;
+  return {
+    note: (file: string, kind: 'unreadable' | 'invalid', message: string) => {
+      io.err(message);
+      total += 1;
+      if (listed.length < MAX_LISTED) listed.push({ file, kind, tone: 'danger', message });
+    },
+    forReport: () => ({ listed, total }),
+  };
+};
+
 /** `incidents: 12 (14 findings opened or escalated one; …)`, as replay's summary says it. */
 const incidentsLine = (findings: readonly Finding[]): string => {
   const counted = emptySummary();
@@ -120,6 +136,7 @@ const runScan = async (
     throw error;
   }
   const writer = findingWriter(options, output, io);
+  const problems = problemLines(io);
   const found: Finding[] = [];
   let grouped: Finding[];
   const builder = new ScanSummaryBuilder();
@@ -135,9 +152,11 @@ const runScan = async (
           builder.listener.finding(finding, position);
           found.push(finding);
         },
-        unreadable: (position, reason) => io.err(unreadableInputLine(position, reason)),
+        unreadable: (position, reason) =>
+          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason)),
         invalid: (position, issues) => {
-          for (const line of invalidInputLines(position, issues)) io.err(line);
+          for (const line of invalidInputLines(position, issues))
+            problems.note(position.file, 'invalid', line);
         },
         progress: (state) => progress.update((elapsed) => progressLine(state, elapsed)),
       },
@@ -155,7 +174,8 @@ const runScan = async (
   const summaryText = `${scanSummaryText(summary)}${grouped.length ? `\n${incidentsLine(grouped)}` : ''}`;
   if (!options.json) io.out(`\n${summaryText}`);
   else if (options.summary === undefined) io.err(summaryText);
-  if (options.report !== undefined) await writeReport(options.report, scanReportPage(summary));
+  if (options.report !== undefined)
+    await writeReport(options.report, scanReportPage(summary, new Date(), problems.forReport()));
   return inputs.unreadable + inputs.invalidRecords > 0 ? 2 : 0;
 };
 

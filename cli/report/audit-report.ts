@@ -5,8 +5,8 @@ import { plural } from '../format/plural.ts';
 import { accountsTable } from './audit-accounts.ts';
 import { asOfLine, asOfTable } from './audit-as-of.ts';
 import { checksSection } from './audit-checks.ts';
-import { inputsSection } from './audit-inputs.ts';
-import type { InputProblem } from './audit-inputs.ts';
+import { inputProblemsSection } from './input-problems.ts';
+import type { InputProblem } from './input-problems.ts';
 import { fleetFigureCards, studySection } from './audit-fleet.ts';
 import { buildPage, footerText } from './page.ts';
 
@@ -31,7 +31,10 @@ const auditReportPage = (
   problems: readonly InputProblem[] = [],
 ): string => {
   const rows = latestByAccount(summary.rows);
-  const inputs = inputsSection(problems);
+  const inputs = inputProblemsSection(
+    problems,
+    'The inputs that could not be audited (their accounts are missing above) and the warnings of the others.',
+  );
   const { windowDays, minAccountAgeDays } = summary.settings;
   return buildPage({
     title: 'Root posture in IAM credential reports',

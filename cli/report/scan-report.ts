@@ -1,3 +1,5 @@
+import { inputProblemsSection } from './input-problems.ts';
+import type { InputProblem } from './input-problems.ts';
 import { CREDENTIALS } from '../../schemas/finding-enums.ts';
 import type { ScanSummary } from '../../schemas/scan-summary.ts';
 import { formatBytes, formatShare } from '../format/bytes.ts';
@@ -140,14 +142,27 @@ const sections = (summary: ScanSummary): Section[] => {
   ];
 };
 
-/** The `--report` page of `rootwatch scan`: the fleet figures at a glance, then the charts. */
-const scanReportPage = (summary: ScanSummary, generatedAt = new Date()): string =>
-  buildPage({
+/**
+ * The `--report` page of `rootwatch scan`: the fleet figures at a glance, then the charts, and last
+ * the objects and records that could not be read, as stderr had them.
+ */
+const scanReportPage = (
+  summary: ScanSummary,
+  generatedAt = new Date(),
+  problems: { listed: readonly InputProblem[]; total: number } = { listed: [], total: 0 },
+): string => {
+  const inputs = inputProblemsSection(
+    problems.listed,
+    'The objects that could not be read and the records that were not valid: what they held is not counted above.',
+    problems.total,
+  );
+  return buildPage({
     title: 'Root activity in CloudTrail',
     subtitle: `${summary.findings.total} root findings in ${summary.inputs.objectsScanned} CloudTrail objects; ${summary.fleet.accountsInArchive} accounts (${summary.fleet.accountsBasis}).`,
     figures: figures(summary),
-    sections: sections(summary),
+    sections: [...sections(summary), ...(inputs ? [inputs] : [])],
     footer: footerText('scan', generatedAt, summary.notes),
   });
+};
 
 export { scanReportPage };

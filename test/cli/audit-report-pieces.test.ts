@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountsInOrder } from '../../cli/report/audit-accounts.ts';
 import { asOfLine } from '../../cli/report/audit-as-of.ts';
-import type { InputProblem } from '../../cli/report/audit-inputs.ts';
+import type { InputProblem } from '../../cli/report/input-problems.ts';
 import { auditReportPage } from '../../cli/report/audit-report.ts';
 import { fleetFigureCards } from '../../cli/report/audit-fleet.ts';
 import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
@@ -171,9 +171,10 @@ describe('Report: the audit page, its inputs', () => {
       {
         file: '<b>x</b>.csv',
         kind: 'not audited',
+        tone: 'danger',
         message: 'invalid credential report: <b>x</b>.csv line 2: no root row',
       },
-      { file: 'y.csv', kind: 'warning', message: 'warning: y.csv: unknown column "extra"' },
+      { file: 'y.csv', kind: 'warning', tone: 'caution', message: 'warning: y.csv: unknown column "extra"' },
     ]);
 
     // Assess
@@ -195,7 +196,8 @@ describe('Report: the audit page, its inputs', () => {
     const html = page(
       Array.from({ length: 205 }, (_, index) => ({
         file: `f${index}.csv`,
-        kind: 'not audited' as const,
+        kind: 'not audited',
+        tone: 'danger' as const,
         message: `m${index}`,
       })),
     );
@@ -203,6 +205,6 @@ describe('Report: the audit page, its inputs', () => {
     // Assess
     expect(html).toContain('f199.csv');
     expect(html).not.toContain('f200.csv');
-    expect(html).toContain('The first 200 lines; 5 more are on stderr.');
+    expect(html).toContain('the first 200 lines, 5 more are on stderr.');
   });
 });

@@ -21,6 +21,15 @@ import { sampleJson } from '../helpers/records.ts';
 import { consoleSessionRecords } from '../helpers/console-session.ts';
 import { OcsfDetectionFindingSchema } from '../../schemas/ocsf-detection-finding.ts';
 
+/** Text as the report pages escape it. */
+const escapeHtml = (text: string) =>
+  text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+
 const run = async (...argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
@@ -203,9 +212,18 @@ describe('CLI: rootwatch scan', () => {
     );
     symlinkSync(join(day, 'nowhere.json.gz'), join(day, 'dangling.json.gz'));
     const summaryFile = join(scratchDir('summary'), 'summary.json');
+    const reportFile = join(scratchDir('report'), 'root.html');
 
     // Act
-    const { code, out, err } = await run('scan', '--json', '--summary', summaryFile, dir);
+    const { code, out, err } = await run(
+      'scan',
+      '--json',
+      '--summary',
+      summaryFile,
+      '--report',
+      reportFile,
+      dir,
+    );
 
     // Assess
     expect(code).toBe(2);
@@ -222,6 +240,10 @@ describe('CLI: rootwatch scan', () => {
       unreadable: 5,
       invalidRecords: 0,
     });
+    // The report page names them too, so that it alone says what it could not count.
+    const inputs = readFileSync(reportFile, 'utf8').split('<h2>Inputs</h2>')[1] ?? '';
+    for (const line of err) expect(inputs).toContain(escapeHtml(line));
+    expect(inputs.match(/<span class="tag danger">unreadable<\/span>/g)).toHaveLength(5);
   });
 
   it('counts a root record that fails validation as invalid, with its field path', async () => {
