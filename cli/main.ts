@@ -68,22 +68,25 @@ Options:
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
   --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
                       study's, the checks' status counts, every account (failures first) with its evidence,
-                      the inputs that could not be audited
+                      the inputs that could not be audited and the warnings
   -h, --help          this help
 
 Options of scan:
-  --json, --format    one JSON finding per line (native, ocsf, asff); the summary then goes to
-                      stderr (or --summary). Findings print in event-time order once all is read,
-                      grouped into incidents as the live detector groups them
+  --json, --format    --json and --format native|ocsf|asff print one JSON finding per line, and the
+                      summary then goes to stderr (or --summary); --format text prints readable
+                      findings, summary on stdout. Findings print in event-time order once all is
+                      read, grouped into incidents as the live detector groups them
   --out FILE          write the findings to FILE instead of stdout
   --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
-  --report FILE.html  write a self-contained HTML page with the fleet charts
+  --report FILE.html  write a self-contained HTML page: the fleet charts, the accounts, what was read,
+                      and the objects and records that could not be read
   --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep
                       the records whose eventTime is within
   --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps
                       the records whose account or recipient account it is
   --region R          only this region (repeatable), the same way
-  --workers N         worker threads reading and gunzipping (default 2; 0 = none)
+  --workers N         threads that read, gunzip and prefilter objects (default 2, 1 on a single core;
+                      at most 64; 0 = scan in the main thread)
 
 Options of sql:
   --engine ENGINE     athena or cloudtrail-lake

@@ -3,8 +3,9 @@
 // compiled on its first use into node_modules/.cache and rebuilt when a source changes
 // (cli/compiled-cli.mjs), or else run through tsx. tsx's CommonJS hook works in this thread, while
 // its ESM hook starts a loader thread that costs 0.4 s of CPU at every start. So, through tsx, the
-// CLI's modules are required: tsx turns their ESM syntax into CommonJS. A module that CommonJS
-// cannot express (top-level await) makes the CLI fall back to the ESM hook. Our own modules are
+// CLI's modules are required: tsx turns their ESM syntax into CommonJS. When `cli/main.ts` cannot be
+// loaded that way (a module CommonJS cannot express, with top-level await; or a syntax error, which
+// the ESM hook then reports with its stack), the CLI falls back to the ESM hook. Our own modules are
 // loaded lazily with `loadModule` (cli/load-module.ts), which works in all three ways.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
