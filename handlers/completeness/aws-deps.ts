@@ -1,3 +1,4 @@
+import { archiveReadSettings } from '../../scan/sources/archive-reads.ts';
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
@@ -26,19 +27,9 @@ interface CompletenessDepsOptions {
   now?: () => Date;
 }
 
-/**
- * S3 keeps the SDK's own retries (its reads are not behind sinks/retry.ts) and follows a bucket in
- * another Region. A custom endpoint (a local S3 server) gets path-style addressing.
- */
+/** The trail bucket's client, set up as every archive reader (`archiveReadSettings`). */
 const trailClient = (env: Record<string, string | undefined>): S3Client =>
-  new S3Client({
-    maxAttempts: 4,
-    requestHandler: { requestTimeout: 20_000, connectionTimeout: 2_000 },
-    followRegionRedirects: true,
-    forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL),
-    // Trail objects are read, never written; skip response checksums that local servers do not send.
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  new S3Client(archiveReadSettings(env));
 
 /**
  * The composition root of the completeness scan: the S3 client of the trail bucket, the reader of

@@ -1,4 +1,5 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import { archiveReadSettings } from './archive-reads.ts';
 import { listFolder } from './folder-listing.ts';
 import type { ObjectSource, SourceEntry } from './object-source.ts';
 
@@ -9,19 +10,15 @@ import type { ObjectSource, SourceEntry } from './object-source.ts';
 const loadSdk = () => import('@aws-sdk/client-s3');
 
 /**
- * The S3 client for archive reads. Region and endpoint are the SDK's own settings (`AWS_REGION`,
- * `AWS_ENDPOINT_URL`/`AWS_ENDPOINT_URL_S3`, profiles), so tests point the real SDK at a local S3
- * server. A custom endpoint gets path-style addressing: local servers do not resolve
- * `bucket.localhost`-style hosts.
+ * The S3 client for archive reads (`archiveReadSettings`). Region and endpoint are the SDK's own
+ * settings (`AWS_REGION`, `AWS_ENDPOINT_URL`/`AWS_ENDPOINT_URL_S3`, profiles), so tests point the
+ * real SDK at a local S3 server; without a Region, us-east-1, and a bucket elsewhere is followed.
  */
 const s3Client = async (env: Record<string, string | undefined> = process.env): Promise<S3Client> => {
   const { S3Client } = await loadSdk();
-  const customEndpoint = Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL);
   return new S3Client({
+    ...archiveReadSettings(env),
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
-    forcePathStyle: customEndpoint,
-    // Archives are read, never written; skip response checksums that local servers do not send.
-    responseChecksumValidation: 'WHEN_REQUIRED',
   });
 };
 

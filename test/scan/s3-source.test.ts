@@ -7,6 +7,7 @@ import { FindingSchema } from '../../schemas/finding.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { s3Client, s3Source } from '../../scan/sources/s3-source.ts';
+import { trailClient } from '../../handlers/completeness/aws-deps.ts';
 import { inlineScanner } from '../../scan/workers/inline-scanner.ts';
 import { copyInvictus, readLogFile, rootRecord, writeLogFile } from '../helpers/archive.ts';
 import type { LocalS3 } from '../helpers/s3-server.ts';
@@ -148,3 +149,43 @@ describe('Source: S3 (against a local S3 server)', () => {
 
 /** The name of the invictus file that holds the injected root record (the 11th, sorted). */
 const readLogFileName = () => copyInvictus().files[10]!.split('/').pop()!;
+
+describe('Scan: the S3 clients that read archives', () => {
+  it.each([
+    { reader: 'rootwatch scan', client: () => s3Client({}), pathStyle: false },
+    {
+      reader: 'rootwatch scan, local endpoint',
+      client: () => s3Client({ AWS_ENDPOINT_URL: 'http://127.0.0.1:1' }),
+      pathStyle: true,
+    },
+    {
+      reader: 'the completeness function',
+      client: async () => trailClient({ AWS_REGION: 'eu-west-1' }),
+      pathStyle: false,
+    },
+    {
+      reader: 'the completeness function, local S3 endpoint',
+      client: async () => trailClient({ AWS_REGION: 'eu-west-1', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:1' }),
+      pathStyle: true,
+    },
+  ])(
+    'are set up alike: $reader follows a bucket in another Region and retries',
+    async ({ client, pathStyle }) => {
+      // Act
+      const { config } = await client();
+
+      // Assess
+      expect({
+        followRegionRedirects: config.followRegionRedirects,
+        forcePathStyle: config.forcePathStyle,
+        maxAttempts: await config.maxAttempts(),
+        responseChecksumValidation: await config.responseChecksumValidation(),
+      }).toStrictEqual({
+        followRegionRedirects: true,
+        forcePathStyle: pathStyle,
+        maxAttempts: 4,
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      });
+    },
+  );
+});

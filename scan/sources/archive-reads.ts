@@ -1,0 +1,19 @@
+import type { S3ClientConfig } from '@aws-sdk/client-s3';
+
+/**
+ * How every S3 client that reads a CloudTrail archive is set up, the scan command's and the
+ * completeness function's: the SDK's own retries with timeouts (archive reads are not behind
+ * sinks/retry.ts); a bucket in another Region followed (an organisation trail's bucket is rarely in
+ * the reader's Region); path-style addressing for a custom endpoint (local S3 servers resolve no
+ * `bucket.localhost` hosts); and no response checksums that local servers do not send (archives
+ * are read, never written).
+ */
+const archiveReadSettings = (env: Record<string, string | undefined>): S3ClientConfig => ({
+  maxAttempts: 4,
+  requestHandler: { requestTimeout: 20_000, connectionTimeout: 2_000 },
+  followRegionRedirects: true,
+  forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL),
+  responseChecksumValidation: 'WHEN_REQUIRED',
+});
+
+export { archiveReadSettings };
