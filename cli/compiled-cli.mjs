@@ -80,6 +80,7 @@ const freshManifest = (dir) => {
   }
   for (const entry of Object.values(manifest.entries)) {
     if (!ENTRY_FILE.test(entry) || !statSync(join(dir, entry), { throwIfNoEntry: false })) return undefined;
+    if (!trusted(join(dir, entry.split('/')[0]))) return undefined;
   }
   return manifest;
 };
@@ -145,6 +146,8 @@ const build = async (dir) => {
   const folder = `build-${randomUUID()}`;
   const outdir = join(dir, folder);
   const readStamps = new Map();
+  // What the build writes is writable by us alone, whatever the umask (see `trusted`).
+  const umask = process.umask(0o022);
   try {
     const result = await esbuild({
       absWorkingDir: ROOT,
@@ -184,6 +187,8 @@ const build = async (dir) => {
   } catch {
     rmSync(outdir, { recursive: true, force: true });
     return undefined;
+  } finally {
+    process.umask(umask);
   }
 };
 

@@ -145,6 +145,12 @@ describe('the compiled command line (cli/compiled-cli.mjs)', () => {
       },
     },
     {
+      name: 'its build can be written by others',
+      spoil: (cache: string) => {
+        for (const build of buildsIn(cache)) chmodSync(join(cache, build), 0o777);
+      },
+    },
+    {
       name: 'its build was removed underneath',
       spoil: (cache: string) => {
         for (const build of buildsIn(cache)) rmSync(join(cache, build), { recursive: true });
