@@ -93,9 +93,8 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
 
   // Objects in flight, and a wake-up for the loop when one lands (not `Promise.race` over all of them:
   // that adds a reaction to every pending scan at each wait, which a deep worker queue multiplies).
-  let inFlight = 0;
+  const inFlight = new Set<Promise<void>>();
   let landed: (() => void) | undefined;
-  const tasks = new Set<Promise<void>>();
   for await (const next of queue) {
     const { source } = next.root;
     if ('error' in next) {
@@ -104,8 +103,8 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
       ]);
       continue;
     }
-    while (inFlight >= options.scanner.capacity) await new Promise<void>((resolve) => (landed = resolve));
-    inFlight += 1;
+    while (inFlight.size >= options.scanner.capacity)
+      await new Promise<void>((resolve) => (landed = resolve));
     const task = options.scanner
       .scan(source.descriptor, next.key)
       .catch((error: Error) => failedScan(source.locate(next.key), error))
@@ -113,14 +112,13 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
         countScanned(inputs, progress, scan);
         if (scan.items.length > 0) detect(scan.items);
         listener.progress?.(progress);
-        inFlight -= 1;
-        tasks.delete(task);
+        inFlight.delete(task);
         landed?.();
         landed = undefined;
       });
-    tasks.add(task);
+    inFlight.add(task);
   }
-  await Promise.all(tasks);
+  await Promise.all(inFlight);
   await listing;
   await detected;
   (await detector).finish();
