@@ -1,12 +1,10 @@
+import { PRESTARTED, WORKER_ENTRY } from './prestart-workers.mjs';
 import { Worker } from 'node:worker_threads';
 import type { ObjectScan } from '../scan-object.ts';
 import type { ObjectScanner } from './object-scanner.ts';
 import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
 
-const WORKER_ENTRY = new URL('./scan-worker.mjs', import.meta.url);
-
-/** Workers started ahead of their pool by `prestart-workers.mjs` (same symbol), taken by the next pool. */
-const PRESTARTED = Symbol.for('rootwatch.scan.prestartedWorkers');
+/** Workers started ahead of their pool by `prestartWorkers`, taken by the next pool. */
 const prestarted = (): Worker[] => ((globalThis as { [PRESTARTED]?: Worker[] })[PRESTARTED] ??= []);
 
 /**
