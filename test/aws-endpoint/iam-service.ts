@@ -20,6 +20,8 @@ interface IamAccount {
 class IamService {
   readonly accounts = new Map<string, IamAccount>();
   readonly #generated = new Map<string, { at: string; pending: number }>();
+  /** The clock that stamps a generated report (tests set it, so a report's age never depends on today). */
+  now: () => Date = () => new Date();
 
   handle(account: string, action: string, params: URLSearchParams): unknown {
     const iam = this.accounts.get(account);
@@ -29,7 +31,7 @@ class IamService {
         const started = !this.#generated.has(account);
         if (started)
           this.#generated.set(account, {
-            at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            at: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
             pending: iam.reportDelayCalls ?? 0,
           });
         return {

@@ -17,6 +17,8 @@ import { memoryLogger } from '../helpers/fake-sinks.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const HOME = '111122223333';
+/** The audit's clock: a day after the exposed root's last use, whatever today is. */
+const AUDIT_TIME = new Date('2026-11-30T05:00:00Z');
 const EXPOSED = '444455556666';
 const BARE = '777788889999';
 const GROUP = '/rootwatch/records';
@@ -97,7 +99,8 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
       retry: FAST_RETRY,
       pollDelayMs: 1,
     });
-    const handler = makePostureHandler(deps);
+    endpoint.iam.now = () => AUDIT_TIME;
+    const handler = makePostureHandler({ ...deps, now: () => AUDIT_TIME });
 
     // Act
     const first = await handler({}, context);
