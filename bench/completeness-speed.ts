@@ -15,7 +15,7 @@ import { buildAwsDeps } from '../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../handlers/root-activity/make-handler.ts';
 import { gunzip } from '../scan/documents/gzip.ts';
 import { CompletenessConfigSchema } from '../schemas/completeness-config.ts';
-import { createLogger } from '../sinks/logger.ts';
+import { createLogger } from '../adapters/logger.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localCompletenessEnv } from '../test/helpers/aws-clients.ts';
 import { REPO_ROOT } from '../test/helpers/paths.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { buildAwsDeps } from '../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../handlers/root-activity/make-handler.ts';
-import { createLogger } from '../sinks/logger.ts';
+import { createLogger } from '../adapters/logger.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv, localClients } from '../test/helpers/aws-clients.ts';
 import { bareRoundTrips } from './lib/bare-round-trips.ts';

@@ -2,7 +2,7 @@ import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { asEventBridgeEvent } from '../detection/delivery/as-eventbridge-event.ts';
 import { buildAwsDeps } from '../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../handlers/root-activity/make-handler.ts';
-import { createLogger } from '../sinks/logger.ts';
+import { createLogger } from '../adapters/logger.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv, localClients } from '../test/helpers/aws-clients.ts';
 import { consoleSessionRecords } from '../test/helpers/console-session.ts';

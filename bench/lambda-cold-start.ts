@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { bundle, ROOT_ACTIVITY_BUNDLE } from '../handlers/bundle.ts';
+import { lambdaEntry } from '../build/artifacts.ts';
+import { buildLambdas, bundle } from '../build/lambda-bundles.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv } from '../test/helpers/aws-clients.ts';
 import { median } from './lib/measure.ts';
@@ -62,7 +63,7 @@ const importTime = async (file: string, env: NodeJS.ProcessEnv): Promise<number>
  * fresh process that imports the bundle and handles one event end to end beside `node -e 0`.
  */
 const runLambdaColdStart = async (): Promise<BenchLine[]> => {
-  await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
+  await buildLambdas();
   await bundle('bench/fixtures/sdk-only-handler.ts', SDK_ONLY_BUNDLE);
   const endpoint = await LocalAwsEndpoint.start();
   endpoint.logs.createLogGroup({ logGroupName: '/rootwatch/records' });
@@ -87,11 +88,15 @@ const runLambdaColdStart = async (): Promise<BenchLine[]> => {
     nodeEmpty: [] as number[],
   };
   for (let run = 0; run < RUNS; run += 1) {
-    samples.bundle.push(await importTime(ROOT_ACTIVITY_BUNDLE, env));
+    samples.bundle.push(await importTime(lambdaEntry('root-activity'), env));
     samples.sdkOnly.push(await importTime(SDK_ONLY_BUNDLE, env));
     samples.endToEnd.push(
-      (await runProcess(process.execPath, [runner, join(ROOT, ROOT_ACTIVITY_BUNDLE)], { env, input: event }))
-        .ms,
+      (
+        await runProcess(process.execPath, [runner, join(ROOT, lambdaEntry('root-activity'))], {
+          env,
+          input: event,
+        })
+      ).ms,
     );
     samples.nodeEmpty.push((await runProcess(process.execPath, ['-e', '0'], { env })).ms);
   }
@@ -106,7 +111,7 @@ const runLambdaColdStart = async (): Promise<BenchLine[]> => {
     samples.endToEnd,
     samples.nodeEmpty,
   ].map(median) as [number, number, number, number];
-  const code = await staticallyLoadedCode(ROOT_ACTIVITY_BUNDLE);
+  const code = await staticallyLoadedCode(lambdaEntry('root-activity'));
   const size = code.length;
   const gzipped = gzipSync(code).length;
   const lines: BenchLine[] = [

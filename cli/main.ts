@@ -1,20 +1,14 @@
 import { parseArgs } from 'node:util';
-import { AUDIT_DEFAULTS } from '../detection/posture/audit-root.ts';
+import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
 import type { Severity } from '../schemas/finding.ts';
-import type * as AuditCommand from './commands/audit.ts';
 import { parseAuditArgs } from './commands/audit-args.ts';
-import type * as ClassifyCommand from './commands/classify.ts';
-import type * as ReplayCommand from './commands/replay.ts';
-import type * as ScanCommand from './commands/scan.ts';
 import { parseScanArgs } from './commands/scan-args.ts';
-import type * as SqlCommand from './commands/sql.ts';
 import { parseSqlArgs } from './commands/sql-args.ts';
 import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
-import { loadModule } from './load-module.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -98,10 +92,6 @@ Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a fai
             2 unreadable input or usage.
             scan: 2 when an object or record could not be read, after scanning all the rest.`;
 
-/** A command's module, loaded when it runs: each command starts without the others' code. */
-const command = <T>(name: string): Promise<T> =>
-  loadModule<T>(() => import(`./commands/${name}.ts`), new URL(`./commands/${name}.ts`, import.meta.url));
-
 const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;
   if (!(SEVERITIES as readonly string[]).includes(value)) {
@@ -112,7 +102,7 @@ const severityOption = (value: string | undefined, option: string): Severity | u
 
 const audit = async (args: string[], io: CommandIo): Promise<number> => {
   const options = await parseAuditArgs(args);
-  const { runAudit } = await command<typeof AuditCommand>('audit');
+  const { runAudit } = await import('./commands/audit.ts');
   return (await runAudit(options, io)).code;
 };
 
@@ -130,7 +120,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
   const { format, asff } = chooseFormat(values, 'table');
-  const { runClassify } = await command<typeof ClassifyCommand>('classify');
+  const { runClassify } = await import('./commands/classify.ts');
   return runClassify(
     {
       paths: positionals,
@@ -159,7 +149,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
     },
   });
   const { format, asff } = chooseFormat(values, 'text');
-  const { runReplay } = await command<typeof ReplayCommand>('replay');
+  const { runReplay } = await import('./commands/replay.ts');
   return runReplay(
     {
       format,
@@ -178,13 +168,13 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
 const scan = async (args: string[], io: CommandIo): Promise<number> => {
   const { options, config, output, suppressionsFile } = await parseScanArgs(args);
   const suppressions = suppressionsOption(suppressionsFile, io);
-  const { runScan } = await command<typeof ScanCommand>('scan');
+  const { runScan } = await import('./commands/scan.ts');
   return runScan(options, config, io, { output: { ...output, suppressions } });
 };
 
 const sql = async (args: string[], io: CommandIo): Promise<number> => {
   const options = parseSqlArgs(args);
-  const { runSql } = await command<typeof SqlCommand>('sql');
+  const { runSql } = await import('./commands/sql.ts');
   return runSql(options, io);
 };
 

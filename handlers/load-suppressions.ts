@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { expiredRules } from '../detection/suppression/suppression-for.ts';
 import { SuppressionConfigSchema } from '../schemas/suppression-config.ts';
 import type { SuppressionRule } from '../schemas/suppression-config.ts';
-import type { Logger } from '../sinks/logger.ts';
+import type { Logger } from '../adapters/logger.ts';
 import { ConfigError } from './load-config.ts';
 
 /**

@@ -18,7 +18,7 @@ import { bundledFunction, functionRole } from './bundled-function.ts';
 import { CompletenessAlarms } from './completeness-alarms.ts';
 import type { DetectorResources } from './detector-resources.ts';
 import type { CompletenessAlarmName } from './completeness-alarms.ts';
-import { bundleCode, COMPLETENESS_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundleCode } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 import { scheduledRun } from './scheduled-run.ts';
@@ -163,7 +163,7 @@ class CompletenessScan extends Construct {
 
     this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: completeness scan of the trail against the live records',
-      code: props.code ?? bundleCode(COMPLETENESS_BUNDLE_DIR, 'code'),
+      code: props.code ?? bundleCode('completeness', 'code'),
       memorySize,
       timeout: TIMEOUT,
       role: this.role,

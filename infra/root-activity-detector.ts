@@ -18,7 +18,7 @@ import { DetectorFunction } from './detector-function.ts';
 import { DetectorHealth } from './detector-health.ts';
 import { detectorKey, encryptedQueue } from './encryption.ts';
 import { IncidentTable } from './incident-table.ts';
-import { bundleCode, NOTIFIER_BUNDLE_DIR, SECURITY_HUB_IMPORT_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundleCode } from './lambda-bundle.ts';
 import { RecordLog } from './record-log.ts';
 import { RootActivityRule } from './root-activity-rule.ts';
 import { SecurityHubImport } from './security-hub-import.ts';
@@ -80,7 +80,7 @@ class RootActivityDetector extends Construct {
       notifier: `/${prefix}/notifier`,
       securityHubImport: `/${prefix}/security-hub-import`,
     };
-    const code = props.code ?? bundleCode();
+    const code = props.code ?? bundleCode('root-activity');
 
     this.key = detectorKey(this, 'Key', Object.values(names));
     this.deadLetterQueue = encryptedQueue(this, 'DeadLetterQueue', { key: this.key });
@@ -186,15 +186,14 @@ class RootActivityDetector extends Construct {
     };
     this.notifierFunction = new AlertNotifier(this, 'Notifier', {
       ...alertFunctions,
-      code: props.notifierCode ?? bundleCode(NOTIFIER_BUNDLE_DIR, 'notifierCode'),
+      code: props.notifierCode ?? bundleCode('notifier', 'notifierCode'),
       topic: this.alertTopic,
       logGroupName: names.notifier,
     }).function;
     if (props.securityHubImport) {
       this.securityHubImportFunction = new SecurityHubImport(this, 'SecurityHubImport', {
         ...alertFunctions,
-        code:
-          props.securityHubImportCode ?? bundleCode(SECURITY_HUB_IMPORT_BUNDLE_DIR, 'securityHubImportCode'),
+        code: props.securityHubImportCode ?? bundleCode('security-hub-import', 'securityHubImportCode'),
         logGroupName: names.securityHubImport,
       }).function;
     }

@@ -11,7 +11,7 @@ import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
 import { bundledFunction, functionRole } from './bundled-function.ts';
 import { deadLetterStatements } from './dead-letter-grants.ts';
 import type { DetectorResources } from './detector-resources.ts';
-import { bundleCode, POSTURE_BUNDLE_DIR } from './lambda-bundle.ts';
+import { bundleCode } from './lambda-bundle.ts';
 import { grantLogWrites } from './log-write-grants.ts';
 import { operationalLogGroup } from './operational-log-group.ts';
 import { operationsAlarm } from './operations-alarm.ts';
@@ -177,7 +177,7 @@ class RootPostureAudit extends Construct {
 
     this.function = bundledFunction(this, 'Function', {
       description: 'rootwatch: daily CIS root posture audit from IAM credential reports',
-      code: props.code ?? bundleCode(POSTURE_BUNDLE_DIR),
+      code: props.code ?? bundleCode('root-posture'),
       memorySize: 512,
       // IAM takes seconds to generate a report per account; the run audits accounts one after another.
       timeout: Duration.minutes(10),

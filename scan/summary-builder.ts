@@ -1,5 +1,5 @@
-import { FleetTally } from '../detection/fleet-tally.ts';
-import { countFinding, countIgnored, emptySummary } from '../detection/finding-summary.ts';
+import { FleetTally } from './fleet-tally.ts';
+import { countFinding, countIgnored, emptySummary } from '../findings/finding-summary.ts';
 import type { Finding } from '../schemas/finding.ts';
 import type { ScanInputs, ScanSummary } from '../schemas/scan-summary.ts';
 import { parseArchivePath } from './archive-path.ts';

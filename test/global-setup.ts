@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Builds the Lambda bundle once before the suites, so that the CDK tests package what `npm run
- * bundle` writes now, never a stale `dist/` (a fresh clone has none).
+ * Builds the Lambda code and the command line once before the suites, so that the tests run what
+ * the sources say now, never a stale dist/ (the library build is the tarball test's: npm pack runs it).
  */
 export default function setup(): void {
-  execFileSync('npm', ['run', 'bundle', '--silent'], {
+  execFileSync('npm', ['run', 'build', '--silent', '--', 'lambda', 'cli'], {
     cwd: fileURLToPath(new URL('..', import.meta.url)),
     stdio: 'inherit',
   });

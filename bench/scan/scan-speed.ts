@@ -13,7 +13,7 @@ import type { TimedRun } from './run-timed.ts';
 
 const REPO_ROOT = new URL('../..', import.meta.url).pathname;
 const BENCH_DIR = join(REPO_ROOT, '.bench');
-const CLI = join(REPO_ROOT, 'cli/rootwatch.mjs');
+const CLI = join(REPO_ROOT, 'dist/cli/rootwatch.mjs');
 const FLOOR = join(REPO_ROOT, 'bench/scan/gunzip-floor.mjs');
 const MB = 1e6;
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
-import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
+import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
 import { UsageError } from '../usage-error.ts';
 import type { AuditOptions } from './audit.ts';

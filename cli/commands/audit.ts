@@ -1,9 +1,9 @@
-import { auditRoot } from '../../detection/posture/audit-root.ts';
-import type { AsOf, AuditSettings } from '../../detection/posture/audit-root.ts';
-import { summariseAudit } from '../../detection/posture/audit-summary.ts';
-import type { AuditSummary, AuditedAccount } from '../../detection/posture/audit-summary.ts';
-import { readCredentialReport } from '../../detection/posture/read-credential-report.ts';
-import { isoTime } from '../../detection/posture/time.ts';
+import { auditRoot } from '../../posture/audit-root.ts';
+import type { AsOf, AuditSettings } from '../../posture/audit-root.ts';
+import { summariseAudit } from '../../posture/audit-summary.ts';
+import type { AuditSummary, AuditedAccount } from '../../posture/audit-summary.ts';
+import { readCredentialReport } from '../../posture/read-credential-report.ts';
+import { isoTime } from '../../posture/time.ts';
 import { fleetFiguresText } from '../format/fleet-figures-text.ts';
 import {
   invalidInputLines,

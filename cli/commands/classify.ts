@@ -1,8 +1,8 @@
 import { Detector } from '../../detection/detector.ts';
-import { countFinding, countIgnored, emptySummary } from '../../detection/finding-summary.ts';
-import type { AsffOptions } from '../../detection/formats/asff.ts';
-import type { FindingFormat } from '../../detection/formats/render-finding.ts';
-import { isJsonFormat, renderFinding } from '../../detection/formats/render-finding.ts';
+import { countFinding, countIgnored, emptySummary } from '../../findings/finding-summary.ts';
+import type { AsffOptions } from '../../findings/formats/asff.ts';
+import type { FindingFormat } from '../../findings/formats/render-finding.ts';
+import { isJsonFormat, renderFinding } from '../../findings/formats/render-finding.ts';
 import { rank } from '../../detection/severity/severity-facts.ts';
 import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';

@@ -1,17 +1,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Detector } from '../../detection/detector.ts';
-import { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
-import { MemoryVersionedStore } from '../../detection/incidents/versioned-store.ts';
+import { IncidentTracker } from '../../incidents/incident-tracker.ts';
+import { MemoryVersionedStore } from '../../incidents/versioned-store.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
-import { emptySummary } from '../../detection/finding-summary.ts';
-import type { AsffOptions } from '../../detection/formats/asff.ts';
-import type { FindingFormat } from '../../detection/formats/render-finding.ts';
-import { isJsonFormat, renderFinding } from '../../detection/formats/render-finding.ts';
+import { emptySummary } from '../../findings/finding-summary.ts';
+import type { AsffOptions } from '../../findings/formats/asff.ts';
+import type { FindingFormat } from '../../findings/formats/render-finding.ts';
+import { isJsonFormat, renderFinding } from '../../findings/formats/render-finding.ts';
 import { buildAwsDeps } from '../../handlers/root-activity/aws-deps.ts';
 import type { HandlerDeps } from '../../handlers/root-activity/make-handler.ts';
 import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
@@ -19,18 +18,19 @@ import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import type { Severity } from '../../schemas/finding.ts';
-import type { Alert } from '../../sinks/alert-sink.ts';
-import { ConsoleAlertSink } from '../../sinks/console-alert-sink.ts';
-import { JsonLinesRecordSink } from '../../sinks/json-lines-record-sink.ts';
-import { createLogger } from '../../sinks/logger.ts';
+import type { Alert } from '../../adapters/alert-sink.ts';
+import { ConsoleAlertSink } from '../../adapters/console-alert-sink.ts';
+import { JsonLinesRecordSink } from '../../adapters/json-lines-record-sink.ts';
+import { createLogger } from '../../adapters/logger.ts';
 import { unreadableInputLine } from '../format/input-errors.ts';
 import { summaryText } from '../format/summary-text.ts';
 import { readItems } from '../input/read-items.ts';
 import type { CommandIo } from '../io.ts';
+import { EVENTS_DIR } from '../package-files.ts';
 import { CountingRecordSink } from '../replay/counting-record-sink.ts';
 
 /** The bundled samples, wherever rootwatch is run from. */
-const DEFAULT_EVENTS = fileURLToPath(new URL('../../events', import.meta.url));
+const DEFAULT_EVENTS = EVENTS_DIR;
 
 interface ReplayOptions {
   paths: readonly string[];

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
@@ -6,7 +5,8 @@ import type { ScanOptions } from '../../schemas/scan-options.ts';
 import { ScanOptionsSchema } from '../../schemas/scan-options.ts';
 import type { FormatChoice } from '../format/format-option.ts';
 import { chooseFormat, FORMAT_OPTIONS } from '../format/format-option.ts';
-import { isJsonFormat } from '../../detection/formats/render-finding.ts';
+import { isJsonFormat } from '../../findings/formats/render-finding.ts';
+import { defaultWorkerCount } from '../../scan/workers/default-workers.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
 import { UsageError } from '../usage-error.ts';
 
@@ -49,7 +49,7 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
     until: values.until,
     accounts: values.account,
     regions: values.region,
-    workers: values.workers === undefined ? Math.min(2, availableParallelism()) : Number(values.workers),
+    workers: values.workers === undefined ? defaultWorkerCount() : Number(values.workers),
   });
   if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
   return {

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { isS3Url, S3UrlSchema } from '../../schemas/s3-url.ts';
 import type { ScanRoot } from '../../scan/scan-archive.ts';
 import { localSource } from '../../scan/sources/local-source.ts';
-import { sourceCache } from '../../scan/sources/open-source.ts';
+import { sourceCache } from '../../adapters/archive-sources.ts';
 
 /** The sources behind command-line paths: local files and folders, and `s3://bucket/prefix` (one client per bucket). */
 const scanRoots = async (paths: readonly string[]): Promise<ScanRoot[]> => {

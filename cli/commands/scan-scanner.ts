@@ -3,6 +3,8 @@ import type { ScanOptions } from '../../schemas/scan-options.ts';
 import { inlineScanner } from '../../scan/workers/inline-scanner.ts';
 import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 import { workerPool } from '../../scan/workers/worker-pool.ts';
+import { sourceCache } from '../../adapters/archive-sources.ts';
+import { SCAN_WORKER_ENTRY } from '../package-files.ts';
 
 /**
  * Objects queued per worker. A worker's queue holds keys, not bytes (a worker reads one object at a
@@ -14,14 +16,14 @@ const QUEUED_PER_WORKER = { local: 16, s3: 8 } as const;
 const IN_FLIGHT_INLINE = { local: 2, s3: 8 } as const;
 
 /**
- * The scanner a scan runs on: `workers` threads (taking those `cli/rootwatch.mjs` started ahead),
+ * The scanner a scan runs on: `workers` threads (taking those `cli/rootwatch.ts` started ahead),
  * or this thread for `--workers 0`.
  */
 const startScanner = (options: Pick<ScanOptions, 'paths' | 'workers'>): ObjectScanner => {
   const kind = options.paths.some(isS3Url) ? 's3' : 'local';
   return options.workers === 0
-    ? inlineScanner(IN_FLIGHT_INLINE[kind])
-    : workerPool(options.workers, QUEUED_PER_WORKER[kind]);
+    ? inlineScanner(sourceCache(), IN_FLIGHT_INLINE[kind])
+    : workerPool(options.workers, { entry: SCAN_WORKER_ENTRY, perWorker: QUEUED_PER_WORKER[kind] });
 };
 
 export { startScanner };

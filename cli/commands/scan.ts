@@ -5,11 +5,10 @@ import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
-import { countFinding, emptySummary } from '../../detection/finding-summary.ts';
-import { groupFindings } from '../../detection/incidents/group-findings.ts';
-import { renderFinding } from '../../detection/formats/render-finding.ts';
+import { countFinding, emptySummary } from '../../findings/finding-summary.ts';
+import { groupFindings } from '../../incidents/group-findings.ts';
+import { renderFinding } from '../../findings/formats/render-finding.ts';
 import type { FormatChoice } from '../format/format-option.ts';
-import type * as ArchiveDetectorModule from '../../scan/archive-detector.ts';
 import type { ArchiveDetector, DetectorContext } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { ScanSummaryBuilder } from '../../scan/summary-builder.ts';
@@ -20,7 +19,6 @@ import { plural } from '../format/plural.ts';
 import { progressLine } from '../format/scan-progress.ts';
 import { scanSummaryText } from '../format/scan-summary-text.ts';
 import type { CommandIo } from '../io.ts';
-import { loadModule } from '../load-module.ts';
 import { MAX_LISTED } from '../report/input-problems.ts';
 import type { InputProblem } from '../report/input-problems.ts';
 import { scanReportPage } from '../report/scan-report.ts';
@@ -35,10 +33,7 @@ import { startScanner } from './scan-scanner.ts';
 const lazyDetector =
   (config: DetectorConfig, filters: ScanOptions) =>
   async (context: DetectorContext): Promise<ArchiveDetector> => {
-    const { archiveDetector } = await loadModule<typeof ArchiveDetectorModule>(
-      () => import('../../scan/archive-detector.ts'),
-      new URL('../../scan/archive-detector.ts', import.meta.url),
-    );
+    const { archiveDetector } = await import('../../scan/archive-detector.ts');
     return archiveDetector(config, filters)(context);
   };
 

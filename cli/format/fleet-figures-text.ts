@@ -1,4 +1,4 @@
-import type { AuditSummary, FleetFigure } from '../../detection/posture/audit-summary.ts';
+import type { AuditSummary, FleetFigure } from '../../posture/audit-summary.ts';
 import { formatShare } from './bytes.ts';
 import { plural } from './plural.ts';
 

@@ -1,6 +1,6 @@
-import type { AsffOptions } from '../../detection/formats/asff.ts';
-import type { FindingFormat } from '../../detection/formats/render-finding.ts';
-import { FINDING_FORMATS } from '../../detection/formats/render-finding.ts';
+import type { AsffOptions } from '../../findings/formats/asff.ts';
+import type { FindingFormat } from '../../findings/formats/render-finding.ts';
+import { FINDING_FORMATS } from '../../findings/formats/render-finding.ts';
 import { UsageError } from '../usage-error.ts';
 
 /**

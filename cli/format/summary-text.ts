@@ -1,4 +1,4 @@
-import type { FindingSummary } from '../../detection/finding-summary.ts';
+import type { FindingSummary } from '../../findings/finding-summary.ts';
 import { plural } from './plural.ts';
 
 /** `critical 2, high 1`: the non-zero counts of a record, in its order; `none` without any. */

@@ -1,7 +1,7 @@
-import type { FindingSummary } from '../../detection/finding-summary.ts';
-import { countFinding, countIgnored } from '../../detection/finding-summary.ts';
+import type { FindingSummary } from '../../findings/finding-summary.ts';
+import { countFinding, countIgnored } from '../../findings/finding-summary.ts';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
-import type { RecordSink } from '../../sinks/record-sink.ts';
+import type { RecordSink } from '../../adapters/record-sink.ts';
 
 /** Passes entries on to another sink and counts them for the closing summary. */
 class CountingRecordSink implements RecordSink {

@@ -1,4 +1,4 @@
-import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
+import type { AuditedAccount } from '../../posture/audit-summary.ts';
 import type { PostureStatus } from '../../schemas/posture-result.ts';
 import { cisIds } from '../format/posture-table.ts';
 import { howChosen } from './audit-as-of.ts';

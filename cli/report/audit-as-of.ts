@@ -1,5 +1,5 @@
-import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
-import type { AsOfSource } from '../../detection/posture/time.ts';
+import type { AuditedAccount } from '../../posture/audit-summary.ts';
+import type { AsOfSource } from '../../posture/time.ts';
 import { plural } from '../format/plural.ts';
 import type { Markup } from './html.ts';
 import { dataTable } from './table.ts';

@@ -1,4 +1,4 @@
-import type { AuditedAccount, AuditSummary } from '../../detection/posture/audit-summary.ts';
+import type { AuditedAccount, AuditSummary } from '../../posture/audit-summary.ts';
 import { POSTURE_CHECKS, POSTURE_STATUSES } from '../../schemas/posture-result.ts';
 import type { PostureCheckId } from '../../schemas/posture-result.ts';
 import { cisIds } from '../format/posture-table.ts';

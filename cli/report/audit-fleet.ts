@@ -1,6 +1,6 @@
-import type { AuditSummary } from '../../detection/posture/audit-summary.ts';
-import { besideFieldStudy, FIELD_STUDY } from '../../detection/posture/field-study.ts';
-import type { AuditShare, Comparability, StudyComparison } from '../../detection/posture/field-study.ts';
+import type { AuditSummary } from '../../posture/audit-summary.ts';
+import { besideFieldStudy, FIELD_STUDY } from '../../posture/field-study.ts';
+import type { AuditShare, Comparability, StudyComparison } from '../../posture/field-study.ts';
 import { formatShare } from '../format/bytes.ts';
 import { setAside } from '../format/fleet-figures-text.ts';
 import { html } from './html.ts';

@@ -1,6 +1,6 @@
-import type { AuditSummary } from '../../detection/posture/audit-summary.ts';
-import { latestByAccount } from '../../detection/posture/audit-summary.ts';
-import { days } from '../../detection/posture/time.ts';
+import type { AuditSummary } from '../../posture/audit-summary.ts';
+import { latestByAccount } from '../../posture/audit-summary.ts';
+import { days } from '../../posture/time.ts';
 import { plural } from '../format/plural.ts';
 import { accountsTable } from './audit-accounts.ts';
 import { asOfLine, asOfTable } from './audit-as-of.ts';

@@ -1,5 +1,5 @@
-import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
-import { duration, isoTime } from '../../detection/posture/time.ts';
+import type { AuditedAccount } from '../../posture/audit-summary.ts';
+import { duration, isoTime } from '../../posture/time.ts';
 
 /** What a reader of one account weighs first, from the evidence its checks read: one line each. */
 interface RootEvidence {

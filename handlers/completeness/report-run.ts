@@ -1,8 +1,8 @@
 import type { Finding, Severity } from '../../schemas/finding.ts';
 import { COMPLETENESS_METRICS } from '../../schemas/completeness-metrics.ts';
 import type { CompletenessRun } from '../../schemas/record-entry.ts';
-import { embeddedMetrics } from '../../sinks/embedded-metrics.ts';
-import type { Logger } from '../../sinks/logger.ts';
+import { embeddedMetrics } from '../../adapters/embedded-metrics.ts';
+import type { Logger } from '../../adapters/logger.ts';
 import { pages } from '../root-activity/plan-delivery.ts';
 
 interface RunReport {

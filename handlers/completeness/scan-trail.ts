@@ -1,13 +1,13 @@
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
-import type { ScanPlan } from '../../detection/completeness/scan-plan.ts';
-import type { TrailFinding } from '../../detection/completeness/missed-events.ts';
+import type { ScanPlan } from '../../scan/completeness/scan-plan.ts';
+import type { TrailFinding } from '../../scan/completeness/missed-events.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { scanListed } from '../../scan/scan-listed.ts';
-import type { TrailWindowSource } from '../../scan/sources/trail-window-source.ts';
+import type { TrailWindowSource } from '../../adapters/trail-window-source.ts';
 import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 
 /** What the scan of a run's trail objects found. */

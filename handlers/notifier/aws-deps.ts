@@ -1,9 +1,9 @@
 import { SNSClient } from '@aws-sdk/client-sns';
 import { NOTIFIER_ENV, NotifierConfigSchema } from '../../schemas/notifier-config.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import { createLogger } from '../../sinks/logger.ts';
-import type { RetryPolicy } from '../../sinks/retry.ts';
-import { SnsPublisher } from '../../sinks/sns-publisher.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import type { RetryPolicy } from '../../adapters/retry.ts';
+import { SnsPublisher } from '../../adapters/sns-publisher.ts';
 import { loadConfig } from '../load-config.ts';
 import { CLIENT_CONFIG } from '../root-activity/aws-deps.ts';
 import type { NotifierDeps } from './make-notifier-handler.ts';

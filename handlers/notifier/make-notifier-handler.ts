@@ -1,12 +1,12 @@
 import * as z from 'zod/mini';
-import { findingNotification } from '../../detection/notifications/finding-notification.ts';
-import type { Notification } from '../../detection/notifications/notification.ts';
-import { postureNotification } from '../../detection/notifications/posture-notification.ts';
+import { findingNotification } from '../../findings/notifications/finding-notification.ts';
+import type { Notification } from '../../findings/notifications/notification.ts';
+import { postureNotification } from '../../posture/posture-notification.ts';
 import type { AlertBusEvent } from '../../schemas/alert-bus-event.ts';
 import { AlertBusEventSchema } from '../../schemas/alert-bus-event.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import type { TopicMessage } from '../../sinks/sns-publisher.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import type { TopicMessage } from '../../adapters/sns-publisher.ts';
 import { topicMessage } from './topic-message.ts';
 
 interface NotifierDeps {

@@ -1,6 +1,6 @@
-import { chatbotNotification } from '../../detection/notifications/notification.ts';
-import type { Notification } from '../../detection/notifications/notification.ts';
-import type { TopicMessage } from '../../sinks/sns-publisher.ts';
+import { chatbotNotification } from '../../findings/notifications/notification.ts';
+import type { Notification } from '../../findings/notifications/notification.ts';
+import type { TopicMessage } from '../../adapters/sns-publisher.ts';
 
 /**
  * A notification as one SNS message: email subscribers get the subject and the plain-text body;

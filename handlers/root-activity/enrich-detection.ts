@@ -1,5 +1,5 @@
 import type { Detection, Detector } from '../../detection/detector.ts';
-import type { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
+import type { IncidentTracker } from '../../incidents/incident-tracker.ts';
 import { field } from '../../detection/root-relation.ts';
 import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';

@@ -1,12 +1,12 @@
 import type { Detector } from '../../detection/detector.ts';
-import type { IncidentTracker } from '../../detection/incidents/incident-tracker.ts';
+import type { IncidentTracker } from '../../incidents/incident-tracker.ts';
 import { field } from '../../detection/root-relation.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { Severity } from '../../schemas/finding.ts';
 import { HeartbeatEventSchema } from '../../schemas/heartbeat-event.ts';
-import type { AlertSink } from '../../sinks/alert-sink.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import type { RecordSink } from '../../sinks/record-sink.ts';
+import type { AlertSink } from '../../adapters/alert-sink.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import type { RecordSink } from '../../adapters/record-sink.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import { detectWithState } from './enrich-detection.ts';
 import { heartbeatRecord } from './heartbeat.ts';

@@ -4,7 +4,7 @@ import { rank } from '../../detection/severity/severity-facts.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { Finding, Severity } from '../../schemas/finding.ts';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
-import type { Alert } from '../../sinks/alert-sink.ts';
+import type { Alert } from '../../adapters/alert-sink.ts';
 
 /** An invalid event is recorded as given, up to this size; beyond it, its head (a record must fit a log event). */
 const MAX_RECORDED_EVENT_BYTES = 200_000;

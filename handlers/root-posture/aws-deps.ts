@@ -4,14 +4,14 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { STSClient } from '@aws-sdk/client-sts';
 import { POSTURE_ENV } from '../../schemas/posture-config.ts';
 import type { PostureConfig } from '../../schemas/posture-config.ts';
-import { CloudWatchLogsRecordSink } from '../../sinks/cloudwatch-logs-record-sink.ts';
-import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import { createLogger } from '../../sinks/logger.ts';
-import { DynamoDbPostureStateStore } from '../../sinks/posture-state-store.ts';
-import type { RetryPolicy } from '../../sinks/retry.ts';
+import { CloudWatchLogsRecordSink } from '../../adapters/cloudwatch-logs-record-sink.ts';
+import { EventBridgeAlertSink } from '../../adapters/eventbridge-alert-sink.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import { DynamoDbPostureStateStore } from '../../adapters/posture-state-store.ts';
+import type { RetryPolicy } from '../../adapters/retry.ts';
 import { CLIENT_CONFIG, containerStreamName } from '../root-activity/aws-deps.ts';
-import { IamPostureSource } from './iam-posture-source.ts';
+import { IamPostureSource } from '../../adapters/iam-posture-source.ts';
 import type { PostureHandlerDeps } from './make-posture-handler.ts';
 
 interface PostureDepsOptions {

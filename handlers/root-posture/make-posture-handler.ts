@@ -1,14 +1,14 @@
-import type { AuditSettings } from '../../detection/posture/audit-root.ts';
-import { auditRoot } from '../../detection/posture/audit-root.ts';
-import { readCredentialReport } from '../../detection/posture/read-credential-report.ts';
+import type { AuditSettings } from '../../posture/audit-root.ts';
+import { auditRoot } from '../../posture/audit-root.ts';
+import { readCredentialReport } from '../../posture/read-credential-report.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { PostureResult } from '../../schemas/posture-result.ts';
-import type { AlertSink } from '../../sinks/alert-sink.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import type { PostureStateStore } from '../../sinks/posture-state-store.ts';
-import type { RecordSink } from '../../sinks/record-sink.ts';
+import type { AlertSink } from '../../adapters/alert-sink.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import type { PostureStateStore } from '../../adapters/posture-state-store.ts';
+import type { RecordSink } from '../../adapters/record-sink.ts';
 import { functionPlace } from '../function-place.ts';
-import type { AccountEvidence } from './iam-posture-source.ts';
+import type { AccountEvidence } from '../../adapters/iam-posture-source.ts';
 
 interface PostureHandlerDeps {
   source: { collect(account: string): Promise<AccountEvidence> };

@@ -1,10 +1,10 @@
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { SecurityHubImportConfigSchema } from '../../schemas/security-hub-import-config.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import { createLogger } from '../../sinks/logger.ts';
-import type { RetryPolicy } from '../../sinks/retry.ts';
-import { SecurityHubImporter } from '../../sinks/security-hub-importer.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import type { RetryPolicy } from '../../adapters/retry.ts';
+import { SecurityHubImporter } from '../../adapters/security-hub-importer.ts';
 import { loadConfig } from '../load-config.ts';
 import { CLIENT_CONFIG } from '../root-activity/aws-deps.ts';
 import type { ImportHandlerDeps } from './make-import-handler.ts';

@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
-import { toAsffFinding } from '../../detection/formats/asff.ts';
+import { toAsffFinding } from '../../findings/formats/asff.ts';
 import { AlertBusEventSchema } from '../../schemas/alert-bus-event.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import { AsffFindingSchema } from '../../schemas/asff-finding.ts';
 import type { AsffFinding } from '../../schemas/asff-finding.ts';
-import type { Logger } from '../../sinks/logger.ts';
+import type { Logger } from '../../adapters/logger.ts';
 import { functionPlace } from '../function-place.ts';
 
 interface ImportHandlerDeps {

@@ -1,28 +1,29 @@
-import { PRESTARTED, WORKER_ENTRY } from './prestart-workers.mjs';
 import { Worker } from 'node:worker_threads';
 import type { ObjectScan } from '../scan-object.ts';
 import type { ObjectScanner } from './object-scanner.ts';
+import { takePrestarted } from './prestart.ts';
 import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
-
-/** Workers started ahead of their pool by `prestartWorkers`, taken by the next pool. */
-const prestarted = (): Worker[] => ((globalThis as { [PRESTARTED]?: Worker[] })[PRESTARTED] ??= []);
 
 /**
  * A pool of worker threads that read, gunzip and scan objects, so that every core works on the
  * bytes; only the rare root-related records come back to the calling thread, which keeps the one
  * detector (AssumeRoot sessions must be learnt across all objects). Each worker is given up to
  * `perWorker` objects at a time (their keys wait in its message queue), so that it goes from one
- * object to the next without waiting on this thread.
+ * object to the next without waiting on this thread. `entry` is the worker's code (the command
+ * line's is dist/cli/scan-worker.mjs); workers `prestartWorkers` started from it are taken first.
  */
-const workerPool = (count: number, perWorker = 2): ObjectScanner => {
+const workerPool = (
+  count: number,
+  { entry, perWorker = 2 }: { entry: URL; perWorker?: number },
+): ObjectScanner => {
   const pending = new Map<
     number,
     { worker: number; resolve: (scan: ObjectScan) => void; reject: (error: Error) => void }
   >();
   const load: number[] = [];
-  for (const spare of prestarted().splice(count)) void spare.terminate();
+  const ready = takePrestarted(count);
   const workers = Array.from({ length: count }, (_, index) => {
-    const worker = prestarted().shift() ?? new Worker(WORKER_ENTRY);
+    const worker = ready[index] ?? new Worker(entry);
     worker.ref();
     load[index] = 0;
     worker.on('message', ({ id, scan }: WorkerReply) => {

@@ -31,7 +31,9 @@ class IamService {
         const started = !this.#generated.has(account);
         if (started)
           this.#generated.set(account, {
-            at: this.now().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+            at: this.now()
+              .toISOString()
+              .replace(/\.\d{3}Z$/, 'Z'),
             pending: iam.reportDelayCalls ?? 0,
           });
         return {

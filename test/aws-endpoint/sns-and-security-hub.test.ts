@@ -2,7 +2,7 @@ import { BatchImportFindingsCommand } from '@aws-sdk/client-securityhub';
 import type { AwsSecurityFinding } from '@aws-sdk/client-securityhub';
 import { PublishCommand } from '@aws-sdk/client-sns';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toAsffFinding } from '../../detection/formats/asff.ts';
+import { toAsffFinding } from '../../findings/formats/asff.ts';
 import { localClients } from '../helpers/aws-clients.ts';
 import { onlyFinding } from '../helpers/sample-findings.ts';
 import { LocalAwsEndpoint } from './local-aws-endpoint.ts';

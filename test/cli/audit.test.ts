@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../cli/commands/audit.ts';
 import { main } from '../../cli/main.ts';
-import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
+import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
 import { PostureResultSchema } from '../../schemas/posture-result.ts';
 import {
   FIXTURES_DIR,

@@ -211,7 +211,7 @@ describe('CLI: rootwatch classify', () => {
     // Prepare
     const child = promisify(execFile)(
       process.execPath,
-      [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'classify', '--json', '-'],
+      [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), 'classify', '--json', '-'],
       { cwd: REPO_ROOT },
     );
     child.child.stdin?.end(JSON.stringify(sampleJson('sign-in/root-console-login-eventbridge-2016.json')));
@@ -231,9 +231,13 @@ describe('CLI: rootwatch classify', () => {
     // Prepare: the full run's exit code (the invalid samples of events/ make it 2).
     const run = (closeEarly: boolean) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'classify', 'events/'], {
-          cwd: REPO_ROOT,
-        });
+        const child = spawn(
+          process.execPath,
+          [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), 'classify', 'events/'],
+          {
+            cwd: REPO_ROOT,
+          },
+        );
         let stderr = '';
         child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
         child.stdout.once('data', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fleetFiguresText } from '../../cli/format/fleet-figures-text.ts';
-import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
-import { summariseAudit } from '../../detection/posture/audit-summary.ts';
-import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
+import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
+import { summariseAudit } from '../../posture/audit-summary.ts';
+import type { AuditedAccount } from '../../posture/audit-summary.ts';
 import { auditedAccount } from '../helpers/posture.ts';
 
 /** An account created two days before the as-of, with an active root key of unknown age. */

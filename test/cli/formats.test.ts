@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
-import { findingText } from '../../detection/formats/finding-text.ts';
+import { findingText } from '../../findings/formats/finding-text.ts';
 import { AsffFindingSchema } from '../../schemas/asff-finding.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
 import { OcsfDetectionFindingSchema } from '../../schemas/ocsf-detection-finding.ts';

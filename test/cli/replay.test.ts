@@ -152,7 +152,7 @@ describe('CLI: rootwatch replay', () => {
     // Act
     await promisify(execFile)(
       process.execPath,
-      [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'replay', '--aws', session],
+      [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), 'replay', '--aws', session],
       {
         env,
       },

@@ -398,7 +398,7 @@ describe('CLI: rootwatch scan from the package bin', () => {
   ])('exits $code at once for $args, though it starts workers ahead', async ({ args, code }) => {
     // Act
     const exit = await new Promise<number | null>((resolve) => {
-      const child = execFile(process.execPath, [join(REPO_ROOT, 'cli/rootwatch.mjs'), ...args], {
+      const child = execFile(process.execPath, [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), ...args], {
         timeout: 15_000,
       });
       child.on('exit', (status) => resolve(status));
@@ -448,7 +448,7 @@ describe('CLI: rootwatch scan outputs', () => {
     // Act
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      [join(REPO_ROOT, 'cli/rootwatch.mjs'), 'scan', '--json', '--report', report, dir],
+      [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), 'scan', '--json', '--report', report, dir],
       { cwd: join(dir, 'elsewhere') },
     );
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
-import { bundle, COMPLETENESS_BUNDLE, shipSuppressions } from '../../handlers/bundle.ts';
+import { lambdaEntry } from '../../build/artifacts.ts';
 import { buildCompletenessDeps } from '../../handlers/completeness/aws-deps.ts';
 import { makeCompletenessHandler } from '../../handlers/completeness/make-completeness-handler.ts';
 import { loadConfig } from '../../handlers/load-config.ts';
@@ -215,14 +215,15 @@ describe('Completeness scan end to end: a trail bucket (local S3), the live path
 
   it('runs as the production bundle in a fresh Node process, configured only by its environment', async () => {
     // Prepare
-    await bundle('handlers/completeness/index.ts', COMPLETENESS_BUNDLE);
-    await shipSuppressions(undefined, COMPLETENESS_BUNDLE);
 
     // Act
     const output = await new Promise<string>((resolve) => {
       const child = spawn(
         process.execPath,
-        [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, COMPLETENESS_BUNDLE)],
+        [
+          join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'),
+          join(REPO_ROOT, lambdaEntry('completeness')),
+        ],
         { env: { PATH: process.env.PATH ?? '', ...env, ROOTWATCH_LOG_LEVEL: 'info' } },
       );
       let stdout = '';

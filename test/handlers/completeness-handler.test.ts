@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedIds, TrailFinding } from '../../detection/completeness/missed-events.ts';
+import type { RecordedIds, TrailFinding } from '../../scan/completeness/missed-events.ts';
 import type { CompletenessDeps } from '../../handlers/completeness/make-completeness-handler.ts';
 import { makeCompletenessHandler } from '../../handlers/completeness/make-completeness-handler.ts';
 import type { TrailScan } from '../../handlers/completeness/scan-trail.ts';

@@ -6,8 +6,8 @@ import { buildAwsDeps, CLIENT_CONFIG } from '../../handlers/root-activity/aws-de
 import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
-import { CloudWatchLogsRecordSink } from '../../sinks/cloudwatch-logs-record-sink.ts';
-import { EventBridgeAlertSink } from '../../sinks/eventbridge-alert-sink.ts';
+import { CloudWatchLogsRecordSink } from '../../adapters/cloudwatch-logs-record-sink.ts';
+import { EventBridgeAlertSink } from '../../adapters/eventbridge-alert-sink.ts';
 import type { FaultInjection } from '../aws-endpoint/local-aws-endpoint.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { FAST_RETRY, localAwsEnv, TEST_REGION } from '../helpers/aws-clients.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
-import { bundle, ROOT_ACTIVITY_BUNDLE, shipSuppressions } from '../../handlers/bundle.ts';
+import { lambdaEntry } from '../../build/artifacts.ts';
 import { SuppressionConfigSchema } from '../../schemas/suppression-config.ts';
 import type { SuppressionConfig } from '../../schemas/suppression-config.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 
 const GROUP = '/rootwatch/records';
 const BUS = 'rootwatch-alerts';
-const BUNDLE = join(REPO_ROOT, ROOT_ACTIVITY_BUNDLE);
+const BUNDLE = join(REPO_ROOT, lambdaEntry('root-activity'));
 let endpoint: LocalAwsEndpoint;
 
 /** Runs the bundle in a fresh Node process, as Lambda would, with only the given environment. */
@@ -48,8 +48,6 @@ const invokeBundle = (events: unknown[], env: Record<string, string>) =>
   });
 
 beforeAll(async () => {
-  await bundle('handlers/root-activity/index.ts', ROOT_ACTIVITY_BUNDLE);
-  await shipSuppressions();
   endpoint = await LocalAwsEndpoint.start();
   endpoint.logs.createLogGroup({ logGroupName: GROUP });
   endpoint.events.buses.add(BUS);

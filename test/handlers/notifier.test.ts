@@ -1,16 +1,16 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { findingNotification } from '../../detection/notifications/finding-notification.ts';
-import { chatbotNotification } from '../../detection/notifications/notification.ts';
-import { postureNotification } from '../../detection/notifications/posture-notification.ts';
-import { bundle, NOTIFIER_BUNDLE } from '../../handlers/bundle.ts';
+import { findingNotification } from '../../findings/notifications/finding-notification.ts';
+import { chatbotNotification } from '../../findings/notifications/notification.ts';
+import { postureNotification } from '../../posture/posture-notification.ts';
+import { lambdaEntry } from '../../build/artifacts.ts';
 import { buildNotifierDeps } from '../../handlers/notifier/aws-deps.ts';
 import { InvalidAlertError, makeNotifierHandler } from '../../handlers/notifier/make-notifier-handler.ts';
 import { buildAwsDeps } from '../../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
 import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../../schemas/alert-event.ts';
-import type { TopicMessage } from '../../sinks/sns-publisher.ts';
+import type { TopicMessage } from '../../adapters/sns-publisher.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { asDelivered, findingAlert } from '../helpers/alert-bus.ts';
 import { FAST_RETRY, localAwsEnv } from '../helpers/aws-clients.ts';
@@ -172,7 +172,6 @@ describe('Notifier end to end: detector, alert bus, notifier, SNS on the local e
 
   it('runs as the production bundle in a fresh Node process, configured by its environment', async () => {
     // Prepare
-    await bundle('handlers/notifier/index.ts', NOTIFIER_BUNDLE);
     const { finding } = await onlyFinding('access-key/root-access-key-put-bucket-policy.json');
     const env = localAwsEnv(endpoint.url, { ROOTWATCH_ALERT_TOPIC_ARN: TOPIC, ROOTWATCH_LOG_LEVEL: 'warn' });
 
@@ -180,7 +179,7 @@ describe('Notifier end to end: detector, alert bus, notifier, SNS on the local e
     const results = await new Promise<string>((resolve) => {
       const child = spawn(
         process.execPath,
-        [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, NOTIFIER_BUNDLE)],
+        [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, lambdaEntry('notifier'))],
         { env: { PATH: process.env.PATH ?? '', ...env } },
       );
       let stdout = '';

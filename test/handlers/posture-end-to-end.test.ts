@@ -2,7 +2,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { bundle, ROOT_POSTURE_BUNDLE } from '../../handlers/bundle.ts';
+import { lambdaEntry } from '../../build/artifacts.ts';
 import { loadConfig } from '../../handlers/load-config.ts';
 import { buildPostureDeps } from '../../handlers/root-posture/aws-deps.ts';
 import { makePostureHandler } from '../../handlers/root-posture/make-posture-handler.ts';
@@ -122,14 +122,16 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
 
   it('runs as the production bundle, configured by its environment', async () => {
     // Prepare (IAM answers at once: the bundle polls every 2 s, as in AWS)
-    await bundle('handlers/root-posture/index.ts', ROOT_POSTURE_BUNDLE);
     endpoint.iam.accounts.get(HOME)!.reportDelayCalls = 0;
 
     // Act
     const output = await new Promise<string>((resolve) => {
       const child = spawn(
         process.execPath,
-        [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, ROOT_POSTURE_BUNDLE)],
+        [
+          join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'),
+          join(REPO_ROOT, lambdaEntry('root-posture')),
+        ],
         {
           env: { PATH: process.env.PATH ?? '', ...env, ROOTWATCH_AUDIT_ASSUME_ROOT: 'false' },
         },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_DEFAULTS } from '../../detection/posture/audit-root.ts';
-import type { AccountEvidence } from '../../handlers/root-posture/iam-posture-source.ts';
+import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
+import type { AccountEvidence } from '../../adapters/iam-posture-source.ts';
 import { makePostureHandler } from '../../handlers/root-posture/make-posture-handler.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
-import { MemoryPostureStateStore } from '../../sinks/posture-state-store.ts';
+import { MemoryPostureStateStore } from '../../adapters/posture-state-store.ts';
 import { accountReportCsv, exposedRoot } from '../helpers/credential-reports.ts';
 import { MemoryAlertSink, MemoryRecordSink, memoryLogger } from '../helpers/fake-sinks.ts';
 

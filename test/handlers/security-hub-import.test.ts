@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { toAsffFinding } from '../../detection/formats/asff.ts';
-import { bundle, SECURITY_HUB_IMPORT_BUNDLE } from '../../handlers/bundle.ts';
+import { toAsffFinding } from '../../findings/formats/asff.ts';
+import { lambdaEntry } from '../../build/artifacts.ts';
 import { buildAwsDeps } from '../../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
 import { buildImportDeps } from '../../handlers/security-hub-import/aws-deps.ts';
@@ -12,7 +12,7 @@ import {
 } from '../../handlers/security-hub-import/make-import-handler.ts';
 import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../../schemas/alert-event.ts';
 import type { AsffFinding } from '../../schemas/asff-finding.ts';
-import { FindingImportError } from '../../sinks/security-hub-importer.ts';
+import { FindingImportError } from '../../adapters/security-hub-importer.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { asDelivered, findingAlert } from '../helpers/alert-bus.ts';
 import { FAST_RETRY, localAwsEnv } from '../helpers/aws-clients.ts';
@@ -168,14 +168,16 @@ describe('Security Hub import end to end: detector, alert bus, import, Security 
 
   it('runs as the production bundle in a fresh Node process', async () => {
     // Prepare
-    await bundle('handlers/security-hub-import/index.ts', SECURITY_HUB_IMPORT_BUNDLE);
     const { finding } = await onlyFinding('access-key/root-access-key-put-bucket-policy.json');
 
     // Act
     const stdout = await new Promise<string>((resolve) => {
       const child = spawn(
         process.execPath,
-        [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, SECURITY_HUB_IMPORT_BUNDLE)],
+        [
+          join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'),
+          join(REPO_ROOT, lambdaEntry('security-hub-import')),
+        ],
         { env: { PATH: process.env.PATH ?? '', ...env } },
       );
       let out = '';

@@ -3,7 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { CLIENT_CONFIG } from '../../handlers/root-activity/aws-deps.ts';
-import type { RetryPolicy } from '../../sinks/retry.ts';
+import type { RetryPolicy } from '../../adapters/retry.ts';
 
 const TEST_CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
 const TEST_REGION = 'us-east-1';

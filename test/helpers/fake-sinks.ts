@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
-import type { Alert, AlertSink } from '../../sinks/alert-sink.ts';
-import { createLogger } from '../../sinks/logger.ts';
-import type { Logger } from '../../sinks/logger.ts';
-import type { RecordSink } from '../../sinks/record-sink.ts';
+import type { Alert, AlertSink } from '../../adapters/alert-sink.ts';
+import { createLogger } from '../../adapters/logger.ts';
+import type { Logger } from '../../adapters/logger.ts';
+import type { RecordSink } from '../../adapters/record-sink.ts';
 
 /** A record sink that keeps what it is given (and can be told to fail): for unit tests of wiring. */
 class MemoryRecordSink implements RecordSink {

@@ -1,4 +1,4 @@
-import { isoTime } from '../../detection/posture/time.ts';
+import { isoTime } from '../../posture/time.ts';
 import type { RootPostureFacts, VirtualMfaDevice } from '../../schemas/root-posture-facts.ts';
 import { HEADER, baseRootRow, csvLine } from './credential-reports.ts';
 import type { RowText } from './credential-reports.ts';

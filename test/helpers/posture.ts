@@ -1,7 +1,7 @@
-import { AUDIT_DEFAULTS, auditRoot } from '../../detection/posture/audit-root.ts';
-import type { AsOf, AuditSettings } from '../../detection/posture/audit-root.ts';
-import type { AuditedAccount } from '../../detection/posture/audit-summary.ts';
-import { readCredentialReport } from '../../detection/posture/read-credential-report.ts';
+import { AUDIT_DEFAULTS, auditRoot } from '../../posture/audit-root.ts';
+import type { AsOf, AuditSettings } from '../../posture/audit-root.ts';
+import type { AuditedAccount } from '../../posture/audit-summary.ts';
+import { readCredentialReport } from '../../posture/read-credential-report.ts';
 import type { PostureCheckId, PostureResult } from '../../schemas/posture-result.ts';
 import type { RootPostureFacts } from '../../schemas/root-posture-facts.ts';
 import { accountReportCsv, reportCsv } from './credential-reports.ts';

@@ -391,8 +391,8 @@ describe('Lambda bundle', () => {
     const empty = mkdtempSync(join(tmpdir(), 'rootwatch-no-bundle-'));
 
     // Assess
-    expect(() => bundleCode(empty)).toThrow(
-      `rootwatch: the Lambda bundle ${join(empty, 'index.mjs')} does not exist: run \`npm run bundle\` first, or pass the \`code\` prop`,
+    expect(() => bundleCode('root-activity', 'code', empty)).toThrow(
+      `rootwatch: the Lambda code ${join(empty, 'index.mjs')} does not exist: run \`npm run build\` first, or pass the \`code\` prop`,
     );
   });
 

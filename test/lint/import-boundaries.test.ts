@@ -1,6 +1,7 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LAYERS } from '../../layers.config.js';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const eslint = new ESLint({ cwd: REPO_ROOT });
@@ -11,122 +12,108 @@ const violations = async (path: string, code: string): Promise<string[]> => {
   return (result?.messages ?? []).map((message) => message.ruleId ?? 'parse-error');
 };
 
-describe('Lint: import boundaries', () => {
+/** Every ordered pair of parts, with whether ARCHITECTURE.md allows the arrow (code, or types only). */
+const ARROWS = LAYERS.flatMap((from) =>
+  LAYERS.filter((to) => to.folder !== from.folder).map((to) => ({
+    from: from.folder,
+    to: to.folder,
+    code: from.uses.includes(to.folder),
+    types: from.uses.includes(to.folder) || Boolean(from.typesFrom?.includes(to.folder)),
+  })),
+);
+
+describe('Lint: import boundaries (layers.config.js, drawn in ARCHITECTURE.md)', () => {
+  it.each(ARROWS)('$from/ importing code from $to/: allowed $code', async ({ from, to, code }) => {
+    // Act, in a TypeScript file two folders down and in a plain JavaScript module
+    const deep = await violations(
+      `${from}/a/b/probe.ts`,
+      `import { x } from '../../../${to}/target.ts';\nexport { x };\n`,
+    );
+    const script = await violations(
+      `${from}/probe.mjs`,
+      `import { x } from '../${to}/target.ts';\nexport { x };\n`,
+    );
+
+    // Assess
+    const expected = code ? [] : ['no-restricted-imports'];
+    expect(deep).toStrictEqual(expected);
+    expect(script).toStrictEqual(expected);
+  });
+
+  it.each(ARROWS.filter((arrow) => !arrow.code))(
+    '$from/ importing types from $to/: allowed $types',
+    async ({ from, to, types }) => {
+      // Act
+      const rules = await violations(
+        `${from}/probe.ts`,
+        `import type { X } from '../${to}/target.ts';\nexport type { X };\n`,
+      );
+
+      // Assess
+      expect(rules).toStrictEqual(types ? [] : ['no-restricted-imports']);
+    },
+  );
+
+  it.each(LAYERS.filter((layer) => layer.pure).map((layer) => layer.folder))(
+    'keeps %s/ pure: no AWS SDK, CDK, pino, Node I/O, environment or classic zod',
+    async (folder) => {
+      // Act
+      const results = await Promise.all(
+        [
+          "import { S3Client } from '@aws-sdk/client-s3';\nexport { S3Client };\n",
+          "import { App } from 'aws-cdk-lib';\nexport { App };\n",
+          "import pino from 'pino';\nexport { pino };\n",
+          "import { readFile } from 'node:fs/promises';\nexport { readFile };\n",
+          "import * as z from 'zod';\nexport { z };\n",
+          'export const bus = process.env.ROOTWATCH_ALERT_BUS;\n',
+        ].map((code) => violations(`${folder}/probe.ts`, code)),
+      );
+
+      // Assess
+      expect(results.map((rules) => rules.length > 0)).toStrictEqual([true, true, true, true, true, true]);
+    },
+  );
+
   it.each([
-    {
-      path: 'detection/probe.ts',
-      code: "import { EventBridgeClient } from '@aws-sdk/client-eventbridge';\nexport { EventBridgeClient };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'detection/probe.ts',
-      code: "import pino from 'pino';\nexport { pino };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'schemas/probe.ts',
-      code: 'export const bus = process.env.ROOTWATCH_ALERT_BUS;\n',
-      rule: 'no-restricted-globals',
-    },
-    {
-      path: 'detection/probe.ts',
-      code: "import { readFile } from 'node:fs/promises';\nexport { readFile };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'schemas/probe.ts',
-      code: "import { Detector } from '../detection/detector.ts';\nexport { Detector };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'detection/probe.ts',
-      code: "import * as z from 'zod';\nexport { z };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'sinks/probe.ts',
-      code: "import { main } from '../cli/main.ts';\nexport { main };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'infra/probe.ts',
-      code: "import { Detector } from '../detection/detector.ts';\nexport { Detector };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'infra/probe.ts',
-      code: "import { makeHandler } from '../handlers/root-activity/index.ts';\nexport { makeHandler };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'infra/probe.ts',
-      code: "import * as z from 'zod';\nexport { z };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'scan/probe.ts',
-      code: "import { main } from '../cli/main.ts';\nexport { main };\n",
-      rule: 'no-restricted-imports',
-    },
-    {
-      path: 'detection/probe.ts',
-      code: "import { scanObject } from '../scan/scan-object.ts';\nexport { scanObject };\n",
-      rule: 'no-restricted-imports',
-    },
-  ])('rejects $path with: $code', async ({ path, code, rule }) => {
-    // Act
-    const rules = await violations(path, code);
-
-    // Assess
-    expect(rules).toContain(rule);
-  });
-
-  it('accepts a sink implementing a port type the core declares, and refuses it the core code', async () => {
-    // Act
-    const typeOnly = await violations(
-      'sinks/probe.ts',
-      "import type { VersionedStore } from '../detection/incidents/versioned-store.ts';\nexport type S = VersionedStore;\n",
-    );
-    const code = await violations(
-      'sinks/probe.ts',
-      "import { update } from '../detection/incidents/versioned-store.ts';\nexport { update };\n",
-    );
-
-    // Assess
-    expect(typeOnly).toStrictEqual([]);
-    expect(code).toContain('no-restricted-imports');
-  });
-
-  it('accepts a handler importing the scan core (the scheduled completeness scan)', async () => {
+    { path: 'scan/probe.ts', allowed: false },
+    { path: 'handlers/root-activity/make-handler-probe.ts', allowed: false },
+    { path: 'cli/commands/probe.ts', allowed: false },
+    { path: 'handlers/root-activity/aws-deps.ts', allowed: true },
+    { path: 'adapters/probe.ts', allowed: true },
+  ])('lets $path build AWS clients: $allowed', async ({ path, allowed }) => {
     // Act
     const rules = await violations(
-      'handlers/probe.ts',
-      "import { scanArchive } from '../scan/scan-archive.ts';\nexport { scanArchive };\n",
+      path,
+      "import { S3Client } from '@aws-sdk/client-s3';\nexport { S3Client };\n",
     );
 
     // Assess
-    expect(rules).toStrictEqual([]);
+    expect(rules).toStrictEqual(allowed ? [] : ['no-restricted-imports']);
   });
 
-  it('accepts the pure core importing schemas and zod/mini', async () => {
+  it('lets infra/ take the event patterns from detection/, and nothing else there', async () => {
     // Act
-    const rules = await violations(
-      'detection/probe.ts',
-      "import type { Finding } from '../schemas/finding.ts';\nimport * as z from 'zod/mini';\nexport const f = (x: Finding) => z.string().parse(x.eventId);\n",
-    );
-
-    // Assess
-    expect(rules).toStrictEqual([]);
-  });
-
-  it('accepts infra importing the rule pattern and schemas', async () => {
-    // Act
-    const rules = await violations(
+    const pattern = await violations(
       'infra/probe.ts',
-      "import { ROOT_ACTIVITY_PATTERN } from '../detection/rule-pattern.ts';\nimport { HANDLER_ENV } from '../schemas/handler-config.ts';\nexport const p = [ROOT_ACTIVITY_PATTERN, HANDLER_ENV];\n",
+      "import { ROOT_ACTIVITY_PATTERN } from '../detection/rule-pattern.ts';\nexport { ROOT_ACTIVITY_PATTERN };\n",
+    );
+    const detector = await violations(
+      'infra/probe.ts',
+      "import { Detector } from '../detection/detector.ts';\nexport { Detector };\n",
     );
 
     // Assess
-    expect(rules).toStrictEqual([]);
+    expect(pattern).toStrictEqual([]);
+    expect(detector).toStrictEqual(['no-restricted-imports']);
+  });
+
+  it('keeps the library face to the pure core', async () => {
+    // Act
+    const core = await violations('index.ts', "export { Detector } from './detection/detector.ts';\n");
+    const adapter = await violations('index.ts', "export { createLogger } from './adapters/logger.ts';\n");
+
+    // Assess
+    expect(core).toStrictEqual([]);
+    expect(adapter).toStrictEqual(['no-restricted-imports']);
   });
 });

@@ -5,6 +5,7 @@ import { archiveDetector } from '../../scan/archive-detector.ts';
 import type { DetectorContext } from '../../scan/archive-detector.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { localSource } from '../../scan/sources/local-source.ts';
+import { sourceCache } from '../../adapters/archive-sources.ts';
 import { inlineScanner } from '../../scan/workers/inline-scanner.ts';
 import { rootRecord, scratchDir, writeLogFile } from '../helpers/archive.ts';
 
@@ -36,7 +37,7 @@ describe('Scan: scanArchive', () => {
         roots: [{ source: localSource(), key: dir }],
         filters,
         detector: slowDetector,
-        scanner: inlineScanner(),
+        scanner: inlineScanner(sourceCache()),
       },
       { finding: (finding) => found.push(finding.eventId), unreadable: () => {}, invalid: () => {} },
     );

@@ -1,0 +1,183 @@
+import {
+  GenerateCredentialReportCommand,
+  GetCredentialReportCommand,
+  GetLoginProfileCommand,
+  IAMClient,
+  ListOrganizationsFeaturesCommand,
+  ListVirtualMFADevicesCommand,
+} from '@aws-sdk/client-iam';
+import type { IAMClientConfig } from '@aws-sdk/client-iam';
+import { AssumeRoleCommand, AssumeRootCommand } from '@aws-sdk/client-sts';
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { RootPostureFacts, VirtualMfaDevice } from '../schemas/root-posture-facts.ts';
+import type { RetryPolicy } from './retry.ts';
+import { DEFAULT_RETRY_POLICY, sleep, withRetries } from './retry.ts';
+
+/** What the audit learns about one account: its credential report, and the facts IAM adds to it. */
+interface AccountEvidence {
+  account: string;
+  csv: string;
+  generatedTime: string;
+  facts: RootPostureFacts;
+}
+
+/** The task policy that lets a centralized-root session read root's credentials [IAM-PRIV]. */
+const AUDIT_ROOT_TASK = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
+const NOT_READY = new Set([
+  'CredentialReportNotReadyException',
+  'CredentialReportNotPresentException',
+  'CredentialReportExpiredException',
+]);
+
+interface IamPostureSourceOptions {
+  /** The function's own account: audited with its own credentials. */
+  homeAccount: string;
+  /** The role the forwarder stack deploys in each member account for the audit. */
+  roleName: string;
+  sts: STSClient;
+  clientConfig: IAMClientConfig;
+  /** Ask ListOrganizationsFeatures (management or IAM delegated-administrator account only). */
+  organizationFeatures: boolean;
+  /** Read member root login profiles in sts:AssumeRoot sessions (same accounts only). */
+  assumeRoot: boolean;
+  retry?: RetryPolicy;
+  /** Wait between GetCredentialReport polls; IAM usually needs a few seconds. */
+  pollDelayMs?: number;
+  maxPolls?: number;
+}
+
+/**
+ * Collects the evidence of the AWS mode for one account: GenerateCredentialReport, then
+ * GetCredentialReport until ready, ListVirtualMFADevices (root's virtual device means its MFA is not
+ * hardware), and, where the function may, the organisation's root-access features and the member's
+ * root login profile. A member account is read through its audit role (sts:AssumeRole).
+ */
+class IamPostureSource {
+  readonly #options: Required<IamPostureSourceOptions>;
+  #features: Promise<string[] | undefined> | undefined;
+
+  constructor(options: IamPostureSourceOptions) {
+    this.#options = { retry: DEFAULT_RETRY_POLICY, pollDelayMs: 2_000, maxPolls: 30, ...options };
+  }
+
+  async collect(account: string): Promise<AccountEvidence> {
+    const iam = await this.#iamFor(account);
+    const { csv, generatedTime } = await this.#credentialReport(iam);
+    const facts: RootPostureFacts = { virtualMfaDevices: await this.#virtualMfaDevices(iam) };
+    const features = await this.#organizationFeatures();
+    if (features) facts.organizationFeatures = features;
+    if (this.#options.assumeRoot && account !== this.#options.homeAccount) {
+      facts.rootLoginProfile = await this.#rootLoginProfile(account);
+    }
+    return { account, csv, generatedTime, facts };
+  }
+
+  async #iamFor(account: string): Promise<IAMClient> {
+    const { homeAccount, roleName, sts, clientConfig, retry } = this.#options;
+    if (account === homeAccount) return new IAMClient(clientConfig);
+    const { Credentials } = await withRetries(
+      () =>
+        sts.send(
+          new AssumeRoleCommand({
+            RoleArn: `arn:aws:iam::${account}:role/${roleName}`,
+            RoleSessionName: 'rootwatch-posture-audit',
+            DurationSeconds: 900,
+          }),
+        ),
+      retry,
+    );
+    return this.#clientWith(Credentials);
+  }
+
+  #clientWith(
+    credentials: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } | undefined,
+  ): IAMClient {
+    if (!credentials?.AccessKeyId || !credentials.SecretAccessKey)
+      throw new Error('STS returned no credentials');
+    return new IAMClient({
+      ...this.#options.clientConfig,
+      credentials: {
+        accessKeyId: credentials.AccessKeyId,
+        secretAccessKey: credentials.SecretAccessKey,
+        sessionToken: credentials.SessionToken,
+      },
+    });
+  }
+
+  async #credentialReport(iam: IAMClient): Promise<{ csv: string; generatedTime: string }> {
+    const { retry, pollDelayMs, maxPolls } = this.#options;
+    await withRetries(() => iam.send(new GenerateCredentialReportCommand({})), retry);
+    for (let poll = 0; ; poll += 1) {
+      try {
+        const report = await withRetries(() => iam.send(new GetCredentialReportCommand({})), retry);
+        if (!report.Content || !report.GeneratedTime)
+          throw new Error('GetCredentialReport returned no content');
+        return {
+          csv: Buffer.from(report.Content).toString('utf8'),
+          generatedTime: report.GeneratedTime.toISOString(),
+        };
+      } catch (error) {
+        if (!NOT_READY.has((error as Error).name) || poll + 1 >= maxPolls) throw error;
+        if ((error as Error).name !== 'CredentialReportNotReadyException') {
+          await withRetries(() => iam.send(new GenerateCredentialReportCommand({})), retry);
+        }
+        await sleep(pollDelayMs);
+      }
+    }
+  }
+
+  async #virtualMfaDevices(iam: IAMClient): Promise<VirtualMfaDevice[]> {
+    const devices: VirtualMfaDevice[] = [];
+    let Marker: string | undefined;
+    do {
+      const page = await withRetries(
+        () => iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', Marker })),
+        this.#options.retry,
+      );
+      for (const device of page.VirtualMFADevices ?? []) {
+        if (device.SerialNumber)
+          devices.push({
+            SerialNumber: device.SerialNumber,
+            ...(device.User?.Arn ? { User: { Arn: device.User.Arn } } : {}),
+          });
+      }
+      Marker = page.IsTruncated ? page.Marker : undefined;
+    } while (Marker);
+    return devices;
+  }
+
+  /** Asked once per run, in the function's own account. */
+  #organizationFeatures(): Promise<string[] | undefined> {
+    if (!this.#options.organizationFeatures) return Promise.resolve(undefined);
+    this.#features ??= withRetries(
+      () => new IAMClient(this.#options.clientConfig).send(new ListOrganizationsFeaturesCommand({})),
+      this.#options.retry,
+    ).then((answer) => answer.EnabledFeatures ?? []);
+    return this.#features;
+  }
+
+  async #rootLoginProfile(account: string): Promise<'present' | 'absent'> {
+    const { sts, retry } = this.#options;
+    const { Credentials } = await withRetries(
+      () =>
+        sts.send(
+          new AssumeRootCommand({
+            TargetPrincipal: account,
+            TaskPolicyArn: { arn: AUDIT_ROOT_TASK },
+            DurationSeconds: 900,
+          }),
+        ),
+      retry,
+    );
+    try {
+      await withRetries(() => this.#clientWith(Credentials).send(new GetLoginProfileCommand({})), retry);
+      return 'present';
+    } catch (error) {
+      if ((error as Error).name === 'NoSuchEntityException') return 'absent';
+      throw error;
+    }
+  }
+}
+
+export { IamPostureSource, AUDIT_ROOT_TASK };
+export type { AccountEvidence, IamPostureSourceOptions };

@@ -1,0 +1,33 @@
+import type { Finding } from '../schemas/finding.ts';
+import type { SuppressionRule } from '../schemas/suppression-config.ts';
+import { suppressionFor } from '../detection/suppression/suppression-for.ts';
+import { IncidentTracker } from './incident-tracker.ts';
+import { MemoryVersionedStore } from './versioned-store.ts';
+
+/** Event-time order (times parsed once, not at every comparison), event id among equals. */
+const inEventTimeOrder = (findings: readonly Finding[]): Finding[] =>
+  findings
+    .map((finding) => ({ finding, at: Date.parse(finding.time) }))
+    .sort((a, b) => a.at - b.at || a.finding.eventId.localeCompare(b.finding.eventId))
+    .map(({ finding }) => finding);
+
+/**
+ * The findings of an offline run (`rootwatch scan`, the completeness scan) as the live detector would
+ * have delivered them: in event-time order, checked against the suppression rules, and grouped into
+ * incidents in memory with the same tracker the Lambda keeps in DynamoDB, so that the offline and
+ * live views agree. A copy of an event seen twice (the same `sharedEventId`) counts once.
+ */
+const groupFindings = async (
+  findings: readonly Finding[],
+  { suppressions = [], now = new Date() }: { suppressions?: readonly SuppressionRule[]; now?: Date } = {},
+): Promise<Finding[]> => {
+  const tracker = new IncidentTracker(new MemoryVersionedStore(), { now: () => now.getTime() });
+  const grouped: Finding[] = [];
+  for (const finding of inEventTimeOrder(findings)) {
+    const suppression = suppressions.length ? suppressionFor(finding, suppressions, now) : undefined;
+    grouped.push(await tracker.track(suppression ? { ...finding, suppression } : finding));
+  }
+  return grouped;
+};
+
+export { groupFindings };

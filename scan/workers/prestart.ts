@@ -1,0 +1,26 @@
+import { Worker } from 'node:worker_threads';
+
+/** Workers started ahead of their pool, process-wide: the command line's entry starts them first. */
+const prestarted: Worker[] = [];
+
+/**
+ * Starts `count` scan workers of `entry` for the next pool, before the command line has loaded
+ * anything else: a worker needs a few hundred milliseconds to load its code, which it spends while
+ * this thread loads the detector. Unreferenced until taken, so that a run that ends before
+ * (usage error, `--help`) still exits.
+ */
+const prestartWorkers = (count: number, entry: URL): void => {
+  for (let index = 0; index < count; index += 1) {
+    const worker = new Worker(entry);
+    worker.unref();
+    prestarted.push(worker);
+  }
+};
+
+/** Takes up to `count` prestarted workers, ending the spare ones. */
+const takePrestarted = (count: number): Worker[] => {
+  for (const spare of prestarted.splice(count)) void spare.terminate();
+  return prestarted.splice(0, count);
+};
+
+export { prestartWorkers, takePrestarted };
