@@ -1,7 +1,7 @@
 import type { Detection, Detector } from '../../detection/detector.ts';
+import { admitFinding } from '../../incidents/admit-finding.ts';
 import type { IncidentTracker } from '../../incidents/incident-tracker.ts';
 import { field } from '../../detection/root-relation.ts';
-import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 
 interface EnrichDeps {
@@ -37,11 +37,12 @@ const detectWithState = async (
     return relabelled ? { detection, relabelled } : { detection };
   }
   if (detection.kind !== 'finding') return { detection };
-  const suppression = deps.suppressions?.length
-    ? suppressionFor(detection.finding, deps.suppressions, deps.now())
-    : undefined;
-  const finding = suppression ? { ...detection.finding, suppression } : detection.finding;
-  return { detection: { kind: 'finding', finding: incidents ? await incidents.track(finding) : finding } };
+  const finding = await admitFinding(detection.finding, {
+    suppressions: deps.suppressions,
+    now: deps.now(),
+    tracker: incidents,
+  });
+  return { detection: { kind: 'finding', finding } };
 };
 
 export { detectWithState };
