@@ -3,7 +3,7 @@ import type { BuildOptions } from 'esbuild';
 import { copyFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSuppressions } from '../handlers/load-suppressions.ts';
+import { loadSanctionedTasks, loadSuppressions } from '../handlers/load-suppressions.ts';
 import type { FunctionName } from '../infra/lambda-dirs.ts';
 import { FUNCTION_ENTRIES, lambdaEntry, REPO } from './artifacts.ts';
 
@@ -29,6 +29,8 @@ const LAMBDA_BUNDLE_OPTIONS: BuildOptions = {
 
 /** The suppression rules deployed with the detector (docs/incidents-and-suppression.md). */
 const SUPPRESSIONS_SOURCE = 'config/suppressions.json';
+/** The expected centralized-root tasks deployed with it (docs/tampering-and-takeover.md). */
+const SANCTIONED_TASKS_SOURCE = 'config/sanctioned-root-tasks.json';
 
 /** The functions that apply the suppression rules: the detector, and the completeness scan for the events it missed. */
 const SUPPRESSION_FUNCTIONS: readonly FunctionName[] = ['root-activity', 'completeness'];
@@ -53,13 +55,20 @@ const bundle = async (entry: string, outfile: string): Promise<void> => {
 };
 
 /**
- * Ships the suppression rules beside a function that applies them (its `ROOTWATCH_SUPPRESSIONS_FILE` default),
- * validated first: a bad rule fails the build, not the deployed function's cold start.
+ * Ships the suppression rules and the sanctioned root tasks beside a function that applies them
+ * (the defaults of `ROOTWATCH_SUPPRESSIONS_FILE` and `ROOTWATCH_SANCTIONED_TASKS_FILE`), validated
+ * first: a bad rule fails the build, not the deployed function's cold start.
  */
-const shipSuppressions = async (name: FunctionName, source = SUPPRESSIONS_SOURCE): Promise<void> => {
-  const from = join(REPO, source);
-  loadSuppressions(from, { required: true });
-  await copyFile(from, join(REPO, dirname(lambdaEntry(name)), 'suppressions.json'));
+const shipSuppressions = async (
+  name: FunctionName,
+  source = SUPPRESSIONS_SOURCE,
+  sanctioned = SANCTIONED_TASKS_SOURCE,
+): Promise<void> => {
+  const dir = join(REPO, dirname(lambdaEntry(name)));
+  loadSuppressions(join(REPO, source), { required: true });
+  loadSanctionedTasks(join(REPO, sanctioned), { required: true });
+  await copyFile(join(REPO, source), join(dir, 'suppressions.json'));
+  await copyFile(join(REPO, sanctioned), join(dir, 'sanctioned-root-tasks.json'));
 };
 
 /** Every function, with the suppression rules beside those that apply them. */

@@ -16,9 +16,9 @@ const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--format FORMAT | --json] [--fail-on SEVERITY] [--summary] [--config FILE]
-                     [--suppressions FILE] FILE... | -
+                     [--suppressions FILE] [--sanctioned-tasks FILE] FILE... | -
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
-                   [--config FILE] [--suppressions FILE] [PATH...]
+                   [--config FILE] [--suppressions FILE] [--sanctioned-tasks FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
                   [--report FILE.html] [--config FILE] PATH...
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
@@ -49,11 +49,16 @@ Options:
                       for classify, replay and scan, short for --format native
   --fail-on SEVERITY  classify: exit 1 when a finding at or above SEVERITY (${SEVERITIES.join(', ')}) was printed
   --summary           classify: end with counts by severity, credential and activity (stderr with --json)
-  --config FILE       detector settings (JSON): CIS versions, severity overrides (audit reads cisVersions)
+  --config FILE       detector settings (JSON): CIS versions, severity overrides, the protected resources
+                      whose tampering is a finding (the Rootwatch stack's DetectorConfig output; audit
+                      reads cisVersions)
   --aws               replay: record and alert in AWS (ROOTWATCH_LOG_GROUP, ROOTWATCH_ALERT_BUS, AWS_REGION…)
   --records FILE      replay: the JSON Lines file of records (default: a new temporary file)
   --suppressions FILE classify, replay, scan: approved exceptions (JSON, README "Suppression"): shown
                       with their rule, not alerted, not counted by --fail-on
+  --sanctioned-tasks FILE
+                      classify, replay: expected AssumeRoot tasks (JSON, docs/tampering-and-takeover.md),
+                      treated as suppressions of the AssumeRoot call and of its session
   --alert-min-severity SEVERITY
                       replay: findings below it are recorded, not alerted (default low)
   --as-of DATE        audit: judge as of DATE (ISO 8601); default the report's GeneratedTime, else now
@@ -116,6 +121,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       'fail-on': { type: 'string' },
       config: { type: 'string' },
       suppressions: { type: 'string' },
+      'sanctioned-tasks': { type: 'string' },
     },
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
@@ -129,7 +135,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       summary: values.summary,
       failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
-      suppressions: suppressionsOption(values.suppressions, io),
+      suppressions: suppressionsOption(values.suppressions, io, new Date(), values['sanctioned-tasks']),
     },
     io,
   );
@@ -145,6 +151,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       'alert-min-severity': { type: 'string' },
       config: { type: 'string' },
       suppressions: { type: 'string' },
+      'sanctioned-tasks': { type: 'string' },
       ...FORMAT_OPTIONS,
     },
   });
@@ -159,7 +166,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       recordsFile: values.records,
       alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
       config: await loadDetectorConfig(values.config),
-      suppressions: suppressionsOption(values.suppressions, io),
+      suppressions: suppressionsOption(values.suppressions, io, new Date(), values['sanctioned-tasks']),
     },
     io,
   );

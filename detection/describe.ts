@@ -1,5 +1,7 @@
 import type { Finding } from '../schemas/finding.ts';
+import type { ProtectedResourceKind } from '../schemas/protected-resources.ts';
 import { serviceOf } from './record-fields.ts';
+import { taskPolicyName } from './takeover/root-tasks.ts';
 
 type Described = Omit<Finding, 'title' | 'summary'>;
 
@@ -11,6 +13,22 @@ const CREDENTIAL_TITLES: Record<Finding['credential'], string> = {
   'assumed-root': 'Centralized root session (AssumeRoot)',
   'aws-service': 'AWS service acting as root',
   unknown: 'Root activity',
+  'iam-principal': 'Activity',
+};
+
+/** How a finding names a kind of protected resource: `function`, `log group`, … */
+const RESOURCE_WORDS: Record<ProtectedResourceKind, string> = {
+  eventRules: 'rule',
+  eventBuses: 'event bus',
+  functions: 'function',
+  kmsKeys: 'KMS key',
+  snsTopics: 'topic',
+  logGroups: 'log group',
+  stacks: 'stack',
+  stackSets: 'StackSet',
+  trails: 'trail',
+  guardDutyDetectors: 'GuardDuty detector',
+  configRecorders: 'Config recorder',
 };
 
 /** Why it matters and what to check first, by the default-policy rule that rated the finding. */
@@ -34,6 +52,16 @@ const WHY: Record<string, string> = {
   'assumed-root':
     'Centralized root access is meant for a few approved privileged tasks. Confirm this task was approved.',
   'aws-service': "An AWS service acted with the root identity on the account's behalf; recorded for context.",
+  'detector-tampering':
+    'This disables or weakens rootwatch itself: whatever happens next may go unseen. Restore the resource and find out why the caller could change it; a planned change (a deployment) is suppressed in advance with a window.',
+  'member-root-email-change':
+    "The member account's root email is its root recovery channel: whoever controls the new address can reset the root password. Confirm the change was requested by the account's owner.",
+  'root-password-task':
+    'This gives the member account a root password again, which centralized root access had removed. Confirm the task was approved; if not, delete the root login profile and revoke the caller.',
+  'root-task':
+    "Centralized root access lets the caller act as the member's root for up to 15 minutes, within the task policy. Confirm the task was approved.",
+  'root-audit-task':
+    'A read-only centralized root task (listing root credentials). Confirm the caller is expected to audit root.',
 };
 WHY['session-token'] = WHY['console-session'] as string;
 WHY['unknown-credential'] = WHY['console-session'] as string;
@@ -44,6 +72,11 @@ const action = (f: Described) => `${serviceOf(f.eventSource)}:${f.eventName}`;
 const mfaWords = (mfa: boolean | null) =>
   mfa === true ? 'with MFA' : mfa === false ? 'without MFA' : '(MFA not recorded)';
 const errorWords = (f: Described) => f.errorCode ?? f.errorMessage ?? 'an error';
+const taskWords = (f: Described) => taskPolicyName(f.assumedRoot?.taskPolicyArn) ?? 'task not recorded';
+const resourceWords = (f: Described) =>
+  f.protectedResource
+    ? `${RESOURCE_WORDS[f.protectedResource.kind]} ${f.protectedResource.name}`
+    : 'a rootwatch resource';
 
 /** What happened, without where and from where: `Root console sign-in without MFA`, `Root logging change: cloudtrail:StopLogging (failed: AccessDenied)`. */
 const headlineOf = (f: Described): string => {
@@ -62,6 +95,14 @@ const headlineOf = (f: Described): string => {
     what = `Root credential change: ${action(f)}`;
   } else if (f.activity === 'logging-change') {
     what = `Root logging change: ${action(f)}`;
+  } else if (f.activity === 'detector-tampering') {
+    what = `Detector tampering: ${action(f)} on ${resourceWords(f)}`;
+  } else if (f.activity === 'member-root-email-change') {
+    what = `Member root email change: ${action(f)}`;
+  } else if (f.activity === 'root-password-task') {
+    what = `Root password task: ${action(f)} (${taskWords(f)})`;
+  } else if (f.activity === 'root-task') {
+    what = `Centralized root task: ${action(f)} (${taskWords(f)})`;
   } else {
     what = `${CREDENTIAL_TITLES[f.credential]}: ${action(f)}`;
   }
@@ -89,6 +130,24 @@ const credentialWords = (f: Described): string => {
       return `through an AWS service (${f.userAgent ?? 'unnamed'}) acting with the root identity`;
     case 'unknown':
       return 'with credentials the record does not identify';
+    case 'iam-principal':
+      return `as ${f.principalArn ?? 'a principal the record does not name'} (${f.identityType})`;
+  }
+};
+
+/** The first sentence of a finding no root identity made: who did what to which account or resource. */
+const principalSentence = (f: Described): string => {
+  const who = `${f.principalArn ?? 'A principal the record does not name'} (${f.identityType})`;
+  const result = f.outcome === 'failure' ? `failed with ${errorWords(f)}` : 'succeeded';
+  const where = `${fromWords(f)} at ${f.time}; the call ${result}.`;
+  switch (f.activity) {
+    case 'member-root-email-change':
+      return `${who} called ${action(f)} for the root email of member account ${accountWords(f)}${where}`;
+    case 'root-password-task':
+    case 'root-task':
+      return `${who} called ${action(f)} on member account ${accountWords(f)} with the task policy ${taskWords(f)}${where}`;
+    default:
+      return `${who} called ${action(f)} on rootwatch's ${resourceWords(f)} in ${accountWords(f)}, ${f.region}${where}`;
   }
 };
 
@@ -103,16 +162,20 @@ const summaryOf = (f: Described, defaultRule: string): string => {
           : `signed in to the AWS console ${mfaWords(f.mfa)}`
         : `produced the sign-in event ${f.eventName} (${f.outcome})`;
     first = `${who} ${verb}${fromWords(f)} at ${f.time}.`;
+  } else if (f.credential === 'iam-principal' || f.activity === 'member-root-email-change') {
+    // No root identity acted here (or, for a member's email, the root of another account did).
+    first = principalSentence(f);
   } else {
     const result = f.outcome === 'failure' ? `failed with ${errorWords(f)}` : 'succeeded';
     // Keys never carry MFA and AssumeRoot sessions never do by design: saying so would only add noise.
     const silent = f.credential === 'access-key' || f.credential === 'assumed-root' || f.mfa === null;
     const mfa = silent ? '' : ` MFA was ${f.mfa ? '' : 'not '}used.`;
-    first = `${who} called ${action(f)} in ${f.region}${fromWords(f)} at ${f.time} ${credentialWords(f)}; the call ${result}.${mfa}`;
+    const on = f.protectedResource ? ` on rootwatch's ${resourceWords(f)}` : '';
+    first = `${who} called ${action(f)}${on} in ${f.region}${fromWords(f)} at ${f.time} ${credentialWords(f)}; the call ${result}.${mfa}`;
   }
   const why = WHY[defaultRule] ?? WHY['console-session'];
   return `${first} ${why}`;
 };
 
-export { headlineOf, titleOf, summaryOf };
+export { headlineOf, titleOf, summaryOf, RESOURCE_WORDS };
 export type { Described };

@@ -5,6 +5,7 @@ import { DetectorConfigSchema } from '../schemas/detector-config.ts';
 import type { DetectorConfig } from '../schemas/detector-config.ts';
 import { EventBridgeEnvelopeSchema } from '../schemas/eventbridge-envelope.ts';
 import type { Finding } from '../schemas/finding.ts';
+import type { ProtectedResources } from '../schemas/protected-resources.ts';
 import { toValidationIssues } from '../schemas/validation-issue.ts';
 import type { ValidationIssue } from '../schemas/validation-issue.ts';
 import type { EnvelopeFacts } from './classify.ts';
@@ -12,22 +13,24 @@ import { classifyRecord } from './classify.ts';
 import { issuedRootSession, RootSessionRegistry } from './root-sessions.ts';
 import type { IssuedRootSession } from './root-sessions.ts';
 import { field, isEnvelope, rootRelation } from './root-relation.ts';
+import { tamperedResource } from './tampering/tampered-resource.ts';
 
 /** Why a delivered event gave no finding. Every reason is a test case and a log line. */
 type IgnoreReason =
-  /** Neither root nor root-minted: not ours. */
+  /** Neither root nor root-minted, no path to a member's root, no tampering with the detector: not ours. */
   | 'not-root-activity'
   /** `AwsServiceEvent`: the service generated it, no one acted (CIS excludes them too, [SH-CW]). */
-  | 'aws-service-event'
-  /** An `sts:AssumeRoot` call: kept only to recognise the session's root events. */
-  | 'correlation-only';
+  | 'aws-service-event';
 
-/** The verdict on one input: a finding, a deliberate non-finding, or a validation failure. */
+/**
+ * The verdict on one input: a finding, a deliberate non-finding, or a validation failure. `session`:
+ * the centralized-root session an `sts:AssumeRoot` call opened (learnt here too), for stores beyond
+ * this detector; an AssumeRoot record that is not a complete CloudTrail record still opens one.
+ */
 type Detection =
-  | { kind: 'finding'; finding: Finding }
-  /** `session`: the centralized-root session an `sts:AssumeRoot` call opened, for stores beyond this detector. */
-  | { kind: 'ignored'; reason: IgnoreReason; eventId?: string; session?: IssuedRootSession }
-  | { kind: 'invalid'; issues: ValidationIssue[]; eventId?: string };
+  | { kind: 'finding'; finding: Finding; session?: IssuedRootSession }
+  | { kind: 'ignored'; reason: IgnoreReason; eventId?: string }
+  | { kind: 'invalid'; issues: ValidationIssue[]; eventId?: string; session?: IssuedRootSession };
 
 /** The detection, with the record's eventID when it has a usable one (for logs and records). */
 const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, record: unknown): Detection => {
@@ -38,16 +41,19 @@ const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, rec
 
 /**
  * Turns CloudTrail records or EventBridge envelopes into detections. A record is checked only as
- * far as needed to know it does not concern root; root-related records are fully validated.
- * Keeps the centralized-root sessions it has seen, so the root events they signed are recognised.
+ * far as needed to know it does not concern root nor the detector's own resources (`config.protectedResources`);
+ * the others are fully validated. Keeps the centralized-root sessions it has seen, so the root
+ * events they signed are recognised.
  */
 class Detector {
   readonly config: DetectorConfig;
   readonly sessions: RootSessionRegistry;
+  readonly #protected: ProtectedResources | undefined;
 
   constructor(config: DetectorConfig = DetectorConfigSchema.parse({}), sessions = new RootSessionRegistry()) {
     this.config = config;
     this.sessions = sessions;
+    this.#protected = config.protectedResources;
   }
 
   /** One CloudTrail record, or one EventBridge envelope whose `detail` is a record. */
@@ -86,21 +92,26 @@ class Detector {
 
   #detectRecord(record: unknown, envelope: EnvelopeFacts, path: PropertyKey[]): Detection {
     const relation = rootRelation(record);
-    if (!relation) return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
+    const tampered = this.#protected && tamperedResource(record, this.#protected);
+    if (!relation && !tampered) return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
+    let session: IssuedRootSession | undefined;
     if (relation === 'assume-root-call') {
       const learnt = this.#learnSession(record, path);
       if ('issues' in learnt) return withEventId({ kind: 'invalid', issues: learnt.issues }, record);
-      return withEventId({ kind: 'ignored', reason: 'correlation-only', ...learnt }, record);
+      session = learnt.session;
     }
+    const withSession = session ? { session } : {};
     const checked = CloudTrailRecordCheck.safeParse(record);
     if (!checked.success) {
-      return withEventId({ kind: 'invalid', issues: toValidationIssues(checked.error, path) }, record);
+      const issues = toValidationIssues(checked.error, path);
+      return withEventId({ kind: 'invalid', issues, ...withSession }, record);
     }
     // Valid, so the record itself is a CloudTrailRecord (see CloudTrailRecordCheck).
     const valid = record as CloudTrailRecord;
     if (valid.eventType === 'AwsServiceEvent')
       return withEventId({ kind: 'ignored', reason: 'aws-service-event' }, record);
-    return { kind: 'finding', finding: classifyRecord(valid, envelope, this.sessions, this.config) };
+    const finding = classifyRecord(valid, envelope, this.sessions, this.config, tampered);
+    return { kind: 'finding', finding, ...withSession };
   }
 }
 

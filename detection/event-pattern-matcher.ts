@@ -4,15 +4,32 @@ import type { EventPattern, PatternLeaf } from './rule-pattern.ts';
  * A local EventBridge pattern matcher, for the operators our patterns use, following the documented
  * semantics [EB-PAT]: every field of the pattern must match (AND); a list of leaves matches when any
  * leaf matches the event's value (OR), or any element when the event's value is an array; matching is
- * exact and case-sensitive; `exists` applies to leaves; `$or` matches when any of its patterns does.
+ * exact and case-sensitive; `exists` applies to leaves; `$or` matches when any of its patterns does;
+ * `wildcard`'s `*` matches any run of characters [EB-PAT] (eb-create-pattern-operators.html).
  */
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `*` matches any run of characters, including none; every other character matches itself. */
+const matchesWildcard = (pattern: string, value: string): boolean => {
+  const [first = '', ...rest] = pattern.split('*');
+  if (rest.length === 0) return value === first;
+  if (!value.startsWith(first)) return false;
+  const last = rest.pop() ?? '';
+  let at = first.length;
+  for (const part of rest) {
+    const found = value.indexOf(part, at);
+    if (found === -1) return false;
+    at = found + part.length;
+  }
+  return value.length - last.length >= at && value.endsWith(last);
+};
 
 const matchesLeaf = (leaf: PatternLeaf, value: unknown): boolean => {
   if (!isObject(leaf)) return value === leaf;
   if ('prefix' in leaf) return typeof value === 'string' && value.startsWith(leaf.prefix);
   if ('suffix' in leaf) return typeof value === 'string' && value.endsWith(leaf.suffix);
+  if ('wildcard' in leaf) return typeof value === 'string' && matchesWildcard(leaf.wildcard, value);
   if ('equals-ignore-case' in leaf) {
     return typeof value === 'string' && value.toLowerCase() === leaf['equals-ignore-case'].toLowerCase();
   }
@@ -44,4 +61,4 @@ const matchesPattern = (pattern: EventPattern, event: unknown): boolean => {
   });
 };
 
-export { matchesPattern };
+export { matchesPattern, matchesWildcard };

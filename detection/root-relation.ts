@@ -4,10 +4,15 @@
  * - `root`: `userIdentity.type` is `Root` [CT-UID].
  * - `root-federation`: a session whose `sessionIssuer.type` is `Root`, i.e. a FederatedUser minted
  *   by root with GetFederationToken [CT-UID], [STS-GFT]; a `type == "Root"` filter misses it.
- * - `assume-root-call`: an `sts:AssumeRoot` call by a management-account principal. It is not root
- *   activity itself, but it names the key that the member account's root events will carry [IAM-PRIV].
+ * - `assume-root-call`: an `sts:AssumeRoot` call by a management-account principal: a path to a
+ *   member's root (its own finding), and the key that the member account's root events will carry [IAM-PRIV].
+ * - `member-root-email-change`: the organisation changing a member account's root email
+ *   (`account:StartPrimaryEmailUpdate`, `AcceptPrimaryEmailUpdate`), a path to its root that no root
+ *   identity takes [ACCT-EMAIL].
  */
-type RootRelation = 'root' | 'root-federation' | 'assume-root-call';
+type RootRelation = 'root' | 'root-federation' | 'assume-root-call' | 'member-root-email-change';
+
+const PRIMARY_EMAIL_UPDATES = new Set(['StartPrimaryEmailUpdate', 'AcceptPrimaryEmailUpdate']);
 
 const field = (value: unknown, key: string): unknown =>
   typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
@@ -17,8 +22,15 @@ const rootRelation = (record: unknown): RootRelation | undefined => {
   if (field(identity, 'type') === 'Root') return 'root';
   if (field(field(field(identity, 'sessionContext'), 'sessionIssuer'), 'type') === 'Root')
     return 'root-federation';
-  if (field(record, 'eventName') === 'AssumeRoot' && field(record, 'eventSource') === 'sts.amazonaws.com') {
+  const eventSource = field(record, 'eventSource');
+  if (eventSource === 'sts.amazonaws.com' && field(record, 'eventName') === 'AssumeRoot') {
     return 'assume-root-call';
+  }
+  if (
+    eventSource === 'account.amazonaws.com' &&
+    PRIMARY_EMAIL_UPDATES.has(field(record, 'eventName') as string)
+  ) {
+    return 'member-root-email-change';
   }
   return undefined;
 };

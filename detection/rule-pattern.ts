@@ -1,6 +1,7 @@
 /**
  * An EventBridge event pattern, as data. Only the operators `event-pattern-matcher.ts` implements.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html
  */
 type PatternLeaf =
   | string
@@ -9,6 +10,7 @@ type PatternLeaf =
   | null
   | { prefix: string }
   | { suffix: string }
+  | { wildcard: string }
   | { 'equals-ignore-case': string }
   | { 'anything-but': string | number | ReadonlyArray<string | number> | { prefix: string } }
   | { exists: boolean };
@@ -27,8 +29,11 @@ const CLOUDTRAIL_DETAIL_TYPES = [
 
 /**
  * What the EventBridge rule delivers to the detector: CloudTrail events whose identity is root,
- * sessions minted by root (FederatedUser with a Root issuer), and `sts:AssumeRoot` calls (to learn
- * the keys of centralized-root sessions). A coarse pre-filter: exclusions (`invokedBy` services,
+ * sessions minted by root (FederatedUser with a Root issuer), and the paths to a member's root that
+ * no root identity takes, by whoever calls them: `sts:AssumeRoot` (a finding of its own, and the key
+ * of the centralized-root session it opens) and the organisation changing a member's primary email
+ * (`account:StartPrimaryEmailUpdate`, `AcceptPrimaryEmailUpdate`; Account Management delivers its
+ * events to us-east-1 only [KC-GLOBAL]). A coarse pre-filter: exclusions (`invokedBy` services,
  * `AwsServiceEvent`) are decided in code so that they are recorded, not silently dropped (DOMAIN.md §5).
  * `source` must start with `aws.`: PutEvents refuses such sources to callers, so no one can inject
  * a fake root event [EB-PUT], [SPOOF].
@@ -40,6 +45,12 @@ const ROOT_ACTIVITY_PATTERN = {
     { detail: { userIdentity: { type: ['Root'] } } },
     { detail: { userIdentity: { sessionContext: { sessionIssuer: { type: ['Root'] } } } } },
     { detail: { eventSource: ['sts.amazonaws.com'], eventName: ['AssumeRoot'] } },
+    {
+      detail: {
+        eventSource: ['account.amazonaws.com'],
+        eventName: ['StartPrimaryEmailUpdate', 'AcceptPrimaryEmailUpdate'],
+      },
+    },
   ],
 } as const satisfies EventPattern;
 

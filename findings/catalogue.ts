@@ -17,6 +17,10 @@ import { sessionToken } from './kinds/session-token.ts';
 import { assumedRoot } from './kinds/assumed-root.ts';
 import { awsService } from './kinds/aws-service.ts';
 import { unknownCredential } from './kinds/unknown-credential.ts';
+import { detectorTampering } from './kinds/detector-tampering.ts';
+import { memberRootEmailChange } from './kinds/member-root-email-change.ts';
+import { rootPasswordTask } from './kinds/root-password-task.ts';
+import { rootTask } from './kinds/root-task.ts';
 
 /**
  * The catalogue of finding kinds: one entry per kind (findings/kinds/<kind>.ts) with its subject
@@ -40,6 +44,10 @@ const FINDING_KINDS = {
   'assumed-root': assumedRoot,
   'aws-service': awsService,
   'unknown-credential': unknownCredential,
+  'detector-tampering': detectorTampering,
+  'member-root-email-change': memberRootEmailChange,
+  'root-password-task': rootPasswordTask,
+  'root-task': rootTask,
 } as const satisfies Record<FindingKind, FindingKindEntry>;
 
 /** The catalogue entry of a kind. */

@@ -23,7 +23,11 @@ type FindingKind =
   | 'session-token'
   | 'assumed-root'
   | 'aws-service'
-  | 'unknown-credential';
+  | 'unknown-credential'
+  | 'detector-tampering'
+  | 'member-root-email-change'
+  | 'root-password-task'
+  | 'root-task';
 
 const CREDENTIAL_CHANGE_KINDS = new EventTable<FindingKind>([
   ['iam:CreateAccessKey', 'access-key-change'],
@@ -51,6 +55,8 @@ const BY_CREDENTIAL: Record<Finding['credential'], FindingKind> = {
   'assumed-root': 'assumed-root',
   'aws-service': 'aws-service',
   unknown: 'unknown-credential',
+  // Unreachable: a principal that is not root gives a finding only through the activities below.
+  'iam-principal': 'unknown-credential',
 };
 
 /** The kind of a finding: by activity first (what happened), then by credential (what was used). */
@@ -67,6 +73,11 @@ const findingKind = (finding: Finding): FindingKind => {
       return 'logging-change';
     case 'api-call':
       return BY_CREDENTIAL[finding.credential];
+    case 'detector-tampering':
+    case 'member-root-email-change':
+    case 'root-password-task':
+    case 'root-task':
+      return finding.activity;
   }
 };
 

@@ -1,53 +1,91 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as z from 'zod/mini';
+import { sanctionedTaskRules } from '../detection/suppression/sanctioned-tasks.ts';
 import { expiredRules } from '../detection/suppression/suppression-for.ts';
+import { SanctionedTasksConfigSchema } from '../schemas/sanctioned-tasks-config.ts';
 import { SuppressionConfigSchema } from '../schemas/suppression-config.ts';
 import type { SuppressionRule } from '../schemas/suppression-config.ts';
 import type { Logger } from '../adapters/logger.ts';
 import { ConfigError } from './load-config.ts';
 
 /**
- * The suppression rules of a file (README: "Suppression"); none when the file does not exist (an
- * optional deployment). A file that exists but is not valid is an error that names every problem:
- * silently dropping a rule would page people, silently keeping a wrong one would hide root use.
+ * A JSON file read with `schema`; undefined when it does not exist (an optional deployment). A file
+ * that exists but is not valid is an error that names every problem: silently dropping a rule would
+ * page people, silently keeping a wrong one would hide root use.
  */
-const loadSuppressions = (path: string, { required = false } = {}): SuppressionRule[] => {
+const readRulesFile = <T extends z.ZodMiniType>(
+  path: string,
+  schema: T,
+  what: string,
+  { required = false } = {},
+): z.output<T> | undefined => {
   if (!existsSync(path)) {
-    if (required) throw new ConfigError(`rootwatch: no suppression file at ${path}`);
-    return [];
+    if (required) throw new ConfigError(`rootwatch: no ${what} file at ${path}`);
+    return undefined;
   }
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`rootwatch: cannot read suppressions ${path}: ${(error as Error).message}`, {
+    throw new ConfigError(`rootwatch: cannot read ${what} ${path}: ${(error as Error).message}`, {
       cause: error,
     });
   }
-  const parsed = SuppressionConfigSchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    throw new ConfigError(`rootwatch: invalid suppressions ${path}:\n${z.prettifyError(parsed.error)}`, {
+    throw new ConfigError(`rootwatch: invalid ${what} ${path}:\n${z.prettifyError(parsed.error)}`, {
       cause: parsed.error,
     });
   }
-  return parsed.data.rules;
+  return parsed.data;
 };
+
+/** The suppression rules of a file (README: "Suppression"); none when the file does not exist. */
+const loadSuppressions = (path: string, options: { required?: boolean } = {}): SuppressionRule[] =>
+  readRulesFile(path, SuppressionConfigSchema, 'suppressions', options)?.rules ?? [];
 
 /**
- * The suppression rules deployed with a function: `file` under `taskRoot` (Lambda's
- * LAMBDA_TASK_ROOT; the working directory without one), each rule expired at `now` logged as a
- * warning, since it no longer applies and someone should renew or remove it.
+ * The sanctioned root tasks of a file (docs/tampering-and-takeover.md), as the suppression rules they
+ * amount to; none when the file does not exist.
  */
-const loadDeployedSuppressions = (
-  file: string,
-  { taskRoot, logger, now }: { taskRoot: string | undefined; logger: Logger; now: Date },
+const loadSanctionedTasks = (path: string, options: { required?: boolean } = {}): SuppressionRule[] =>
+  sanctionedTaskRules(
+    readRulesFile(path, SanctionedTasksConfigSchema, 'sanctioned root tasks', options)?.tasks ?? [],
+  );
+
+interface DeployedFiles {
+  /** Lambda's LAMBDA_TASK_ROOT; the working directory without one. */
+  taskRoot: string | undefined;
+  logger: Logger;
+  now: Date;
+}
+
+/** Rules deployed with a function, each one expired at `now` logged: it no longer applies, someone should renew or remove it. */
+const deployed = (
+  rules: SuppressionRule[],
+  { logger, now }: DeployedFiles,
+  message: string,
 ): SuppressionRule[] => {
-  const suppressions = loadSuppressions(resolve(taskRoot ?? process.cwd(), file));
-  for (const rule of expiredRules(suppressions, now)) {
-    logger.warn({ ruleId: rule.id, expires: rule.expires }, 'suppression rule expired: it no longer applies');
-  }
-  return suppressions;
+  for (const rule of expiredRules(rules, now))
+    logger.warn({ ruleId: rule.id, expires: rule.expires }, message);
+  return rules;
 };
 
-export { loadSuppressions, loadDeployedSuppressions };
+/** The suppression rules deployed with a function: `file` under the task root. */
+const loadDeployedSuppressions = (file: string, options: DeployedFiles): SuppressionRule[] =>
+  deployed(
+    loadSuppressions(resolve(options.taskRoot ?? process.cwd(), file)),
+    options,
+    'suppression rule expired: it no longer applies',
+  );
+
+/** The sanctioned root tasks deployed with a function: `file` under the task root. */
+const loadDeployedSanctionedTasks = (file: string, options: DeployedFiles): SuppressionRule[] =>
+  deployed(
+    loadSanctionedTasks(resolve(options.taskRoot ?? process.cwd(), file)),
+    options,
+    'sanctioned root task expired: it no longer applies',
+  );
+
+export { loadSuppressions, loadSanctionedTasks, loadDeployedSuppressions, loadDeployedSanctionedTasks };

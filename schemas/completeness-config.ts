@@ -10,6 +10,7 @@ const COMPLETENESS_ENV = {
   logLevel: HANDLER_ENV.logLevel,
   detectorConfig: HANDLER_ENV.detectorConfig,
   suppressionsFile: HANDLER_ENV.suppressionsFile,
+  sanctionedTasksFile: HANDLER_ENV.sanctionedTasksFile,
   trailBucket: 'ROOTWATCH_TRAIL_BUCKET',
   trailPrefix: 'ROOTWATCH_TRAIL_PREFIX',
   windowHours: 'ROOTWATCH_COMPLETENESS_HOURS',
@@ -50,6 +51,7 @@ const CompletenessConfigSchema = z.object({
   [COMPLETENESS_ENV.logLevel]: HandlerConfigSchema.shape[HANDLER_ENV.logLevel],
   [COMPLETENESS_ENV.detectorConfig]: HandlerConfigSchema.shape[HANDLER_ENV.detectorConfig],
   [COMPLETENESS_ENV.suppressionsFile]: HandlerConfigSchema.shape[HANDLER_ENV.suppressionsFile],
+  [COMPLETENESS_ENV.sanctionedTasksFile]: HandlerConfigSchema.shape[HANDLER_ENV.sanctionedTasksFile],
   [COMPLETENESS_ENV.trailBucket]: TrailBucketSchema,
   [COMPLETENESS_ENV.trailPrefix]: z._default(TrailPrefixSchema, 'AWSLogs/'),
   [COMPLETENESS_ENV.windowHours]: z._default(

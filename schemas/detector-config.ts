@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import './zod-english.ts';
 import { ActivitySchema, CredentialSchema, OutcomeSchema, SeveritySchema } from './finding-enums.ts';
+import { ProtectedResourcesSchema } from './protected-resources.ts';
 
 /** CIS AWS Foundations Benchmark versions whose root recommendations rootwatch can cite (DOMAIN.md §7.1). */
 const CIS_VERSIONS = [
@@ -43,15 +44,18 @@ const SeverityOverrideSchema = z.strictObject({
 
 /**
  * Detector settings, as a JSON file (`rootwatch classify --config FILE`). Strict: a misspelt key
- * is an error, not a silently ignored setting.
+ * is an error, not a silently ignored setting. `protectedResources`: rootwatch's own resources, whose
+ * tampering by anyone is a finding; the Rootwatch stack outputs its whole config as `DetectorConfig`.
  * @example
  * { "cisVersions": ["3.0.0", "5.0.0"],
  *   "severityOverrides": [{ "id": "sandbox-root-reads", "severity": "low", "reason": "SEC-123",
- *     "match": { "accounts": ["111122223333"], "activities": ["api-call"] } }] }
+ *     "match": { "accounts": ["111122223333"], "activities": ["api-call"] } }],
+ *   "protectedResources": { "logGroups": ["/rootwatch/records"] } }
  */
 const DetectorConfigSchema = z.strictObject({
   cisVersions: z._default(z.array(CisVersionSchema).check(z.minLength(1)), ['3.0.0']),
   severityOverrides: z._default(z.array(SeverityOverrideSchema), []),
+  protectedResources: z.optional(ProtectedResourcesSchema),
 });
 
 type CisVersion = z.infer<typeof CisVersionSchema>;

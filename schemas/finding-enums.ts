@@ -13,6 +13,8 @@ const CREDENTIALS = [
   'assumed-root',
   'aws-service',
   'unknown',
+  /** Not root: an IAM user, role session or other principal (`identityType`, `principalArn` say which). */
+  'iam-principal',
 ] as const;
 const ACTIVITIES = [
   'sign-in',
@@ -20,6 +22,14 @@ const ACTIVITIES = [
   'credential-change',
   'logging-change',
   'api-call',
+  /** Anyone disabling or weakening rootwatch's own resources (docs/tampering-and-takeover.md). */
+  'detector-tampering',
+  /** The organisation changing a member account's root email (`account:StartPrimaryEmailUpdate`, `AcceptPrimaryEmailUpdate`). */
+  'member-root-email-change',
+  /** `sts:AssumeRoot` with the task policy that creates a root password (`IAMCreateRootUserPassword`). */
+  'root-password-task',
+  /** `sts:AssumeRoot` with any other task policy. */
+  'root-task',
 ] as const;
 const OUTCOMES = ['success', 'failure'] as const;
 /** Most severe first: the order is used to compare and to step a failure down by one. */

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { ActivitySchema, CredentialSchema, OutcomeSchema, SeveritySchema } from './finding-enums.ts';
 import { IsoDateTimeSchema } from './iso-datetime.ts';
+import { PROTECTED_RESOURCE_KINDS } from './protected-resources.ts';
+import type { ProtectedResourceKind } from './protected-resources.ts';
 import './zod-english.ts';
 
 /** A recommendation of a compliance framework that the event bears on. */
@@ -50,13 +52,25 @@ const LateDetectionSchema = z.strictObject({
   object: z.string().check(z.minLength(1)),
 });
 
-/** Who opened a centralized-root session (`sts:AssumeRoot`) whose key signed this event. */
+/**
+ * Who opened a centralized-root session (`sts:AssumeRoot`) whose key signed this event; on the
+ * finding of the AssumeRoot call itself, the session that call opened.
+ */
 const AssumedRootSchema = z.strictObject({
   assumeRootEventId: z.optional(z.string()),
   callerArn: z.optional(z.string()),
   callerAccountId: z.optional(z.string()),
   taskPolicyArn: z.optional(z.string()),
   issuedAt: z.string(),
+});
+
+/**
+ * The rootwatch resource a `detector-tampering` finding is about: its kind (a key of the protected
+ * resources, e.g. `functions`) and its name as the call named it (a name, an ARN or an id).
+ */
+const ProtectedResourceSchema = z.strictObject({
+  kind: z.enum(PROTECTED_RESOURCE_KINDS as [ProtectedResourceKind, ...ProtectedResourceKind[]]),
+  name: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -93,6 +107,7 @@ const FindingSchema = z.strictObject({
   severityRule: z.string(),
   controls: z.array(ControlSchema),
   assumedRoot: z.optional(AssumedRootSchema),
+  protectedResource: z.optional(ProtectedResourceSchema),
   signInSessionArn: z.optional(z.string()),
   sessionIssuedAt: z.optional(z.string()),
   incident: z.optional(IncidentSchema),
@@ -104,6 +119,7 @@ const FindingSchema = z.strictObject({
 
 type Control = z.infer<typeof ControlSchema>;
 type AssumedRoot = z.infer<typeof AssumedRootSchema>;
+type ProtectedResource = z.infer<typeof ProtectedResourceSchema>;
 type Incident = z.infer<typeof IncidentSchema>;
 type Suppression = z.infer<typeof SuppressionSchema>;
 type LateDetection = z.infer<typeof LateDetectionSchema>;
@@ -112,10 +128,11 @@ type Finding = z.infer<typeof FindingSchema>;
 export {
   ControlSchema,
   AssumedRootSchema,
+  ProtectedResourceSchema,
   IncidentSchema,
   SuppressionSchema,
   LateDetectionSchema,
   FindingSchema,
 };
-export type { Control, AssumedRoot, Incident, Suppression, LateDetection, Finding };
+export type { Control, AssumedRoot, ProtectedResource, Incident, Suppression, LateDetection, Finding };
 export type { Activity, Credential, Outcome, Severity } from './finding-enums.ts';

@@ -14,6 +14,7 @@ const HANDLER_ENV = {
   incidentTable: 'ROOTWATCH_INCIDENT_TABLE',
   incidentQuietMinutes: 'ROOTWATCH_INCIDENT_QUIET_MINUTES',
   suppressionsFile: 'ROOTWATCH_SUPPRESSIONS_FILE',
+  sanctionedTasksFile: 'ROOTWATCH_SANCTIONED_TASKS_FILE',
 } as const;
 
 /**
@@ -49,6 +50,11 @@ const HandlerConfigSchema = z.object({
   ),
   /** The suppression rules deployed with the function (relative to LAMBDA_TASK_ROOT); absent file: none. */
   [HANDLER_ENV.suppressionsFile]: z._default(z.string().check(z.minLength(1)), 'suppressions.json'),
+  /** The expected centralized-root tasks deployed with the function (relative to LAMBDA_TASK_ROOT); absent file: none. */
+  [HANDLER_ENV.sanctionedTasksFile]: z._default(
+    z.string().check(z.minLength(1)),
+    'sanctioned-root-tasks.json',
+  ),
 });
 
 type HandlerConfig = z.infer<typeof HandlerConfigSchema>;

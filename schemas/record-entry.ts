@@ -38,7 +38,7 @@ const CompletenessRunSchema = z.strictObject({
  * - `finding`: a root event and its finding.
  * - `invalid-event`: an event that failed validation, with the reasons and the event itself (secrets
  *   such as session tokens redacted); it is not retried, it will never become valid.
- * - `ignored`: delivered, but no finding (a service event, an AssumeRoot call kept for correlation).
+ * - `ignored`: delivered, but no finding (a service event, or not root activity nor tampering).
  * - `heartbeat`: the daily synthetic event that proves the path works end to end.
  * - `posture`: one result of the scheduled root posture audit (`rootwatch audit`'s contract), with the
  *   time its credential report was generated and the status the check had before.
@@ -47,7 +47,12 @@ const CompletenessRunSchema = z.strictObject({
  *   `finding` entries whose finding has `lateDetection`.
  */
 const RecordEntrySchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('finding'), finding: FindingSchema }),
+  z.strictObject({
+    kind: z.literal('finding'),
+    finding: FindingSchema,
+    /** An AssumeRoot call relabelled the incident of its session's earlier events as `assumed-root`. */
+    incidentId: z.optional(z.string()),
+  }),
   z.strictObject({
     kind: z.literal('invalid-event'),
     issues: z.array(ValidationIssueSchema),
@@ -57,7 +62,7 @@ const RecordEntrySchema = z.discriminatedUnion('kind', [
     kind: z.literal('ignored'),
     reason: z.string(),
     eventId: z.optional(z.string()),
-    /** An AssumeRoot call relabelled the incident of its session's earlier events as `assumed-root`. */
+    /** Written by rootwatch 0.2, when an AssumeRoot call was an ignored event; now on its `finding` entry. */
     incidentId: z.optional(z.string()),
   }),
   z.strictObject({

@@ -9,6 +9,21 @@ const CRITICAL_RULES = [
   'long-term-access-key',
   'root-credential-created-or-weakened',
   'logging-change',
+  'detector-tampering',
+  'member-root-email-change',
+  'root-password-task',
+] as const;
+
+/**
+ * The AWS managed task policies `sts:AssumeRoot` accepts (`arn:aws:iam::aws:policy/root-task/<name>`).
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
+ */
+const TASK_POLICIES = [
+  'IAMAuditRootUserCredentials',
+  'IAMCreateRootUserPassword',
+  'IAMDeleteRootUserCredentials',
+  'S3UnlockBucketPolicy',
+  'SQSUnlockQueuePolicy',
 ] as const;
 
 const nonEmpty = <T extends z.ZodMiniType>(item: T) => z.optional(z.array(item).check(z.minLength(1)));
@@ -32,6 +47,8 @@ const SuppressionMatchSchema = z
     eventNames: nonEmpty(z.string()),
     /** The principal that started the centralized-root session: its role ARN, or the exact session ARN. */
     assumeRootCallers: nonEmpty(principalArn),
+    /** The task policy of the centralized-root session (`sts:AssumeRoot`), by name. */
+    taskPolicies: nonEmpty(z.enum(TASK_POLICIES)),
   })
   .check(
     z.refine((match) => Object.keys(match).length > 0, {
@@ -43,7 +60,8 @@ const SuppressionMatchSchema = z
  * One approved exception: what it matches, why (a ticket), until when. An expired rule stops
  * matching and is reported. A critical finding is suppressed only by a rule that names its
  * default-policy rule in `critical` (long-term key use, sign-in without MFA, credential weakening,
- * logging changes).
+ * logging changes, detector tampering, a member's root email changed by the organisation, a root
+ * password created through `sts:AssumeRoot`).
  * @example
  * { "id": "break-glass-2026-12", "reason": "CHG-4711: annual break-glass test",
  *   "expires": "2026-12-03T00:00:00Z",
@@ -66,7 +84,9 @@ const SuppressionConfigSchema = z.strictObject({
 });
 
 type SuppressionRule = z.infer<typeof SuppressionRuleSchema>;
+type TaskPolicy = (typeof TASK_POLICIES)[number];
+type CriticalRule = (typeof CRITICAL_RULES)[number];
 type SuppressionConfig = z.infer<typeof SuppressionConfigSchema>;
 
-export { SuppressionConfigSchema, SuppressionRuleSchema, CRITICAL_RULES };
-export type { SuppressionRule, SuppressionConfig };
+export { SuppressionConfigSchema, SuppressionRuleSchema, CRITICAL_RULES, TASK_POLICIES, principalArn };
+export type { SuppressionRule, SuppressionConfig, TaskPolicy, CriticalRule };

@@ -90,9 +90,10 @@ const localDeps = (
 };
 
 /**
- * `rootwatch replay`: feeds events through the real handler code, as the EventBridge rule would
- * deliver them (records wrapped in their envelope, the rule's own pattern deciding what is
- * delivered), with local sinks, or with the AWS sinks of the configured environment (`--aws`).
+ * `rootwatch replay`: feeds events through the real handler code, as the EventBridge rules would
+ * deliver them (records wrapped in their envelope, the rules' own patterns deciding what is
+ * delivered: the tampering rules' too, for the protected resources of `--config`), with local
+ * sinks, or with the AWS sinks of the configured environment (`--aws`).
  * Exit 0; 1 when a delivery failed; 2 when some input could not be read (after the rest).
  */
 const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number> => {
@@ -118,7 +119,7 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
       continue;
     }
     const event = asEventBridgeEvent(item.value);
-    if (!deliveredByRule(event)) {
+    if (!deliveredByRule(event, options.config.protectedResources)) {
       notDelivered += 1;
       continue;
     }

@@ -30,7 +30,7 @@ const NO_ROOT_ACCESS_KEY = 2;
 const ROOT_MFA = 4;
 
 /**
- * The recommendations an event bears on:
+ * The recommendations an event bears on (none for a principal that is not root):
  * - avoid root use: any root activity, except an AWS service acting with the root identity;
  * - no root access keys: use of a long-term root key, or creating/activating/deleting one;
  * - MFA on root: root authenticated without MFA (a long-term key is covered by the key control,
@@ -38,7 +38,7 @@ const ROOT_MFA = 4;
  *   or a change to root's MFA devices.
  */
 const topicsOf = ({ record, credential, activity, outcome, mfa }: ControlFacts): number => {
-  if (credential === 'aws-service') return 0;
+  if (credential === 'aws-service' || credential === 'iam-principal') return 0;
   let topics = AVOID_ROOT_USE;
   if (credential === 'access-key' || (ROOT_KEY_EVENTS.has(record) && targetsRoot(record)))
     topics |= NO_ROOT_ACCESS_KEY;

@@ -23,9 +23,19 @@ const CREDENTIAL_RULES: readonly CredentialRule[] = [
   sessionToken,
 ];
 
-/** Empty or absent key and no marker: labelled `unknown`, never dropped (DOMAIN.md §3, step 6). */
-const classifyCredential = (record: CloudTrailRecord, context: CredentialContext): Credential =>
-  CREDENTIAL_RULES.find((rule) => rule.applies(record, context))?.credential ?? 'unknown';
+/** Root itself, or a session root minted (GetFederationToken): what the credential rules are about. */
+const isRootIdentity = (record: CloudTrailRecord): boolean =>
+  record.userIdentity.type === 'Root' || record.userIdentity.sessionContext?.sessionIssuer?.type === 'Root';
 
-export { CREDENTIAL_RULES, classifyCredential };
+/**
+ * Empty or absent key and no marker: labelled `unknown`, never dropped (DOMAIN.md §3, step 6).
+ * Anyone else (tampering, AssumeRoot calls, the organisation changing a member's root email) is an
+ * `iam-principal`, whose `identityType` and `principalArn` say who.
+ */
+const classifyCredential = (record: CloudTrailRecord, context: CredentialContext): Credential => {
+  if (!isRootIdentity(record)) return 'iam-principal';
+  return CREDENTIAL_RULES.find((rule) => rule.applies(record, context))?.credential ?? 'unknown';
+};
+
+export { CREDENTIAL_RULES, classifyCredential, isRootIdentity };
 export type { CredentialContext };

@@ -1,4 +1,5 @@
 import type { Severity } from '../../schemas/finding.ts';
+import { ROOT_AUDIT_TASK, taskPolicyArnOf, taskPolicyName } from '../takeover/root-tasks.ts';
 import { createsOrWeakensRootCredential } from './root-credential-target.ts';
 import type { SeverityFacts } from './severity-facts.ts';
 
@@ -15,13 +16,50 @@ interface SeverityRule {
 
 const isSignIn = (facts: SeverityFacts) => facts.activity === 'sign-in';
 const succeeded = (facts: SeverityFacts) => facts.outcome === 'success';
+const isAuditTask = (facts: SeverityFacts) =>
+  taskPolicyName(taskPolicyArnOf(facts.record)) === ROOT_AUDIT_TASK;
 
 /**
  * The default policy (README, "Severity"). The highest severity among matching rules wins, after
- * the failure step-down. `aws-service` is settled before this table (always `info`), and
- * `assumed-root` activity only meets the critical rules and its own (see evaluate.ts).
+ * the failure step-down; of equally severe rules, the first. `aws-service` is settled before this
+ * table (always `info`, unless it tampers with the detector), and `assumed-root` activity only meets
+ * the critical rules and its own (see evaluate.ts).
  */
 const DEFAULT_SEVERITY_POLICY: readonly SeverityRule[] = [
+  {
+    // Whoever did it, through whatever credential: a blind detector misses everything that follows.
+    id: 'detector-tampering',
+    severity: 'critical',
+    failureStepsDown: true,
+    when: (facts) => facts.activity === 'detector-tampering',
+  },
+  {
+    // The new address can recover the member's root password: a takeover that needs no root credential.
+    id: 'member-root-email-change',
+    severity: 'critical',
+    failureStepsDown: true,
+    when: (facts) => facts.activity === 'member-root-email-change',
+  },
+  {
+    // Re-creates the root password that centralized root access removed.
+    id: 'root-password-task',
+    severity: 'critical',
+    failureStepsDown: true,
+    when: (facts) => facts.activity === 'root-password-task',
+  },
+  {
+    // Deletes root credentials, or a bucket or queue policy: root's power on the member, for 15 minutes.
+    id: 'root-task',
+    severity: 'high',
+    failureStepsDown: true,
+    when: (facts) => facts.activity === 'root-task' && !isAuditTask(facts),
+  },
+  {
+    id: 'root-audit-task',
+    severity: 'low',
+    failureStepsDown: true,
+    when: (facts) => facts.activity === 'root-task' && isAuditTask(facts),
+  },
   {
     id: 'sign-in-without-mfa',
     severity: 'critical',

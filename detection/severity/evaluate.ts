@@ -15,13 +15,15 @@ const effective = (rule: SeverityRule, facts: SeverityFacts): Severity =>
   facts.outcome === 'failure' && rule.failureStepsDown ? oneStepLower(rule.severity) : rule.severity;
 
 /**
- * Precedence: an AWS service acting as root is always `info`; otherwise the most severe matching
- * rule wins. A centralized-root (AssumeRoot) session is an approved mechanism for a few privileged
+ * Precedence: an AWS service acting as root is `info` (unless it tampers with the detector);
+ * otherwise the most severe matching rule wins. A centralized-root (AssumeRoot) session is an approved mechanism for a few privileged
  * tasks, so it is `medium` unless it meets a critical rule: the `high` rules for other root
  * sessions and credential changes (e.g. IAMDeleteRootUserCredentials) do not apply to it.
  */
 const defaultSeverity = (facts: SeverityFacts): SeverityDecision => {
-  if (facts.credential === 'aws-service') return { severity: 'info', rule: 'aws-service' };
+  // A service acting as root on the account's behalf is context, unless it is made to blind the detector.
+  if (facts.credential === 'aws-service' && facts.activity !== 'detector-tampering')
+    return { severity: 'info', rule: 'aws-service' };
   let best: SeverityDecision | undefined;
   for (const rule of DEFAULT_SEVERITY_POLICY) {
     if (facts.credential === 'assumed-root' && rule.severity !== 'critical' && rule.id !== 'assumed-root')

@@ -17,6 +17,10 @@ const callerMatches = (callers: readonly string[] | undefined, finding: Finding)
   return caller !== undefined && (callers.includes(caller) || callers.includes(roleOfSession(caller) ?? ''));
 };
 
+/** The task policy of the finding's centralized-root session, by name (`…/root-task/<name>`). */
+const taskPolicyMatches = (policies: readonly string[] | undefined, finding: Finding): boolean =>
+  policies === undefined || policies.includes(finding.assumedRoot?.taskPolicyArn?.split('/').pop() ?? '');
+
 const matches = (rule: SuppressionRule, finding: Finding): boolean => {
   const { match } = rule;
   const time = Date.parse(finding.time);
@@ -29,6 +33,7 @@ const matches = (rule: SuppressionRule, finding: Finding): boolean => {
     listed(match.credentials, finding.credential) &&
     listed(match.eventNames, finding.eventName) &&
     callerMatches(match.assumeRootCallers, finding) &&
+    taskPolicyMatches(match.taskPolicies, finding) &&
     // A critical finding needs a rule that names the reason it is critical.
     (finding.severity !== 'critical' || (rule.critical ?? []).some((name) => name === finding.severityRule))
   );

@@ -1,12 +1,16 @@
 // The MITRE ATT&CK (Enterprise) tactics and techniques the finding kinds are evidence of, each kind
 // with the one tactic it serves here: root use is Valid Accounts: Cloud Accounts; new keys are Additional Cloud
 // Credentials; removing MFA is Modify Authentication Process: Multi-Factor Authentication; logging
-// changes are Impair Defenses: Disable or Modify Cloud Logs; failed sign-ins, Password Guessing.
+// changes are Impair Defenses: Disable or Modify Cloud Logs; failed sign-ins, Password Guessing;
+// tampering with rootwatch is Impair Defenses: Disable or Modify Tools; AssumeRoot tasks are Valid
+// Accounts used to escalate to a member's root.
+// @see https://attack.mitre.org/techniques/T1562/001/
 // An AWS service acting with the root identity is no attack.
 // @see https://attack.mitre.org/techniques/T1078/004/
 const tactic = (uid: string, name: string) => ({ uid, name });
 const INITIAL_ACCESS = tactic('TA0001', 'Initial Access');
 const PERSISTENCE = tactic('TA0003', 'Persistence');
+const PRIVILEGE_ESCALATION = tactic('TA0004', 'Privilege Escalation');
 const DEFENSE_EVASION = tactic('TA0005', 'Defense Evasion');
 const CREDENTIAL_ACCESS = tactic('TA0006', 'Credential Access');
 
@@ -16,13 +20,16 @@ const ADDITIONAL_CLOUD_CREDENTIALS = {
   uid: 'T1098.001',
   name: 'Account Manipulation: Additional Cloud Credentials',
 };
+const DISABLE_OR_MODIFY_TOOLS = { uid: 'T1562.001', name: 'Impair Defenses: Disable or Modify Tools' };
 
 export {
   INITIAL_ACCESS,
   PERSISTENCE,
+  PRIVILEGE_ESCALATION,
   DEFENSE_EVASION,
   CREDENTIAL_ACCESS,
   VALID_CLOUD_ACCOUNTS,
   ACCOUNT_MANIPULATION,
   ADDITIONAL_CLOUD_CREDENTIALS,
+  DISABLE_OR_MODIFY_TOOLS,
 };

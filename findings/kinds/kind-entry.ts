@@ -7,8 +7,9 @@ interface Reference {
 /**
  * What a responder does about one kind of finding: who to call, how to stop the access (revoke a
  * key, end a session, undo a change), what to check next, and the AWS pages the steps rest on.
- * Steps may name `{account}`, `{accessKeyId}`, `{sourceIp}`, `{callerArn}` and `{taskPolicy}`,
- * filled from the finding (findings/notifications/runbook-for.ts).
+ * Steps may name `{account}`, `{accessKeyId}`, `{sourceIp}`, `{callerArn}`, `{taskPolicy}`,
+ * `{principalArn}`, `{resource}` and `{event}`, filled from the finding
+ * (findings/notifications/runbook-for.ts).
  */
 interface Runbook {
   title: string;

@@ -42,6 +42,30 @@ const REF = {
     title: 'Service control policy examples',
     url: 'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps_examples.html',
   },
+  privilegedTask: {
+    title: 'Perform a privileged task on an AWS Organizations member account',
+    url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html',
+  },
+  assumeRoot: {
+    title: 'STS AssumeRoot',
+    url: 'https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html',
+  },
+  startPrimaryEmailUpdate: {
+    title: 'Account Management StartPrimaryEmailUpdate',
+    url: 'https://docs.aws.amazon.com/accounts/latest/reference/API_StartPrimaryEmailUpdate.html',
+  },
+  disableRule: {
+    title: 'Disable or delete a rule in EventBridge',
+    url: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-delete-rule.html',
+  },
+  keyDeletion: {
+    title: 'Schedule key deletion (and cancel it)',
+    url: 'https://docs.aws.amazon.com/kms/latest/developerguide/deleting-keys-scheduling-key-deletion.html',
+  },
+  stackProtection: {
+    title: 'Protect CloudFormation stacks from being deleted',
+    url: 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-protect-stacks.html',
+  },
   startLogging: {
     title: 'CloudTrail StartLogging',
     url: 'https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_StartLogging.html',

@@ -19,6 +19,9 @@ const CONTAINMENT_BY_CREDENTIAL: Record<Credential, readonly string[]> = {
   ],
   'aws-service': [],
   unknown: [SCP_STOP],
+  'iam-principal': [
+    'The change was made by {principalArn}: if it was not planned, revoke its sessions (for a role, "Revoke active sessions" in the IAM console) and remove the permission that allowed it.',
+  ],
 };
 
 export { CONTAINMENT_BY_CREDENTIAL };

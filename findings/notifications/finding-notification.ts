@@ -2,6 +2,7 @@ import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import { cloudTrailEventUrl } from '../formats/aws-places.ts';
 import { counted, mfaText } from '../formats/finding-text.ts';
+import { RESOURCE_WORDS } from '../../detection/describe.ts';
 import { serviceOf } from '../../detection/record-fields.ts';
 import { findingSubject } from './finding-subject.ts';
 import type { ChatMessage, Notification } from './notification.ts';
@@ -30,6 +31,12 @@ const keyFields = (f: Finding): string[] => [
   ...field('Source IP', f.sourceIp ?? 'not recorded'),
   ...field('User agent', f.userAgent ?? 'not recorded'),
   ...field('Credential', `${f.credential}${f.accessKeyId ? ` ${f.accessKeyId}` : ''}; MFA ${mfaText(f.mfa)}`),
+  ...(f.credential === 'iam-principal'
+    ? field('Principal', `${f.principalArn ?? 'not recorded'} (${f.identityType})`)
+    : []),
+  ...(f.protectedResource
+    ? field('Resource', `${f.protectedResource.name} (rootwatch ${RESOURCE_WORDS[f.protectedResource.kind]})`)
+    : []),
   ...(f.errorCode || f.errorMessage
     ? field('Error', [f.errorCode, f.errorMessage].filter(Boolean).join(': '))
     : []),

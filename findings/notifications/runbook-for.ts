@@ -4,6 +4,8 @@ import { findingKind } from '../finding-kind.ts';
 import { kindEntry } from '../catalogue.ts';
 import type { Reference } from '../kinds/kind-entry.ts';
 import { CONTAINMENT_BY_CREDENTIAL } from './credential-containment.ts';
+import { RESOURCE_WORDS } from '../../detection/describe.ts';
+import { serviceOf } from '../../detection/record-fields.ts';
 
 /** A runbook with its placeholders filled in for one finding. */
 interface FilledRunbook {
@@ -21,6 +23,11 @@ const placeholders = (finding: Finding): Record<string, string> => ({
   sourceIp: finding.sourceIp ?? 'the same source',
   callerArn: finding.assumedRoot?.callerArn ?? 'the calling principal',
   taskPolicy: finding.assumedRoot?.taskPolicyArn?.split('/').pop() ?? 'not recorded',
+  principalArn: finding.principalArn ?? 'the calling principal',
+  resource: finding.protectedResource
+    ? `${RESOURCE_WORDS[finding.protectedResource.kind]} ${finding.protectedResource.name}`
+    : 'the rootwatch resource',
+  event: `${serviceOf(finding.eventSource)}:${finding.eventName}`,
 });
 
 const fill = (steps: readonly string[], values: Record<string, string>): string[] => [

@@ -11,7 +11,7 @@ import { EventBridgeAlertSink } from '../../adapters/eventbridge-alert-sink.ts';
 import type { Logger } from '../../adapters/logger.ts';
 import { createLogger } from '../../adapters/logger.ts';
 import type { RetryPolicy } from '../../adapters/retry.ts';
-import { loadDeployedSuppressions } from '../load-suppressions.ts';
+import { loadDeployedSanctionedTasks, loadDeployedSuppressions } from '../load-suppressions.ts';
 import { CLIENT_CONFIG, containerStreamName } from '../root-activity/aws-deps.ts';
 import type { CompletenessDeps } from './make-completeness-handler.ts';
 import { scanTrail } from './scan-trail.ts';
@@ -44,11 +44,11 @@ const buildCompletenessDeps = (
   const retry = options.retry ? { retry: options.retry } : {};
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? createLogger({ level: config[COMPLETENESS_ENV.logLevel] });
-  const suppressions = loadDeployedSuppressions(config[COMPLETENESS_ENV.suppressionsFile], {
-    taskRoot: options.taskRoot ?? env.LAMBDA_TASK_ROOT,
-    logger,
-    now: now(),
-  });
+  const deployedFiles = { taskRoot: options.taskRoot ?? env.LAMBDA_TASK_ROOT, logger, now: now() };
+  const suppressions = [
+    ...loadDeployedSuppressions(config[COMPLETENESS_ENV.suppressionsFile], deployedFiles),
+    ...loadDeployedSanctionedTasks(config[COMPLETENESS_ENV.sanctionedTasksFile], deployedFiles),
+  ];
   const s3 = trailClient(env);
   const logs = new CloudWatchLogsClient(CLIENT_CONFIG);
   const logGroupName = config[COMPLETENESS_ENV.logGroup];

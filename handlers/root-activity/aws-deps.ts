@@ -3,7 +3,7 @@ import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { Detector } from '../../detection/detector.ts';
 import { IncidentTracker } from '../../incidents/incident-tracker.ts';
-import { loadDeployedSuppressions } from '../load-suppressions.ts';
+import { loadDeployedSanctionedTasks, loadDeployedSuppressions } from '../load-suppressions.ts';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { CloudWatchLogsRecordSink } from '../../adapters/cloudwatch-logs-record-sink.ts';
 import { DynamoDbVersionedStore } from '../../adapters/dynamodb-versioned-store.ts';
@@ -52,8 +52,8 @@ const incidentTracker = async (
 /**
  * The composition root for AWS: config from the environment (parsed once; a bad value fails the cold
  * start with every problem named), the SDK clients (region and endpoint from the SDK's own
- * `AWS_REGION`/`AWS_ENDPOINT_URL`), the logger, the sinks, the incident store and the suppression
- * rules deployed with the function, all built once per container.
+ * `AWS_REGION`/`AWS_ENDPOINT_URL`), the logger, the sinks, the incident store, and the suppression
+ * rules and sanctioned root tasks deployed with the function, all built once per container.
  */
 const buildAwsDeps = async (
   env: Record<string, string | undefined>,
@@ -63,11 +63,11 @@ const buildAwsDeps = async (
   const logger = options.logger ?? createLogger({ level: config[HANDLER_ENV.logLevel] });
   const retry = options.retry ? { retry: options.retry } : {};
   const now = options.now ?? (() => new Date());
-  const suppressions = loadDeployedSuppressions(config[HANDLER_ENV.suppressionsFile], {
-    taskRoot: options.taskRoot ?? env.LAMBDA_TASK_ROOT,
-    logger,
-    now: now(),
-  });
+  const deployedFiles = { taskRoot: options.taskRoot ?? env.LAMBDA_TASK_ROOT, logger, now: now() };
+  const suppressions = [
+    ...loadDeployedSuppressions(config[HANDLER_ENV.suppressionsFile], deployedFiles),
+    ...loadDeployedSanctionedTasks(config[HANDLER_ENV.sanctionedTasksFile], deployedFiles),
+  ];
   return {
     detector: new Detector(config[HANDLER_ENV.detectorConfig]),
     incidents: await incidentTracker(config[HANDLER_ENV.incidentTable], {

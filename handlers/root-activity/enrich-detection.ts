@@ -17,8 +17,8 @@ const recordOf = (event: unknown): unknown => field(event, 'detail') ?? event;
  * Detects one event, with what the shared state adds (README: "Incidents", "Suppression"): a
  * temporary key first looked up among the centralized-root sessions other invocations learnt; an
  * AssumeRoot call's session kept for them (relabelling its session's incident); a finding checked
- * against the suppression rules and placed in its incident. Without incident store or rules, this
- * is the detector alone.
+ * against the suppression rules (and the sanctioned root tasks, which are rules too) and placed in
+ * its incident. Without incident store or rules, this is the detector alone.
  */
 const detectWithState = async (
   event: unknown,
@@ -31,18 +31,19 @@ const detectWithState = async (
     if (session) detector.sessions.add(session);
   }
   const detection = detector.detect(event);
-  if (detection.kind === 'ignored') {
-    const relabelled =
-      detection.session && incidents ? await incidents.learnRootSession(detection.session) : undefined;
-    return relabelled ? { detection, relabelled } : { detection };
-  }
-  if (detection.kind !== 'finding') return { detection };
+  // An AssumeRoot call: its session is kept for other invocations, relabelling its earlier events' incident.
+  const relabelled =
+    detection.kind !== 'ignored' && detection.session && incidents
+      ? await incidents.learnRootSession(detection.session)
+      : undefined;
+  const withRelabel = relabelled ? { relabelled } : {};
+  if (detection.kind !== 'finding') return { detection, ...withRelabel };
   const finding = await admitFinding(detection.finding, {
     suppressions: deps.suppressions,
     now: deps.now(),
     tracker: incidents,
   });
-  return { detection: { kind: 'finding', finding } };
+  return { detection: { kind: 'finding', finding }, ...withRelabel };
 };
 
 export { detectWithState };

@@ -32,7 +32,8 @@ const pages = (finding: Finding, alertMinSeverity: Severity): boolean =>
 
 /**
  * What to record and what to alert for one delivered event: exactly one record entry, and an alert
- * for a finding that pages. `relabelled`: the incident an AssumeRoot call relabelled. Pure.
+ * for a finding that pages. `relabelled`: the incident an AssumeRoot call (a finding, or an invalid
+ * record that still named its session) relabelled. Pure.
  */
 const planDelivery = (
   detection: Detection,
@@ -46,7 +47,10 @@ const planDelivery = (
       const alerts: Alert[] = pages(finding, alertMinSeverity)
         ? [{ detailType: ALERT_DETAIL_TYPES.finding, detail: finding }]
         : [];
-      return { entry: { kind: 'finding', finding }, alerts };
+      return {
+        entry: { kind: 'finding', finding, ...(relabelled ? { incidentId: relabelled } : {}) },
+        alerts,
+      };
     }
     case 'invalid':
       return {
@@ -59,7 +63,6 @@ const planDelivery = (
           kind: 'ignored',
           reason: detection.reason,
           ...(detection.eventId ? { eventId: detection.eventId } : {}),
-          ...(relabelled ? { incidentId: relabelled } : {}),
         },
         alerts: [],
       };

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Detector } from '../../detection/detector.ts';
 import type { Finding } from '../../schemas/finding.ts';
-import { sampleValues } from '../helpers/sample-events.ts';
+import { sampleConfig, sampleValues } from '../helpers/sample-events.ts';
 
 const findingsOf = async (file: string): Promise<Finding[]> => {
   const values = await sampleValues(file);
-  const detector = new Detector();
+  const detector = new Detector(sampleConfig(file));
   detector.learnSessions(values);
   return values.flatMap((value) => {
     const detection = detector.detect(value);
@@ -44,9 +44,33 @@ describe('Text: finding title and summary', () => {
       file: 'password/root-password-recovery-requested.json',
       title: 'Root password recovery: PasswordRecoveryRequested in 111122223333 from 203.0.113.91',
     },
+    {
+      file: 'tampering/assumed-role-shorten-record-retention.json',
+      title:
+        'Detector tampering: logs:PutRetentionPolicy on log group /rootwatch/records in 111122223333 from 203.0.113.45',
+    },
+    {
+      file: 'tampering/root-delete-record-log-group-denied.json',
+      title:
+        'Detector tampering: logs:DeleteLogGroup on log group /rootwatch/records (failed: AccessDeniedException) in 111122223333 from 198.51.100.23',
+    },
+    {
+      file: 'takeover/organization-start-member-primary-email-update.json',
+      title: 'Member root email change: account:StartPrimaryEmailUpdate in 222222222222 from 203.0.113.45',
+    },
+    {
+      file: 'takeover/assume-root-audit-root-credentials.json',
+      title:
+        'Centralized root task: sts:AssumeRoot (IAMAuditRootUserCredentials) in 222222222222 from 203.0.113.45',
+    },
+    {
+      file: 'takeover/assume-root-create-root-password-denied.json',
+      title:
+        'Root password task: sts:AssumeRoot (IAMCreateRootUserPassword) (failed: AccessDenied) in 222222222222 from 203.0.113.45',
+    },
   ])('titles $file', async ({ file, title }) => {
-    // Act
-    const [finding] = await findingsOf(file);
+    // Act: the last finding of the sample (after an AssumeRoot call's, the session's)
+    const finding = (await findingsOf(file)).at(-1);
 
     // Assess
     expect(finding?.title).toBe(title);
@@ -66,11 +90,31 @@ describe('Text: finding title and summary', () => {
 
   it('names the AssumeRoot caller and task in the summary', async () => {
     // Act
-    const [finding] = await findingsOf('assumed-root/assume-root-task-delete-bucket-policy.log.json');
+    const finding = (await findingsOf('assumed-root/assume-root-task-delete-bucket-policy.log.json')).at(-1);
 
     // Assess
     expect(finding?.summary).toContain(
       'in a centralized-root session opened by arn:aws:sts::111111111111:assumed-role/JohnDoe/JohnRole1 for the task S3UnlockBucketPolicy',
+    );
+  });
+
+  it('names the principal, the call and the protected resource when someone else than root tampers', async () => {
+    // Act
+    const [finding] = await findingsOf('tampering/assumed-role-unsubscribe-alert-topic.json');
+
+    // Assess
+    expect(finding?.summary).toMatch(
+      /^arn:aws:sts::111122223333:assumed-role\/OpsAdmin\/mallory \(AssumedRole\) called sns:Unsubscribe on rootwatch's topic arn:aws:sns:us-east-1:111122223333:Rootwatch-DetectorAlertsTopic1A2B3C4D-AbCdEf123456:0b6941c4-f150-4cbc-9f8f-1c9c8a2b3d4e in 111122223333, us-east-1 from 203.0.113.45 at 2025-09-15T08:22:00Z; the call succeeded\. This disables or weakens rootwatch itself/,
+    );
+  });
+
+  it('names the member account, the caller and the task of an AssumeRoot call', async () => {
+    // Act
+    const [finding] = await findingsOf('takeover/assume-root-delete-root-credentials.json');
+
+    // Assess
+    expect(finding?.summary).toMatch(
+      /^arn:aws:sts::999988887777:assumed-role\/RootAccessAdmins\/alice \(AssumedRole\) called sts:AssumeRoot on member account 222222222222 with the task policy IAMDeleteRootUserCredentials from 203.0.113.45/,
     );
   });
 });

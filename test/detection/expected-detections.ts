@@ -1,5 +1,5 @@
 import type { IgnoreReason } from '../../detection/detector.ts';
-import type { Activity, Credential, Outcome, Severity } from '../../schemas/finding.ts';
+import type { Activity, Credential, Outcome, ProtectedResource, Severity } from '../../schemas/finding.ts';
 
 /** What one input of a sample must give. Fields left out of `finding` are not checked for that sample. */
 type ExpectedFinding = {
@@ -18,6 +18,7 @@ type ExpectedFinding = {
   recipientAccountId?: string;
   sharedEventId?: string;
   taskPolicyArn?: string;
+  protectedResource?: ProtectedResource;
 };
 /** `invalid` lists the paths of the validation issues, in order. */
 type ExpectedDetection = { finding: ExpectedFinding } | { ignored: IgnoreReason } | { invalid: string[] };
@@ -46,6 +47,27 @@ const finding = (
 const ignored = (reason: IgnoreReason): ExpectedDetection => ({ ignored: reason });
 const notRoot = ignored('not-root-activity');
 const invalid = (...paths: string[]): ExpectedDetection => ({ invalid: paths });
+/** A tampering finding: critical (high when the call failed), by `credential`, on the protected `kind` `name`. */
+const tampering = (
+  credential: Credential,
+  outcome: Outcome,
+  mfa: boolean | null,
+  kind: ProtectedResource['kind'],
+  name: string,
+  more: Partial<ExpectedFinding> = {},
+): ExpectedDetection =>
+  finding(
+    credential,
+    'detector-tampering',
+    outcome,
+    mfa,
+    outcome === 'success' ? 'critical' : 'high',
+    'detector-tampering',
+    credential === 'iam-principal' ? [] : [AVOID],
+    { protectedResource: { kind, name }, ...more },
+  );
+const TASK = (name: string) => `arn:aws:iam::aws:policy/root-task/${name}`;
+const FUNCTION = 'Rootwatch-DetectorFunction8E6A1D5B-AbCdEfGh1234';
 
 /** Every file under events/, by path, with the detections it must give in input order. */
 const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
@@ -285,9 +307,14 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
   },
   // Centralized root access
   'assumed-root/assume-root-task-delete-bucket-policy.log.json': {
-    scenario: 'an AssumeRoot call names the key; the member action becomes assumed-root, medium',
+    scenario:
+      'an AssumeRoot call to unlock a bucket policy is a high root task and names the key; the member action becomes assumed-root, medium',
     detections: [
-      ignored('correlation-only'),
+      finding('iam-principal', 'root-task', 'success', false, 'high', 'root-task', [], {
+        account: '222222222222',
+        identityType: 'AssumedRole',
+        taskPolicyArn: 'arn:aws:iam::aws:policy/root-task/S3UnlockBucketPolicy',
+      }),
       finding('assumed-root', 'api-call', 'success', false, 'medium', 'assumed-root', [AVOID], {
         account: '222222222222',
         region: 'us-west-2',
@@ -297,7 +324,7 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
   },
   'assumed-root/assume-root-task-create-login-profile.log.json': {
     scenario:
-      'a root password created in an AssumeRoot session stays critical, even before its AssumeRoot record',
+      'a root password created in an AssumeRoot session stays critical, even before its AssumeRoot record, which is a critical root password task',
     detections: [
       finding(
         'assumed-root',
@@ -308,7 +335,10 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
         'root-credential-created-or-weakened',
         [AVOID],
       ),
-      ignored('correlation-only'),
+      finding('iam-principal', 'root-password-task', 'success', false, 'critical', 'root-password-task', [], {
+        account: '222222222222',
+        taskPolicyArn: 'arn:aws:iam::aws:policy/root-task/IAMCreateRootUserPassword',
+      }),
     ],
   },
   'assumed-root/root-session-without-its-assume-root.json': {
@@ -483,6 +513,245 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
   'negatives/aws-service-principal-put-object.json': {
     scenario: 'an AWSService identity is not root',
     detections: [notRoot],
+  },
+  // Tampering by anyone, detected with the protected resources of config/deployed-detector-config.example.json
+  'tampering/iam-user-disable-root-activity-rule.json': {
+    scenario: "an IAM user disabling the detector's root-activity rule is critical",
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        null,
+        'eventRules',
+        'Rootwatch-DetectorRule4B4F0E9C-1A2B3C4D5E6F',
+        {
+          identityType: 'IAMUser',
+        },
+      ),
+    ],
+  },
+  'tampering/assumed-role-remove-forwarder-rule-targets.json': {
+    scenario: "removing the targets of a member account's forwarder rule is critical, in that account",
+    detections: [
+      tampering('iam-principal', 'success', false, 'eventRules', 'rootwatch-forward-root-activity', {
+        account: '444455556666',
+        region: 'us-west-2',
+      }),
+    ],
+  },
+  'tampering/assumed-role-remove-ingest-bus-permission.json': {
+    scenario: "removing the organisation's permission on the ingest bus is critical",
+    detections: [tampering('iam-principal', 'success', false, 'eventBuses', 'rootwatch-ingest')],
+  },
+  'tampering/assumed-role-delete-detector-function.json': {
+    scenario: 'deleting the detector function, named by its ARN, is critical',
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        false,
+        'functions',
+        `arn:aws:lambda:us-east-1:111122223333:function:${FUNCTION}`,
+      ),
+    ],
+  },
+  'tampering/assumed-role-put-detector-function-concurrency-zero.json': {
+    scenario: "setting the detector's reserved concurrency to 0 (it stops running) is critical",
+    detections: [tampering('iam-principal', 'success', false, 'functions', FUNCTION)],
+  },
+  'tampering/iam-user-schedule-detector-key-deletion.json': {
+    scenario: "scheduling the deletion of the detector's key, named by its id, is critical",
+    detections: [
+      tampering('iam-principal', 'success', null, 'kmsKeys', '1234abcd-12ab-34cd-56ef-1234567890ab'),
+    ],
+  },
+  'tampering/assumed-role-unsubscribe-alert-topic.json': {
+    scenario: 'unsubscribing an endpoint from the alert topic is critical',
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        false,
+        'snsTopics',
+        'arn:aws:sns:us-east-1:111122223333:Rootwatch-DetectorAlertsTopic1A2B3C4D-AbCdEf123456:0b6941c4-f150-4cbc-9f8f-1c9c8a2b3d4e',
+      ),
+    ],
+  },
+  'tampering/assumed-role-shorten-record-retention.json': {
+    scenario: 'shortening the retention of the record log group to a day is critical',
+    detections: [tampering('iam-principal', 'success', false, 'logGroups', '/rootwatch/records')],
+  },
+  'tampering/assumed-role-delete-forwarder-stack-instances.json': {
+    scenario: "deleting the forwarder StackSet's instances from the management account is critical",
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        false,
+        'stackSets',
+        'rootwatch-forwarder:6d3f1c2e-8a4b-4c5d-9e6f-0a1b2c3d4e5f',
+        { account: '999988887777' },
+      ),
+    ],
+  },
+  'tampering/assumed-role-delete-forwarder-stack.json': {
+    scenario: "deleting a member account's forwarder stack, named by its stack id, is critical",
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        false,
+        'stacks',
+        'arn:aws:cloudformation:eu-west-1:444455556666:stack/StackSet-rootwatch-forwarder-2f9e8d7c-6b5a-4c3d-9e1f-0a2b4c6d8e0f/7a8b9c0d-1e2f-3a4b-5c6d-7e8f9a0b1c2d',
+        { account: '444455556666' },
+      ),
+    ],
+  },
+  'tampering/assumed-role-stop-logging-organisation-trail.json': {
+    scenario: 'stopping the organisation trail, named by its ARN, is critical',
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        false,
+        'trails',
+        'arn:aws:cloudtrail:us-east-1:999988887777:trail/organisation-trail',
+      ),
+    ],
+  },
+  'tampering/assumed-role-disable-guardduty-detector.json': {
+    scenario: 'disabling a GuardDuty detector (enable: false) is critical when GuardDuty is protected',
+    detections: [
+      tampering('iam-principal', 'success', false, 'guardDutyDetectors', '12abc34d567e8fa901bc2d34eexample'),
+    ],
+  },
+  'tampering/assumed-role-update-guardduty-publishing-frequency.json': {
+    scenario: 'changing how often GuardDuty publishes, without disabling it, is not tampering',
+    detections: [notRoot],
+  },
+  'tampering/iam-user-stop-config-recorder.json': {
+    scenario: 'stopping the protected Config recorder is critical',
+    detections: [tampering('iam-principal', 'success', null, 'configRecorders', 'default')],
+  },
+  'tampering/assumed-role-disable-tampering-rule.json': {
+    scenario: 'disabling the tampering rule itself is critical (its watch rule delivers it)',
+    detections: [tampering('iam-principal', 'success', false, 'eventRules', 'rootwatch-tampering')],
+  },
+  'tampering/root-delete-record-log-group-denied.json': {
+    scenario: 'root trying to delete the record log group, denied by an SCP, is still high tampering',
+    detections: [tampering('console-session', 'failure', true, 'logGroups', '/rootwatch/records')],
+  },
+  'tampering/deployment-updates-detector-function.json': {
+    scenario:
+      'a CloudFormation deployment changing the detector function is tampering too: suppress planned deployments with a window',
+    detections: [tampering('iam-principal', 'success', false, 'functions', FUNCTION)],
+  },
+  'tampering/assumed-role-disable-unrelated-rule.json': {
+    scenario: "disabling a rule that is not rootwatch's is not tampering",
+    detections: [notRoot],
+  },
+  'tampering/assumed-role-delete-lookalike-function.json': {
+    scenario: "a function whose name only starts like the detector's is not rootwatch's",
+    detections: [notRoot],
+  },
+  // Paths to a member's root that no root identity takes
+  'takeover/organization-start-member-primary-email-update.json': {
+    scenario: "the organisation starting to change a member's root email is critical, about the member",
+    detections: [
+      finding(
+        'iam-principal',
+        'member-root-email-change',
+        'success',
+        false,
+        'critical',
+        'member-root-email-change',
+        [],
+        { account: '222222222222', recipientAccountId: '999988887777' },
+      ),
+    ],
+  },
+  'takeover/organization-accept-member-primary-email-update.json': {
+    scenario: "the organisation completing a member's root email change is critical",
+    detections: [
+      finding(
+        'iam-principal',
+        'member-root-email-change',
+        'success',
+        false,
+        'critical',
+        'member-root-email-change',
+        [],
+        { account: '222222222222' },
+      ),
+    ],
+  },
+  'takeover/delegated-admin-start-member-primary-email-update-denied.json': {
+    scenario: "a denied attempt to change a member's root email is one step lower: high",
+    detections: [
+      finding(
+        'iam-principal',
+        'member-root-email-change',
+        'failure',
+        false,
+        'high',
+        'member-root-email-change',
+        [],
+        { account: '222222222222' },
+      ),
+    ],
+  },
+  'takeover/assume-root-audit-root-credentials.json': {
+    scenario: 'an AssumeRoot task that only audits root credentials is low',
+    detections: [
+      finding('iam-principal', 'root-task', 'success', false, 'low', 'root-audit-task', [], {
+        account: '222222222222',
+        taskPolicyArn: TASK('IAMAuditRootUserCredentials'),
+      }),
+    ],
+  },
+  'takeover/assume-root-delete-root-credentials.json': {
+    scenario: 'an AssumeRoot task that deletes root credentials is high',
+    detections: [
+      finding('iam-principal', 'root-task', 'success', false, 'high', 'root-task', [], {
+        taskPolicyArn: TASK('IAMDeleteRootUserCredentials'),
+      }),
+    ],
+  },
+  'takeover/assume-root-unlock-queue-policy.json': {
+    scenario: 'an AssumeRoot task that unlocks a queue policy is high, in the Region of the call',
+    detections: [
+      finding('iam-principal', 'root-task', 'success', false, 'high', 'root-task', [], {
+        region: 'eu-west-1',
+        taskPolicyArn: TASK('SQSUnlockQueuePolicy'),
+      }),
+    ],
+  },
+  'takeover/assume-root-create-root-password-denied.json': {
+    scenario: 'a denied AssumeRoot for a root password is high (critical, one step lower)',
+    detections: [
+      finding('iam-principal', 'root-password-task', 'failure', false, 'high', 'root-password-task', [], {
+        taskPolicyArn: TASK('IAMCreateRootUserPassword'),
+      }),
+    ],
+  },
+  'takeover/assume-root-recover-member-root-password.log.json': {
+    scenario:
+      "re-creating a member's root password: the AssumeRoot call and the password it creates are both critical (unless sanctioned)",
+    detections: [
+      finding('iam-principal', 'root-password-task', 'success', false, 'critical', 'root-password-task', [], {
+        account: '222222222222',
+      }),
+      finding(
+        'assumed-root',
+        'credential-change',
+        'success',
+        false,
+        'critical',
+        'root-credential-created-or-weakened',
+        [AVOID],
+        { taskPolicyArn: TASK('IAMCreateRootUserPassword') },
+      ),
+    ],
   },
 };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Detector } from '../../detection/detector.ts';
 import type { Detection } from '../../detection/detector.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
-import { listSampleFiles, sampleValues } from '../helpers/sample-events.ts';
+import { listSampleFiles, sampleConfig, sampleValues } from '../helpers/sample-events.ts';
 import { EXPECTED_DETECTIONS } from './expected-detections.ts';
 import type { ExpectedDetection } from './expected-detections.ts';
 
@@ -32,12 +32,13 @@ const view = (detection: Detection, expected: ExpectedDetection): unknown => {
     if (key in expected.finding) picked[key] = finding[key];
   }
   if ('taskPolicyArn' in expected.finding) picked.taskPolicyArn = finding.assumedRoot?.taskPolicyArn;
+  if ('protectedResource' in expected.finding) picked.protectedResource = finding.protectedResource;
   return { finding: picked };
 };
 
 const detectSample = async (file: string): Promise<Detection[]> => {
   const values = await sampleValues(file);
-  const detector = new Detector();
+  const detector = new Detector(sampleConfig(file));
   detector.learnSessions(values);
   return values.map((value) => detector.detect(value));
 };

@@ -2,7 +2,7 @@ import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-even
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
 import { EXPECTED_DETECTIONS } from '../detection/expected-detections.ts';
 import type { ExpectedDetection } from '../detection/expected-detections.ts';
-import { listSampleFiles, sampleValues } from './sample-events.ts';
+import { listSampleFiles, sampleConfig, sampleValues } from './sample-events.ts';
 
 interface DeliveredSample {
   file: string;
@@ -10,15 +10,20 @@ interface DeliveredSample {
   expected: ExpectedDetection;
 }
 
-/** Every item of every sample, as the rule would deliver it, with its expected detection; the rest is left out. */
-const deliveredSamples = async (): Promise<DeliveredSample[]> => {
+/**
+ * Every item of every sample, as the rules would deliver it, with its expected detection; the rest
+ * is left out. `withTampering`: the tampering rules too (events/tampering/ with the example
+ * deployment's protected resources), as `rootwatch replay --config` with that deployment delivers them.
+ */
+const deliveredSamples = async ({ withTampering = false } = {}): Promise<DeliveredSample[]> => {
   const delivered: DeliveredSample[] = [];
   for (const file of listSampleFiles()) {
     const values = await sampleValues(file);
+    const resources = withTampering ? sampleConfig(file).protectedResources : undefined;
     values.forEach((value, index) => {
       const event = asEventBridgeEvent(value);
       const expected = EXPECTED_DETECTIONS[file]?.detections[index];
-      if (expected && deliveredByRule(event)) delivered.push({ file, event, expected });
+      if (expected && deliveredByRule(event, resources)) delivered.push({ file, event, expected });
     });
   }
   return delivered;

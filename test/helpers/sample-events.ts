@@ -1,8 +1,23 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readItems } from '../../cli/input/read-items.ts';
 import type { InputItem } from '../../scan/documents/input-item.ts';
-import { EVENTS_DIR } from './paths.ts';
+import { DetectorConfigSchema } from '../../schemas/detector-config.ts';
+import type { DetectorConfig } from '../../schemas/detector-config.ts';
+import { EVENTS_DIR, REPO_ROOT } from './paths.ts';
+
+/** The DetectorConfig of an example deployment, as the Rootwatch stack outputs it (its protected resources). */
+const DEPLOYED_CONFIG_FILE = join(REPO_ROOT, 'config', 'deployed-detector-config.example.json');
+const DEPLOYED_CONFIG: DetectorConfig = DetectorConfigSchema.parse(
+  JSON.parse(readFileSync(DEPLOYED_CONFIG_FILE, 'utf8')),
+);
+
+/**
+ * The detector settings a sample is detected with: the example deployment's for events/tampering/
+ * (tampering is about a deployment's own resources), the defaults for every other sample.
+ */
+const sampleConfig = (file: string): DetectorConfig =>
+  file.startsWith('tampering/') ? DEPLOYED_CONFIG : DetectorConfigSchema.parse({});
 
 /** Every sample file under events/ (not its README), as paths relative to events/. */
 const listSampleFiles = (dir = EVENTS_DIR): string[] =>
@@ -25,4 +40,4 @@ const sampleValues = async (file: string): Promise<unknown[]> =>
     return item.value;
   });
 
-export { listSampleFiles, readSample, sampleValues };
+export { listSampleFiles, readSample, sampleValues, sampleConfig, DEPLOYED_CONFIG, DEPLOYED_CONFIG_FILE };

@@ -1,6 +1,6 @@
 import { Detector } from '../../detection/detector.ts';
 import type { Finding } from '../../schemas/finding.ts';
-import { listSampleFiles, sampleValues } from './sample-events.ts';
+import { listSampleFiles, sampleConfig, sampleValues } from './sample-events.ts';
 
 interface SampleFinding {
   file: string;
@@ -13,7 +13,7 @@ const collect = async (): Promise<SampleFinding[]> => {
   const found: SampleFinding[] = [];
   for (const file of listSampleFiles()) {
     const values = await sampleValues(file);
-    const detector = new Detector();
+    const detector = new Detector(sampleConfig(file));
     detector.learnSessions(values);
     for (const event of values) {
       const detection = detector.detect(event);
@@ -27,7 +27,8 @@ let collected: Promise<SampleFinding[]> | undefined;
 
 /**
  * Every finding the samples give, each with the input it came from, detected as `rootwatch classify`
- * does (a sample's AssumeRoot records are learnt before its root events). Fresh copies: mutate freely.
+ * does (a sample's AssumeRoot records are learnt before its root events; events/tampering/ with the
+ * example deployment's protected resources). Fresh copies: mutate freely.
  */
 const sampleFindings = async (): Promise<SampleFinding[]> => structuredClone(await (collected ??= collect()));
 
