@@ -18,8 +18,12 @@ const zeroes = <K extends string>(keys: readonly K[]): Record<K, number> =>
 
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
 
-/** Not a person's use of root: an AWS service acting with the root identity. */
-const isUse = (finding: Finding): boolean => finding.credential !== 'aws-service';
+/**
+ * Not a person's use of root: an AWS service acting with the root identity, or a principal that is
+ * not root (an AssumeRoot call: its session's root events are the uses).
+ */
+const isUse = (finding: Finding): boolean =>
+  finding.credential !== 'aws-service' && finding.credential !== 'iam-principal';
 
 interface AccountState {
   account: string;

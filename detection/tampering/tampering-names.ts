@@ -28,6 +28,7 @@ const NAME_FORMS: Record<NameForm, (entry: string) => { exact: string[]; pattern
   name: (entry) => same([entry]),
   bus: (entry) =>
     same(entry.startsWith('arn:') ? [entry, lastAfter(entry, '/')] : [entry, `*:event-bus/${entry}`]),
+  // The rule takes names ending like the function's (and qualified ARNs): the exact check then refuses look-alikes.
   function: (entry) => ({
     exact: [entry, `${entry}:*`, `*:function:${entry}`, `*:function:${entry}:*`],
     pattern: [`*${entry}`, `*:function:${entry}:*`],

@@ -15,6 +15,7 @@ describe('Config: handler environment', () => {
       ROOTWATCH_DETECTOR_CONFIG: { cisVersions: ['3.0.0'], severityOverrides: [] },
       ROOTWATCH_INCIDENT_QUIET_MINUTES: 60,
       ROOTWATCH_SUPPRESSIONS_FILE: 'suppressions.json',
+      ROOTWATCH_SANCTIONED_TASKS_FILE: 'sanctioned-root-tasks.json',
     });
   });
 

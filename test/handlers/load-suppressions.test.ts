@@ -3,11 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../handlers/load-config.ts';
-import { loadSuppressions } from '../../handlers/load-suppressions.ts';
+import { loadSanctionedTasks, loadSuppressions } from '../../handlers/load-suppressions.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-suppressions-'));
 const CONFIG_FILES = readdirSync(join(REPO_ROOT, 'config')).filter((name) => name.startsWith('suppressions'));
+const SANCTIONED_FILES = readdirSync(join(REPO_ROOT, 'config')).filter((name) =>
+  name.startsWith('sanctioned-root-tasks'),
+);
 
 describe('Suppression files', () => {
   it.each(CONFIG_FILES)('config/%s is a valid suppression file', (name) => {
@@ -58,5 +61,53 @@ describe('Suppression files', () => {
 
     // Act / Assess
     expect(() => loadSuppressions(file)).toThrow(/cannot read suppressions .*suppressions\.json/);
+  });
+
+  it.each(SANCTIONED_FILES)('config/%s is a valid sanctioned root task file', (name) => {
+    // Act
+    const rules = loadSanctionedTasks(join(REPO_ROOT, 'config', name), { required: true });
+
+    // Assess: each task is the suppression rule it amounts to
+    for (const rule of rules) {
+      expect(rule.id).toMatch(/^sanctioned:/);
+      expect(rule.match.taskPolicies?.length).toBeGreaterThan(0);
+      expect(rule.match.assumeRootCallers?.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('names the file and every problem of an invalid sanctioned root task file', () => {
+    // Prepare: no callers (it would sanction anyone) and a task policy AssumeRoot does not have
+    const file = join(scratch(), 'sanctioned-root-tasks.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        version: 1,
+        tasks: [
+          {
+            id: 'any-caller',
+            reason: 'SEC-1: too broad',
+            expires: '2027-01-01T00:00:00Z',
+            taskPolicies: ['IAMDoEverything'],
+            callers: [],
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const error = (() => {
+      try {
+        loadSanctionedTasks(file);
+        return undefined;
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+
+    // Assess
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error!.message).toContain(`invalid sanctioned root tasks ${file}`);
+    for (const path of ['tasks[0].callers', 'tasks[0].taskPolicies[0]'])
+      expect(error!.message).toContain(path);
   });
 });

@@ -64,13 +64,22 @@ describe('Detection: fleet tally', () => {
     tally.add(signIn('222222222222', '2026-01-06T10:00:00Z', true));
     tally.add(signIn('222222222222', '2026-01-06T11:00:00Z', null));
     tally.add(signIn('222222222222', '2026-01-06T09:00:00Z', null, 'failure'));
-    // An AWS service acting as root is nobody's use.
+    // An AWS service acting as root is nobody's use; nor is an AssumeRoot call (its session's events are).
     tally.add(
       finding({
         account: '333333333333',
         time: '2026-01-06T10:00:00Z',
         credential: 'aws-service',
         mfa: null,
+      }),
+    );
+    tally.add(
+      finding({
+        account: '444444444444',
+        time: '2026-01-06T10:00:00Z',
+        credential: 'iam-principal',
+        activity: 'root-task',
+        mfa: false,
       }),
     );
 
@@ -104,6 +113,7 @@ describe('Detection: fleet tally', () => {
         'assumed-root': 0,
         'aws-service': 0,
         unknown: 0,
+        'iam-principal': 0,
       },
     });
     expect(
