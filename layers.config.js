@@ -70,7 +70,7 @@ const LAYERS = [
 ];
 
 /** Files of `detection/` that infra may import: event patterns are data, defined once for CDK and replay. */
-const INFRA_PATTERN_FILES = ['detection/rule-pattern.ts', 'detection/tampering/tampering-pattern.ts'];
+const INFRA_PATTERN_FILES = ['detection/rule-pattern.ts', 'detection/tampering-pattern.ts'];
 
 /** The files that build AWS clients besides adapters/: the composition roots. */
 const AWS_COMPOSITION_ROOTS = ['handlers/*/aws-deps.ts'];

@@ -19,6 +19,7 @@ const CREDENTIAL_TITLES: Record<Finding['credential'], string> = {
 /** How a finding names a kind of protected resource: `function`, `log group`, … */
 const RESOURCE_WORDS: Record<ProtectedResourceKind, string> = {
   eventRules: 'rule',
+  schedules: 'schedule',
   eventBuses: 'event bus',
   functions: 'function',
   kmsKeys: 'KMS key',

@@ -30,6 +30,11 @@ interface DetectorHealthProps {
   readonly notifier: lambda.IFunction;
   /** The Security Hub import, when deployed. */
   readonly securityHubImport?: lambda.IFunction;
+  /**
+   * The heartbeat schedule's name: a fixed one lets the detector's tampering check name it.
+   * @default - a name CloudFormation generates
+   */
+  readonly heartbeatScheduleName?: string;
 }
 
 /**
@@ -79,6 +84,7 @@ class DetectorHealth extends Construct {
     }
 
     this.heartbeatSchedule = new events.Rule(this, 'HeartbeatSchedule', {
+      ...(props.heartbeatScheduleName && { ruleName: props.heartbeatScheduleName }),
       description: 'rootwatch: the heartbeat that exercises function, record and alert path',
       schedule: events.Schedule.rate(Duration.hours(props.heartbeatHours)),
       targets: [

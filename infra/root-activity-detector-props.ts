@@ -7,6 +7,8 @@ import { DetectorConfigSchema } from '../schemas/detector-config.ts';
 import type { DetectorConfig, DetectorConfigInput } from '../schemas/detector-config.ts';
 import type { Severity } from '../schemas/finding.ts';
 import type { HandlerConfig } from '../schemas/handler-config.ts';
+import { ProtectedResourcesSchema } from '../schemas/protected-resources.ts';
+import type { ProtectedResources } from '../schemas/protected-resources.ts';
 import { HANDLER_ENV } from '../schemas/handler-config.ts';
 import type { SiemApiDestinationProps } from './alert-routing.ts';
 
@@ -136,6 +138,22 @@ interface RootActivityDetectorProps {
    * @default Duration.minutes(60)
    */
   readonly incidentQuietPeriod?: Duration;
+  /**
+   * Deliver tampering with the detector's own resources, by anyone, as critical findings
+   * (docs/tampering-and-takeover.md): rules on the default bus and on the ingest bus for the calls
+   * that disable or weaken its rules, buses, functions, key, topics, log groups and stack. Off:
+   * call `protectFromTampering` once every construct to protect exists (RootwatchStack does, to
+   * protect the posture audit and the completeness scan too).
+   * @default true
+   */
+  readonly protectFromTampering?: boolean;
+  /**
+   * More resources whose tampering is a finding, besides the detector's own: the forwarder StackSet
+   * and its stacks, the organisation trail, GuardDuty detectors, Config recorders. The forwarders'
+   * rules (`<namePrefix>-forward-*`) and a stack named RootwatchForwarder always are.
+   * @default - none more
+   */
+  readonly protectedResources?: ProtectedResources;
 }
 
 /** The props with every default applied and every value checked. */
@@ -148,6 +166,7 @@ interface ResolvedDetectorProps {
   readonly environment: Record<string, string>;
   readonly detectorConfig?: DetectorConfig;
   readonly incidents: boolean;
+  readonly protectedResources: ProtectedResources;
 }
 
 const fail = (message: string): never => {
@@ -188,6 +207,13 @@ const checkDetectorConfig = (input: DetectorConfigInput | undefined): DetectorCo
   return parsed.success ? parsed.data : fail(`detectorConfig is invalid:\n${z.prettifyError(parsed.error)}`);
 };
 
+const checkProtectedResources = (input: ProtectedResources | undefined): ProtectedResources => {
+  const parsed = ProtectedResourcesSchema.safeParse(input ?? {});
+  return parsed.success
+    ? parsed.data
+    : fail(`protectedResources is invalid:\n${z.prettifyError(parsed.error)}`);
+};
+
 /**
  * Applies the defaults and refuses what cannot work, before any resource exists: conflicting props,
  * values AWS would reject at deploy time, settings the function would reject at cold start.
@@ -213,10 +239,12 @@ const resolveDetectorProps = (props: RootActivityDetectorProps): ResolvedDetecto
     fail(`siemApiDestination.endpoint must be an https:// URL, got "${endpoint}"`);
   }
   const detectorConfig = checkDetectorConfig(props.detectorConfig);
+  const protectedResources = checkProtectedResources(props.protectedResources);
   const incidents = props.incidents ?? true;
   if (!incidents && props.incidentQuietPeriod) fail('incidentQuietPeriod needs incidents');
   return {
     incidents,
+    protectedResources,
     memorySize: checkMemorySize(props.memorySize ?? 512),
     namePrefix,
     recordRetention: props.recordRetention ?? logs.RetentionDays.ONE_YEAR,

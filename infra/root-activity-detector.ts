@@ -10,7 +10,11 @@ import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { DetectorConfigSchema } from '../schemas/detector-config.ts';
+import type { DetectorConfig } from '../schemas/detector-config.ts';
 import { HandlerConfigSchema, HANDLER_ENV } from '../schemas/handler-config.ts';
+import type { ProtectedResources } from '../schemas/protected-resources.ts';
 import { AlertNotifier } from './alert-notifier.ts';
 import { AlertRouting } from './alert-routing.ts';
 import { CisRootUsageAlarm } from './cis-root-usage-alarm.ts';
@@ -24,7 +28,17 @@ import { RootActivityRule } from './root-activity-rule.ts';
 import { SecurityHubImport } from './security-hub-import.ts';
 import { resolveDetectorProps } from './root-activity-detector-props.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
+import {
+  collectProtectedResources,
+  deployedLengthOf,
+  forwarderRuleName,
+  mergeResources,
+} from './protected-resources.ts';
 import { assertStartable } from './startable-environment.ts';
+import { TamperingRules } from './tampering-rules.ts';
+
+/** Lambda: "The total size of all environment variables doesn't exceed 4 KB". */
+const MAX_ENVIRONMENT_BYTES = 4096;
 
 /**
  * rootwatch's real-time detector, in the security account: rules with the shared root-activity
@@ -67,6 +81,16 @@ class RootActivityDetector extends Construct {
   readonly alarms: Record<string, cloudwatch.Alarm>;
   /** The incident state, unless `incidents: false`. */
   readonly incidentTable?: dynamodb.Table;
+  /** The rules that deliver tampering with rootwatch's resources, once `protectFromTampering` ran. */
+  tamperingRules?: events.Rule[];
+  /**
+   * What the detector protects, once `protectFromTampering` ran: the `protectedResources` of the
+   * detector config it gives the function (and that the Rootwatch stack outputs, `DetectorConfig`).
+   */
+  protectedResources?: ProtectedResources;
+  readonly #toFunction: () => targets.LambdaFunction;
+  readonly #detectorConfig: DetectorConfig;
+  readonly #more: ProtectedResources;
 
   constructor(scope: Construct, id: string, props: RootActivityDetectorProps = {}) {
     super(scope, id);
@@ -141,7 +165,11 @@ class RootActivityDetector extends Construct {
         retryAttempts: 185,
         maxEventAge: Duration.hours(24),
       });
+    this.#toFunction = toFunction;
+    this.#detectorConfig = resolved.detectorConfig ?? DetectorConfigSchema.parse({});
+    this.#more = resolved.protectedResources;
     this.rule = new RootActivityRule(this, 'Rule', {
+      ruleName: `${prefix}-root-activity`,
       description: "rootwatch: this account's root activity to the detector",
     });
     this.rule.addTarget(toFunction());
@@ -161,6 +189,7 @@ class RootActivityDetector extends Construct {
       );
     }
     this.ingestRule = new RootActivityRule(this, 'IngestRule', {
+      ruleName: `${prefix}-ingest-root-activity`,
       eventBus: this.ingestBus,
       description: 'rootwatch: forwarded root activity to the detector',
     });
@@ -205,6 +234,7 @@ class RootActivityDetector extends Construct {
       key: this.key,
       operationsEmails: props.operationsEmails ?? [],
       heartbeatHours: resolved.heartbeatHours,
+      heartbeatScheduleName: `${prefix}-heartbeat-schedule`,
       heartbeatLogGroupName: names.heartbeats,
       heartbeatLogRetention: resolved.operationalLogRetention,
       recordLogGroup: this.recordLogGroup,
@@ -225,6 +255,93 @@ class RootActivityDetector extends Construct {
       Validations.of(this).addWarning(
         'rootwatch:RegionCoverage',
         'Root sign-ins and IAM events arrive only in us-east-1: deploy RootwatchForwarder to us-east-1 of every account, this one included.',
+      );
+    }
+    if (props.protectFromTampering ?? true) this.protectFromTampering([this]);
+  }
+
+  /**
+   * Delivers, as critical findings, the calls by anyone that disable or weaken the resources under
+   * `scopes` (rules, buses, functions, keys, topics, log groups, and their stacks), the forwarders'
+   * (forwarded to the ingest bus) and the `protectedResources` of the props
+   * (docs/tampering-and-takeover.md): rules on the default bus that watch each other, a rule on the
+   * ingest bus, and the list in the function's detector config for its exact check. Call it once,
+   * after every construct to protect exists.
+   */
+  protectFromTampering(scopes: readonly IConstruct[]): void {
+    if (this.tamperingRules) throw new Error('RootActivityDetector: protectFromTampering runs once');
+    const prefix = this.namePrefix;
+    const forwarded = mergeResources(
+      { eventRules: [forwarderRuleName(prefix, '*')], stacks: ['RootwatchForwarder'] },
+      this.#more,
+    );
+    const ingestRuleName = `${prefix}-ingest-tampering`;
+    const collected = collectProtectedResources(scopes);
+    const local = mergeResources(collected.resources, forwarded, { eventRules: [ingestRuleName] });
+    const onDefaultBus = new TamperingRules(this, 'Tampering', {
+      resources: local,
+      lengths: collected.lengths,
+      ruleName: (index) =>
+        [`${prefix}-tampering`, `${prefix}-tampering-watch`][index] ?? `${prefix}-tampering-${index + 1}`,
+      target: this.#toFunction,
+      description:
+        "rootwatch: tampering with rootwatch's resources in this account, by anyone, to the detector",
+    });
+    const onIngestBus = new TamperingRules(this, 'IngestTampering', {
+      resources: forwarded,
+      ruleName: () => ingestRuleName,
+      eventBus: this.ingestBus,
+      target: this.#toFunction,
+      description: "rootwatch: forwarded tampering with rootwatch's resources to the detector",
+      watch: false,
+    });
+    this.tamperingRules = [...onDefaultBus.rules, ...onIngestBus.rules];
+    this.protectedResources = mergeResources(local, {
+      eventRules: [...onDefaultBus.names, ...onIngestBus.names],
+    });
+    const config = { ...this.#detectorConfig, protectedResources: this.#functionCopy(scopes) };
+    this.detectorFunction.addEnvironment(HANDLER_ENV.detectorConfig, Stack.of(this).toJsonString(config));
+    this.#checkEnvironmentSize(JSON.stringify(config), collected.lengths);
+  }
+
+  /**
+   * The protected resources as the function's environment can hold them: without its own name, which
+   * Lambda gives it (AWS_LAMBDA_FUNCTION_NAME), and only with rules of fixed names among those that
+   * invoke it: a generated name would make the function depend on a rule that depends on it.
+   */
+  #functionCopy(scopes: readonly IConstruct[]): ProtectedResources {
+    const fn = this.detectorFunction.node.defaultChild as lambda.CfnFunction;
+    const stack = Stack.of(this);
+    const invoking = `"${stack.getLogicalId(fn)}"`;
+    for (const node of scopes.flatMap((scope) => scope.node.findAll())) {
+      if (!(node instanceof events.CfnRule)) continue;
+      const named = typeof node.name === 'string' && !Token.isUnresolved(node.name);
+      if (!named && JSON.stringify(stack.resolve(node.targets) ?? []).includes(invoking)) {
+        throw new Error(
+          `RootActivityDetector: the rule ${node.node.path} invokes the detector function: give it a fixed name (ruleName) so that its tampering check can name it`,
+        );
+      }
+    }
+    const { functions = [], ...rest } = this.protectedResources!;
+    const others = functions.filter((name) => name !== fn.ref);
+    return others.length ? { ...rest, functions: others } : rest;
+  }
+
+  /** The environment must fit Lambda's 4 KB with every token at its longest; fail the synthesis, not the deployment. */
+  #checkEnvironmentSize(detectorConfig: string, lengths: ReadonlyMap<string, number>): void {
+    const fn = this.detectorFunction.node.defaultChild as lambda.CfnFunction;
+    const variables = {
+      ...((fn.environment as { variables?: Record<string, string> } | undefined)?.variables ?? {}),
+      [HANDLER_ENV.detectorConfig]: detectorConfig,
+    };
+    const lengthOf = deployedLengthOf(lengths);
+    const bytes = Object.entries(variables).reduce(
+      (sum, [name, value]) => sum + name.length + lengthOf(String(value)),
+      0,
+    );
+    if (bytes > MAX_ENVIRONMENT_BYTES) {
+      throw new Error(
+        `RootActivityDetector: the detector's environment may reach ${bytes} bytes with the protected resources, over Lambda's ${MAX_ENVIRONMENT_BYTES}`,
       );
     }
   }

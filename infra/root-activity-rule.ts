@@ -17,6 +17,11 @@ interface RootActivityRuleProps {
   readonly eventBus?: events.IEventBus;
   /** What this rule is for, shown in the console. */
   readonly description: string;
+  /**
+   * The rule's name: a fixed one lets the detector's tampering check name it.
+   * @default - a name CloudFormation generates
+   */
+  readonly ruleName?: string;
 }
 
 /**

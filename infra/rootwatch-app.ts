@@ -2,6 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import type { App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
+import { settingsProtectedResources } from './protected-resources.ts';
 import { RootwatchForwarderStack } from './rootwatch-forwarder-stack.ts';
 import { RootwatchStack } from './rootwatch-stack.ts';
 import type { RootwatchStackProps } from './rootwatch-stack.ts';
@@ -37,7 +38,10 @@ const buildRootwatchApp = (app: App, settings: DeployConfig, options: RootwatchA
     ...(options.code && { code: options.code }),
   });
   const ingestBusArn = ingestBusArnOf(settings);
+  // The forwarder's own rules protect each other; the rest comes from the settings.
+  const { eventRules: _forwarderRules, ...protectedResources } = settingsProtectedResources(settings);
   const forwarder = new RootwatchForwarderStack(app, 'RootwatchForwarder', {
+    protectedResources,
     ...(ingestBusArn && { ingestBusArn }),
     ...(settings.postureAuditRoleArn && { postureAuditRoleArn: settings.postureAuditRoleArn }),
   });

@@ -2,6 +2,7 @@ import { CfnParameter, CliCredentialsStackSynthesizer, Stack } from 'aws-cdk-lib
 import type { StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import type { ProtectedResources } from '../schemas/protected-resources.ts';
 import { PostureAuditRole } from './posture-audit-role.ts';
 import { RootActivityForwarder } from './root-activity-forwarder.ts';
 
@@ -17,6 +18,12 @@ interface RootwatchForwarderStackProps extends StackProps {
    * @default - none: no audit role
    */
   readonly postureAuditRoleArn?: string;
+  /**
+   * What else nobody may disable or weaken unseen in each account and Region: the forwarder's
+   * stacks and StackSet, the organisation trail, GuardDuty detectors, Config recorders.
+   * @default - the forwarder's rules only
+   */
+  readonly protectedResources?: ProtectedResources;
 }
 
 /**
@@ -31,9 +38,10 @@ class RootwatchForwarderStack extends Stack {
   readonly postureAudit: PostureAuditRole;
 
   constructor(scope: Construct, id: string, props: RootwatchForwarderStackProps = {}) {
-    const { ingestBusArn, postureAuditRoleArn, ...stackProps } = props;
+    const { ingestBusArn, postureAuditRoleArn, protectedResources, ...stackProps } = props;
     super(scope, id, {
-      description: 'rootwatch forwarder: sends root activity of this account and Region to the detector',
+      description:
+        'rootwatch forwarder: sends root activity and tampering with rootwatch of this account and Region to the detector',
       synthesizer: new CliCredentialsStackSynthesizer(),
       analyticsReporting: false,
       ...stackProps,
@@ -47,6 +55,7 @@ class RootwatchForwarderStack extends Stack {
     });
     this.forwarder = new RootActivityForwarder(this, 'Forwarder', {
       ingestBus: events.EventBus.fromEventBusArn(this, 'IngestBus', this.ingestBusArn.valueAsString),
+      ...(protectedResources && { protectedResources }),
     });
     const auditRoleArn = new CfnParameter(this, 'PostureAuditRoleArn', {
       type: 'String',

@@ -9,6 +9,7 @@ import { detectorResources } from './detector-resources.ts';
 import { RootActivityDetector } from './root-activity-detector.ts';
 import { RootPostureAudit } from './root-posture-audit.ts';
 import type { RootActivityDetectorProps } from './root-activity-detector-props.ts';
+import { settingsProtectedResources } from './protected-resources.ts';
 
 interface RootwatchStackProps extends StackProps {
   /** The validated deploy settings. */
@@ -35,6 +36,9 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
   ...(settings.incidents && { incidentQuietPeriod: Duration.minutes(settings.incidentQuietMinutes) }),
   ...(settings.organizationId && { organizationId: settings.organizationId }),
   ...(settings.detectorConfig && { detectorConfig: settings.detectorConfig }),
+  // Protected once the whole stack exists (below), so the posture audit and the completeness scan are too.
+  protectFromTampering: false,
+  protectedResources: settingsProtectedResources(settings),
   ...(settings.siemEndpoint &&
     settings.siemSecretName && {
       siemApiDestination: {
@@ -74,7 +78,8 @@ const completenessScan = (
 
 /**
  * `Rootwatch`: the detector in the security account, with termination protection (deleting it
- * silences root detection for the whole organisation). Outputs what forwarders and SIEMs need.
+ * silences root detection for the whole organisation), every resource of it protected from
+ * tampering. Outputs what forwarders and SIEMs need, and the detector config (`DetectorConfig`).
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-protect-stacks.html
  */
 class RootwatchStack extends Stack {
@@ -131,6 +136,16 @@ class RootwatchStack extends Stack {
     for (const [name, [value, description]] of Object.entries(outputs)) {
       new CfnOutput(this, name, { value, description });
     }
+    // Last, so that every resource of the stack is protected from tampering.
+    this.detector.protectFromTampering([this]);
+    new CfnOutput(this, 'DetectorConfig', {
+      value: this.toJsonString({
+        ...(settings.detectorConfig ?? {}),
+        protectedResources: this.detector.protectedResources,
+      }),
+      description:
+        'The detector settings with the protected resources: rootwatch replay|classify --config FILE (docs/tampering-and-takeover.md)',
+    });
   }
 }
 

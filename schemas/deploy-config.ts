@@ -3,6 +3,7 @@ import { TrailBucketSchema, TrailPrefixSchema, WINDOW_HOURS } from './completene
 import { DetectorConfigSchema } from './detector-config.ts';
 import { SeveritySchema } from './finding-enums.ts';
 import { HandlerConfigSchema, HANDLER_ENV } from './handler-config.ts';
+import { ResourceNameSchema } from './protected-resources.ts';
 import './zod-english.ts';
 
 /** The retention periods CloudWatch Logs accepts, in days. @see https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutRetentionPolicy.html */
@@ -45,6 +46,7 @@ const accountId = z.string().check(z.regex(/^\d{12}$/, { error: 'expected a 12-d
 const region = z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { error: 'expected an AWS Region' }));
 const logGroupName = HandlerConfigSchema.shape[HANDLER_ENV.logGroup];
 const httpsUrl = z.url({ protocol: /^https$/, error: 'expected an https:// URL' });
+const resourceName = ResourceNameSchema;
 
 /**
  * The settings of `npx cdk deploy` for the `Rootwatch` and `RootwatchForwarder` stacks, from a JSON
@@ -126,6 +128,22 @@ const DeployConfigSchema = z
       24,
     ),
     completenessMemorySize: z._default(integer(512, 10_240), 2048),
+    /**
+     * The StackSet that deploys RootwatchForwarder to the organisation: it, and its instances' stacks
+     * (`StackSet-<name>-*`), are protected from tampering (docs/tampering-and-takeover.md).
+     */
+    forwarderStackSetName: z._default(
+      z.string().check(z.regex(/^[a-zA-Z][-a-zA-Z0-9]{0,127}$/, { error: 'expected a StackSet name' })),
+      'rootwatch-forwarder',
+    ),
+    /** Trails (the organisation trail) whose StopLogging, DeleteTrail, UpdateTrail or PutEventSelectors page. */
+    protectedTrails: z._default(list(resourceName), []),
+    /** More stacks to protect, by name (`*` matches any run of characters). */
+    protectedStacks: z._default(list(resourceName), []),
+    /** GuardDuty detector ids to protect (DeleteDetector, UpdateDetector disabling it); `*`: every detector. */
+    protectedGuardDutyDetectors: z._default(list(resourceName), []),
+    /** AWS Config recorder names to protect (StopConfigurationRecorder, DeleteConfigurationRecorder); `*`: every recorder. */
+    protectedConfigRecorders: z._default(list(resourceName), []),
     /** Where forwarders send; by default the ingest bus of `account` in `region`. */
     ingestBusArn: z.optional(
       z.string().check(

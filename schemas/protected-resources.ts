@@ -25,6 +25,8 @@ const names = z.optional(z.array(ResourceNameSchema).check(z.minLength(1)));
 const ProtectedResourcesSchema = z.strictObject({
   /** EventBridge rule names (DisableRule, DeleteRule, PutRule, PutTargets, RemoveTargets). */
   eventRules: names,
+  /** EventBridge Scheduler schedule names (DeleteSchedule, UpdateSchedule): the posture audit's and the completeness scan's. */
+  schedules: names,
   /** Event bus names: DeleteEventBus, and PutPermission/RemovePermission on the bus policy. */
   eventBuses: names,
   /** Lambda function names (calls may name them by ARN or partial ARN: both are matched). */
@@ -53,5 +55,5 @@ type ProtectedResourceKind = keyof ProtectedResources;
 /** The kinds, in the order findings and documents list them. */
 const PROTECTED_RESOURCE_KINDS = Object.keys(ProtectedResourcesSchema.shape) as ProtectedResourceKind[];
 
-export { ProtectedResourcesSchema, PROTECTED_RESOURCE_KINDS };
+export { ProtectedResourcesSchema, ResourceNameSchema, PROTECTED_RESOURCE_KINDS };
 export type { ProtectedResources, ProtectedResourceKind };

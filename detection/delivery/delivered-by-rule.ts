@@ -2,7 +2,7 @@ import type { ProtectedResources } from '../../schemas/protected-resources.ts';
 import { matchesPattern } from '../event-pattern-matcher.ts';
 import type { EventPattern } from '../rule-pattern.ts';
 import { ROOT_ACTIVITY_PATTERN } from '../rule-pattern.ts';
-import { tamperingPattern } from '../tampering/tampering-pattern.ts';
+import { tamperingPattern } from '../tampering-pattern.ts';
 
 const tamperingPatterns = new WeakMap<ProtectedResources, EventPattern | undefined>();
 

@@ -52,6 +52,15 @@ const TAMPERING_CALLS: readonly TamperingCalls[] = [
       'EventBridge API PutTargets, RemoveTargets (Rule): https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RemoveTargets.html',
   },
   {
+    service: 'scheduler',
+    eventNames: ['DeleteSchedule', 'UpdateSchedule'],
+    kind: 'schedules',
+    field: 'name',
+    form: 'name',
+    source:
+      'EventBridge Scheduler API DeleteSchedule, UpdateSchedule (Name, GroupName); source aws.scheduler: https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-scheduler.html',
+  },
+  {
     service: 'events',
     eventNames: ['DeleteEventBus'],
     kind: 'eventBuses',

@@ -12,6 +12,7 @@ import type { Logger } from '../../adapters/logger.ts';
 import { createLogger } from '../../adapters/logger.ts';
 import type { RetryPolicy } from '../../adapters/retry.ts';
 import { HandlerConfigSchema } from '../../schemas/handler-config.ts';
+import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import { loadConfig } from '../load-config.ts';
 import type { HandlerDeps } from './make-handler.ts';
 
@@ -27,6 +28,21 @@ const CLIENT_CONFIG = { maxAttempts: 1, requestHandler: { requestTimeout: 3_000,
  */
 const containerStreamName = (now: Date, name = 'rootwatch'): string =>
   `${name}/${now.toISOString().slice(0, 10)}/${randomUUID()}`;
+
+/**
+ * The detector settings with the function's own name among the protected functions: the CDK cannot
+ * write it into the function's own environment (the function would depend on itself); Lambda does,
+ * as AWS_LAMBDA_FUNCTION_NAME.
+ * @see https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-runtime
+ */
+const withOwnFunction = (config: DetectorConfig, name: string | undefined): DetectorConfig => {
+  const resources = config.protectedResources;
+  if (!resources || !name) return config;
+  return {
+    ...config,
+    protectedResources: { ...resources, functions: [...(resources.functions ?? []), name] },
+  };
+};
 
 interface AwsDepsOptions {
   logger?: Logger;
@@ -69,7 +85,7 @@ const buildAwsDeps = async (
     ...loadDeployedSanctionedTasks(config[HANDLER_ENV.sanctionedTasksFile], deployedFiles),
   ];
   return {
-    detector: new Detector(config[HANDLER_ENV.detectorConfig]),
+    detector: new Detector(withOwnFunction(config[HANDLER_ENV.detectorConfig], env.AWS_LAMBDA_FUNCTION_NAME)),
     incidents: await incidentTracker(config[HANDLER_ENV.incidentTable], {
       quietMinutes: config[HANDLER_ENV.incidentQuietMinutes],
       now,
@@ -93,4 +109,4 @@ const buildAwsDeps = async (
   };
 };
 
-export { buildAwsDeps, containerStreamName, CLIENT_CONFIG };
+export { buildAwsDeps, containerStreamName, withOwnFunction, CLIENT_CONFIG };

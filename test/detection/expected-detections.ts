@@ -646,6 +646,18 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
       'a CloudFormation deployment changing the detector function is tampering too: suppress planned deployments with a window',
     detections: [tampering('iam-principal', 'success', false, 'functions', FUNCTION)],
   },
+  'tampering/assumed-role-delete-posture-audit-schedule.json': {
+    scenario: "deleting the posture audit's schedule is critical",
+    detections: [
+      tampering(
+        'iam-principal',
+        'success',
+        false,
+        'schedules',
+        'Rootwatch-PostureAuditSchedule1A2B3C4D-EXAMPLE12345',
+      ),
+    ],
+  },
   'tampering/assumed-role-disable-unrelated-rule.json': {
     scenario: "disabling a rule that is not rootwatch's is not tampering",
     detections: [notRoot],

@@ -4,7 +4,7 @@ import { matchesPattern } from '../../detection/event-pattern-matcher.ts';
 import { TAMPERING_CALLS } from '../../detection/tampering/tampering-events.ts';
 import type { NameForm } from '../../detection/tampering/tampering-events.ts';
 import { namedEntry, patternLeaves } from '../../detection/tampering/tampering-names.ts';
-import { tamperingPattern, tamperingRulePatterns } from '../../detection/tampering/tampering-pattern.ts';
+import { tamperingPattern, tamperingRulePatterns } from '../../detection/tampering-pattern.ts';
 import { tamperedResource } from '../../detection/tampering/tampered-resource.ts';
 import { PROTECTED_RESOURCE_KINDS } from '../../schemas/protected-resources.ts';
 import { DEPLOYED_CONFIG, listSampleFiles, sampleValues } from '../helpers/sample-events.ts';
@@ -86,18 +86,22 @@ describe('Tampering pattern: rules that watch each other, each within the limit'
     ['rootwatch-tampering', 'rootwatch-tampering-watch'][index] ?? `rootwatch-tampering-${index + 1}`;
   const disabling = (rule: string) => apiCall('events.amazonaws.com', 'DisableRule', { name: rule });
 
-  it.each([
-    { limit: 4096, rules: 3 },
-    { limit: 1500, rules: 4 },
-  ])('with patterns of at most $limit characters: $rules rules', ({ limit, rules }) => {
+  it('names its rules in order and keeps each pattern within the limit; a lower limit takes more rules', () => {
     // Act
-    const plans = tamperingRulePatterns(RESOURCES, ruleName, { maxLength: limit });
+    const [wide, narrow] = [4096, 1500].map((maxLength) =>
+      tamperingRulePatterns(RESOURCES, ruleName, { maxLength }),
+    );
 
     // Assess
-    expect(plans.map((plan) => plan.name)).toStrictEqual(
-      Array.from({ length: rules }, (_, index) => ruleName(index)),
-    );
-    for (const { pattern } of plans) expect(JSON.stringify(pattern).length).toBeLessThanOrEqual(limit);
+    for (const [plans, limit] of [
+      [wide!, 4096],
+      [narrow!, 1500],
+    ] as const) {
+      expect(plans.map((plan) => plan.name)).toStrictEqual(plans.map((_, index) => ruleName(index)));
+      for (const { pattern } of plans) expect(JSON.stringify(pattern).length).toBeLessThanOrEqual(limit);
+    }
+    expect(wide!.length).toBeGreaterThanOrEqual(2);
+    expect(narrow!.length).toBeGreaterThan(wide!.length);
   });
 
   it.each([4096, 1500])(

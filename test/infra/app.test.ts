@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readDeploySettings } from '../../infra/deploy-settings.ts';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
+import { resolver } from './resolve.ts';
 import { INGEST_BUS_ARN, SECURITY_ACCOUNT, testApp } from './synth.ts';
 
 const configFile = (content: unknown): string => {
@@ -116,14 +117,19 @@ describe('App: the two stacks', () => {
       RetentionInDays: 731,
     });
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(12 hours)' });
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: {
-          ROOTWATCH_ALERT_MIN_SEVERITY: 'high',
-          ROOTWATCH_DETECTOR_CONFIG: '{"cisVersions":["5.0.0"],"severityOverrides":[]}',
-        },
-      },
-    });
+    const [detectorFunction] = Object.values(
+      template.findResources('AWS::Lambda::Function', {
+        Properties: { Description: 'rootwatch: validates, classifies, records and alerts root activity' },
+      }),
+    ) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+    const variables = detectorFunction!.Properties.Environment.Variables;
+    expect(variables.ROOTWATCH_ALERT_MIN_SEVERITY).toBe('high');
+    expect(
+      JSON.parse(resolver(template)(variables.ROOTWATCH_DETECTOR_CONFIG) as string) as Record<
+        string,
+        unknown
+      >,
+    ).toMatchObject({ cisVersions: ['5.0.0'], severityOverrides: [] });
     expect(Object.keys(template.findResources('AWS::SQS::Queue'))).toHaveLength(2);
   });
 
@@ -131,6 +137,7 @@ describe('App: the two stacks', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toStrictEqual([
       'AlertBusArn',
       'AlertTopicArn',
+      'DetectorConfig',
       'IngestBusArn',
       'OperationsTopicArn',
       'PostureAuditRoleArn',

@@ -10,6 +10,7 @@ import { bundleCode } from '../../infra/lambda-bundle.ts';
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
 import { HandlerConfigSchema, HANDLER_ENV } from '../../schemas/handler-config.ts';
+import { resolver } from './resolve.ts';
 import { describeRef, onlyResource, SECURITY_ACCOUNT, synthDetector, testApp } from './synth.ts';
 
 const logGroupArn = (name: string) => `arn:aws:logs:us-east-1:${SECURITY_ACCOUNT}:log-group:${name}`;
@@ -66,6 +67,7 @@ describe('Construct: RootActivityDetector', () => {
           HANDLER_ENV.logLevel,
           HANDLER_ENV.incidentTable,
           HANDLER_ENV.incidentQuietMinutes,
+          HANDLER_ENV.detectorConfig,
         ].sort(),
       );
       expect(describeRef(template, environment[HANDLER_ENV.alertBus])).toBe(
@@ -77,11 +79,12 @@ describe('Construct: RootActivityDetector', () => {
           ...environment,
           [HANDLER_ENV.alertBus]: 'rootwatch-alerts',
           [HANDLER_ENV.incidentTable]: 'rootwatch-incidents',
+          [HANDLER_ENV.detectorConfig]: resolver(template)(environment[HANDLER_ENV.detectorConfig]),
         }).success,
       ).toBe(true);
     });
 
-    it('passes the detector config as JSON, validated at synth time', () => {
+    it('passes the detector config as JSON, validated at synth time, with the resources it protects', () => {
       // Prepare
       const variables = new Capture();
       const { template: configured } = synthDetector({ detectorConfig: { cisVersions: ['5.0.0'] } });
@@ -91,14 +94,17 @@ describe('Construct: RootActivityDetector', () => {
         ...DETECTOR,
         Environment: { Variables: variables },
       });
+      const config = JSON.parse(
+        resolver(configured)(
+          (variables.asObject() as Record<string, unknown>)[HANDLER_ENV.detectorConfig],
+        ) as string,
+      ) as Record<string, unknown>;
 
       // Assess
-      expect(
-        JSON.parse((variables.asObject() as Record<string, string>)[HANDLER_ENV.detectorConfig]!),
-      ).toStrictEqual({
-        cisVersions: ['5.0.0'],
-        severityOverrides: [],
-      });
+      expect(config).toMatchObject({ cisVersions: ['5.0.0'], severityOverrides: [] });
+      expect(Object.keys(config.protectedResources as object).sort()).toStrictEqual(
+        ['eventBuses', 'eventRules', 'functions', 'kmsKeys', 'logGroups', 'snsTopics', 'stacks'].sort(),
+      );
     });
 
     it('retries asynchronous invocations twice within 6 hours, then keeps them in the dead-letter queue', () => {

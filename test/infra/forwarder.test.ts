@@ -1,6 +1,8 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
+import { matchesPattern } from '../../detection/event-pattern-matcher.ts';
 import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import type { EventPattern } from '../../detection/rule-pattern.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
 import { INGEST_BUS_ARN, MANAGEMENT_ACCOUNT, SECURITY_ACCOUNT, testApp } from './synth.ts';
@@ -40,19 +42,48 @@ const synthForwarder = () =>
 describe('Stack: RootwatchForwarder', () => {
   const template = synthForwarder();
 
-  it('forwards root activity from the default bus with the shared pattern and rule state', () => {
-    template.resourceCountIs('AWS::Events::Rule', 1);
+  it('forwards root activity from the default bus with the shared pattern and rule state, under a fixed name', () => {
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: ROOT_ACTIVITY_PATTERN }, 1);
     template.hasResourceProperties('AWS::Events::Rule', {
+      Name: 'rootwatch-forward-root-activity',
       EventBusName: Match.absent(),
       EventPattern: ROOT_ACTIVITY_PATTERN,
       State: RULE_STATE,
     });
   });
 
+  it('forwards tampering with its own rules from the default bus, by rules that watch each other', () => {
+    // Act
+    const rules = Object.values(
+      template.findResources('AWS::Events::Rule', {
+        Properties: { Name: Match.stringLikeRegexp('^rootwatch-forward-tampering') },
+      }),
+    ).map((rule) => rule.Properties as { Name: string; EventPattern: EventPattern; State: string });
+    const disabling = (name: string) => ({
+      source: 'aws.events',
+      'detail-type': 'AWS API Call via CloudTrail',
+      detail: { eventSource: 'events.amazonaws.com', eventName: 'DisableRule', requestParameters: { name } },
+    });
+
+    // Assess: each rule's disabling reaches the ingest bus through another rule
+    expect(rules.map((rule) => [rule.Name, rule.State])).toStrictEqual([
+      ['rootwatch-forward-tampering', 'ENABLED'],
+      ['rootwatch-forward-tampering-watch', 'ENABLED'],
+    ]);
+    for (const name of ['rootwatch-forward-root-activity', ...rules.map((rule) => rule.Name)]) {
+      const seenBy = rules.filter((rule) => matchesPattern(rule.EventPattern, disabling(name)));
+      expect(seenBy.map((rule) => rule.Name)).toHaveLength(1);
+      expect(seenBy[0]!.Name).not.toBe(name);
+    }
+  });
+
   it('puts events on the ingest bus, from the parameter, through a role allowed only that', () => {
     // Prepare
     const target = new Capture();
-    template.hasResourceProperties('AWS::Events::Rule', { Targets: [target] });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: ROOT_ACTIVITY_PATTERN,
+      Targets: [target],
+    });
     const { Arn, RoleArn, DeadLetterConfig } = target.asObject() as Record<
       string,
       { 'Fn::GetAtt': [string] }
@@ -100,6 +131,8 @@ describe('Stack: RootwatchForwarder', () => {
         .map(({ Type }) => Type)
         .sort(),
     ).toStrictEqual([
+      'AWS::Events::Rule',
+      'AWS::Events::Rule',
       'AWS::Events::Rule',
       'AWS::IAM::Policy',
       'AWS::IAM::Role',
@@ -153,9 +186,11 @@ describe('Stack: RootwatchForwarder', () => {
       expect(forwards(account, region)).toBe(expected);
     });
 
-    it('creates the rule, and the queue policy that names it, only where it forwards', () => {
-      template.resourcePropertiesCountIs('AWS::Events::Rule', {}, 1);
-      template.hasResource('AWS::Events::Rule', { Condition: conditionName });
+    it('creates the rules, and the queue policy that names them, only where it forwards', () => {
+      expect(
+        Object.keys(template.findResources('AWS::Events::Rule', { Condition: conditionName })),
+      ).toHaveLength(3);
+      expect(Object.keys(template.findResources('AWS::Events::Rule'))).toHaveLength(3);
       template.hasResource('AWS::SQS::QueuePolicy', { Condition: conditionName });
     });
   });

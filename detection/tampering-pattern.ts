@@ -1,8 +1,8 @@
-import type { ProtectedResources } from '../../schemas/protected-resources.ts';
-import type { EventPattern, PatternLeaf } from '../rule-pattern.ts';
-import { TAMPERING_CALLS } from './tampering-events.ts';
-import type { TamperingCalls } from './tampering-events.ts';
-import { patternLeaves, protectsAll } from './tampering-names.ts';
+import type { ProtectedResources } from '../schemas/protected-resources.ts';
+import type { EventPattern, PatternLeaf } from './rule-pattern.ts';
+import { TAMPERING_CALLS } from './tampering/tampering-events.ts';
+import type { TamperingCalls } from './tampering/tampering-events.ts';
+import { patternLeaves, protectsAll } from './tampering/tampering-names.ts';
 
 /** Tampering calls are API calls; CloudTrail sends them to EventBridge with this detail-type [EB-CT]. */
 const API_CALL_DETAIL_TYPE = 'AWS API Call via CloudTrail';
