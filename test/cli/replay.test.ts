@@ -12,6 +12,7 @@ import { consoleSessionRecords } from '../helpers/console-session.ts';
 import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
+import { DEPLOYED_CONFIG_FILE } from '../helpers/sample-events.ts';
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
@@ -43,7 +44,9 @@ describe('CLI: rootwatch replay', () => {
       samples.map(({ expected }) => recordKindOf(expected)),
     );
     expect(out).toContain('CRITICAL  Root console sign-in without MFA in 111122223333 from 192.0.2.0');
-    expect(out).toMatch(/Summary: 53 findings\n {2}by severity: {3}critical 20, high 26, medium 6, info 1/);
+    expect(out).toMatch(
+      /Summary: 65 findings\n {2}by severity: {3}critical 25, high 32, medium 6, low 1, info 1/,
+    );
     expect(out).toContain(`records: ${records}`);
   });
 
@@ -165,6 +168,95 @@ describe('CLI: rootwatch replay', () => {
     expect(endpoint.events.received.map((event) => event.detail.eventName)).toStrictEqual([
       'ConsoleLogin',
       'CreateAccessKey',
+    ]);
+  });
+
+  it('delivers tampering by anyone with the deployed DetectorConfig, through the tampering rules, as critical alerts', async () => {
+    // Prepare
+    const records = join(scratch(), 'records.jsonl');
+    const samples = (await deliveredSamples({ withTampering: true })).filter(({ file }) =>
+      file.startsWith('tampering/'),
+    );
+
+    // Act
+    const { code, out } = await run(
+      'replay',
+      '--config',
+      DEPLOYED_CONFIG_FILE,
+      '--records',
+      records,
+      join(EVENTS_DIR, 'tampering'),
+    );
+
+    // Assess
+    const findings = readRecords(records).flatMap((entry) =>
+      entry.kind === 'finding' ? [entry.finding] : [],
+    );
+    expect(code).toBe(0);
+    expect(findings.map((finding) => finding.activity)).toStrictEqual(
+      samples.map(() => 'detector-tampering'),
+    );
+    expect(samples.length).toBeGreaterThanOrEqual(17);
+    // One page per principal's session, as for root: the first call of a session pages, the rest update its incident.
+    expect(out).toContain(
+      'CRITICAL  Detector tampering: events:DisableRule on rule Rootwatch-DetectorRule4B4F0E9C-1A2B3C4D5E6F in 111122223333 from 203.0.113.45',
+    );
+    expect(out).toMatch(/by activity: {3}detector-tampering 17\n/);
+    expect(out).toContain('incidents:     8 (8 findings opened or escalated one; the rest updated theirs)');
+    expect(out).toContain('not delivered by the rule: 3');
+  });
+
+  it('shows the takeover paths, and records a sanctioned root task without alerting it', async () => {
+    // Prepare
+    const records = join(scratch(), 'records.jsonl');
+
+    // Act
+    const { code, out } = await run(
+      'replay',
+      '--format',
+      'native',
+      '--sanctioned-tasks',
+      join(REPO_ROOT, 'config', 'sanctioned-root-tasks.example.json'),
+      '--records',
+      records,
+      join(EVENTS_DIR, 'takeover'),
+      join(EVENTS_DIR, 'assumed-root', 'assume-root-task-delete-bucket-policy.log.json'),
+    );
+
+    // Assess
+    const alerted = out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { eventId: string }).eventId);
+    const findings = readRecords(records).flatMap((entry) =>
+      entry.kind === 'finding' ? [entry.finding] : [],
+    );
+    const sanctioned = findings.flatMap((finding) =>
+      finding.suppression ? [`${finding.eventName} ${finding.suppression.ruleId}`] : [],
+    );
+    expect(code).toBe(0);
+    expect(findings.map(({ activity, severity }) => `${activity} ${severity}`).sort()).toStrictEqual([
+      'api-call medium',
+      'credential-change critical',
+      'member-root-email-change critical',
+      'member-root-email-change critical',
+      'member-root-email-change high',
+      'root-password-task critical',
+      'root-password-task high',
+      'root-task high',
+      'root-task high',
+      'root-task high',
+      'root-task low',
+    ]);
+    expect(
+      findings.filter((finding) => finding.suppression && alerted.includes(finding.eventId)),
+    ).toStrictEqual([]);
+    expect(alerted.length).toBeGreaterThan(0);
+    expect(sanctioned.sort()).toStrictEqual([
+      'AssumeRoot sanctioned:member-root-password-recovery',
+      'AssumeRoot sanctioned:unlock-bucket-policies',
+      'CreateLoginProfile sanctioned:member-root-password-recovery',
+      'DeleteBucketPolicy sanctioned:unlock-bucket-policies',
     ]);
   });
 });

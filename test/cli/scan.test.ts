@@ -159,8 +159,13 @@ describe('CLI: rootwatch scan', () => {
       expect(incident).toMatchObject({ id: expect.any(String), count: expect.any(Number) });
       return JSON.stringify(finding);
     };
+    // A member's email changed by the organisation is no root record: scan's prefilter (scan/root-marker.ts)
+    // skips it, classify reads every record.
+    const rootRelated = (line: string) =>
+      (JSON.parse(line) as Finding).activity !== 'member-root-email-change';
     expect(scanned.code).toBe(classified.code);
-    expect(scanned.out.map(withoutIncident).sort()).toStrictEqual([...classified.out].sort());
+    expect(scanned.out.map(withoutIncident).sort()).toStrictEqual(classified.out.filter(rootRelated).sort());
+    expect(classified.out.length - classified.out.filter(rootRelated).length).toBe(3);
     expect([...scanned.err].sort()).toStrictEqual([...classified.err].sort());
     expect(scanned.out.length).toBeGreaterThan(40);
   });
@@ -181,6 +186,7 @@ describe('CLI: rootwatch scan', () => {
     // Assess
     expect(code).toBe(0);
     expect(out.map((line) => JSON.parse(line))).toMatchObject([
+      { eventName: 'AssumeRoot', credential: 'iam-principal', activity: 'root-task' },
       {
         eventName: 'DeleteBucketPolicy',
         credential: 'assumed-root',

@@ -136,7 +136,7 @@ describe('Incidents end to end: the handler, real SDK clients, DynamoDB (dynalit
     ]);
   });
 
-  it('relabels a centralized-root session whose member event came before its AssumeRoot record, paging once', async () => {
+  it('relabels a centralized-root session whose member event came before its AssumeRoot record: the session pages once, the AssumeRoot call once', async () => {
     // Prepare
     const handler = await deployedHandler();
     const [member, assumeRoot] = (
@@ -152,12 +152,20 @@ describe('Incidents end to end: the handler, real SDK clients, DynamoDB (dynalit
 
     // Assess
     const findings = recordedFindings();
-    expect(results.map((result) => result.kind)).toStrictEqual(['finding', 'ignored', 'finding']);
-    expect(findings.map((finding) => [finding.credential, finding.incident?.alert])).toStrictEqual([
-      ['session-token', 'first'],
-      ['assumed-root', 'update'],
+    const relabelled = endpoint.logs
+      .messages(GROUP)
+      .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
+      .flatMap((entry) => (entry.kind === 'finding' && entry.incidentId ? [entry.incidentId] : []));
+    expect(results.map((result) => result.kind)).toStrictEqual(['finding', 'finding', 'finding']);
+    expect(
+      findings.map((finding) => [finding.credential, finding.activity, finding.incident?.alert]),
+    ).toStrictEqual([
+      ['session-token', 'credential-change', 'first'],
+      ['iam-principal', 'root-password-task', 'first'],
+      ['assumed-root', 'api-call', 'update'],
     ]);
-    expect(findings[1]!.incident).toMatchObject({ id: findings[0]!.incident!.id, count: 2 });
-    expect(alerted()).toHaveLength(1);
+    expect(relabelled).toStrictEqual([findings[0]!.incident!.id]);
+    expect(findings[2]!.incident).toMatchObject({ id: findings[0]!.incident!.id, count: 2 });
+    expect(alerted().map((finding) => finding.eventName)).toStrictEqual(['CreateLoginProfile', 'AssumeRoot']);
   });
 });

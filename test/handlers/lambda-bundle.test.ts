@@ -14,6 +14,8 @@ import { consoleSessionRecords } from '../helpers/console-session.ts';
 import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { DEPLOYED_CONFIG_FILE, sampleValues } from '../helpers/sample-events.ts';
+import { SanctionedTasksConfigSchema } from '../../schemas/sanctioned-tasks-config.ts';
 
 const GROUP = '/rootwatch/records';
 const BUS = 'rootwatch-alerts';
@@ -144,11 +146,72 @@ describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint
     );
   });
 
-  it('ships the repository suppression rules beside the bundle, where the function reads them by default', () => {
+  it('ships the repository suppression rules and sanctioned root tasks beside the bundle, where the function reads them by default', () => {
     // Assess
     const shipped = readFileSync(join(dirname(BUNDLE), 'suppressions.json'), 'utf8');
     expect(shipped).toBe(readFileSync(join(REPO_ROOT, 'config/suppressions.json'), 'utf8'));
     expect(SuppressionConfigSchema.safeParse(JSON.parse(shipped)).success).toBe(true);
+    const sanctioned = readFileSync(join(dirname(BUNDLE), 'sanctioned-root-tasks.json'), 'utf8');
+    expect(sanctioned).toBe(readFileSync(join(REPO_ROOT, 'config/sanctioned-root-tasks.json'), 'utf8'));
+    expect(SanctionedTasksConfigSchema.safeParse(JSON.parse(sanctioned)).success).toBe(true);
+  });
+
+  it('with the deployed DetectorConfig, pages tampering by anyone (its own function too) and records a sanctioned root task without paging', async () => {
+    // Prepare: a principal changing the function's own code, which Lambda names in AWS_LAMBDA_FUNCTION_NAME
+    const ownName = 'Rootwatch-DetectorFunctionSelf-EXAMPLE1';
+    const ownCode = {
+      ...((await sampleValues('tampering/assumed-role-delete-detector-function.json'))[0] as Record<
+        string,
+        unknown
+      >),
+    };
+    const detail = {
+      ...(ownCode.detail as Record<string, unknown>),
+      eventID: 'own-code-replaced',
+      eventName: 'UpdateFunctionCode20150331v2',
+      requestParameters: { functionName: ownName, publish: false },
+    };
+    const events = [
+      asEventBridgeEvent((await sampleValues('tampering/assumed-role-shorten-record-retention.json'))[0]),
+      { ...ownCode, detail },
+      ...(await sampleValues('takeover/assume-root-recover-member-root-password.log.json')).map(
+        asEventBridgeEvent,
+      ),
+    ];
+    const env = localAwsEnv(endpoint.url, {
+      ROOTWATCH_ALERT_BUS: BUS,
+      ROOTWATCH_LOG_GROUP: GROUP,
+      ROOTWATCH_LOG_LEVEL: 'warn',
+      ROOTWATCH_DETECTOR_CONFIG: readFileSync(DEPLOYED_CONFIG_FILE, 'utf8'),
+      ROOTWATCH_SANCTIONED_TASKS_FILE: join(REPO_ROOT, 'config', 'sanctioned-root-tasks.example.json'),
+      AWS_LAMBDA_FUNCTION_NAME: ownName,
+    });
+    const recordsBefore = endpoint.logs.messages(GROUP).length;
+    const alertsBefore = endpoint.events.received.length;
+
+    // Act
+    const { code, results } = await invokeBundle(events, env);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(results.filter((result) => !result.ok)).toStrictEqual([]);
+    const findings = endpoint.logs
+      .messages(GROUP)
+      .slice(recordsBefore)
+      .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
+      .flatMap((entry) => (entry.kind === 'finding' ? [entry.finding] : []));
+    expect(
+      findings.map((finding) => [finding.activity, finding.severity, finding.suppression?.ruleId]),
+    ).toStrictEqual([
+      ['detector-tampering', 'critical', undefined],
+      ['detector-tampering', 'critical', undefined],
+      ['root-password-task', 'critical', 'sanctioned:member-root-password-recovery'],
+      ['credential-change', 'critical', 'sanctioned:member-root-password-recovery'],
+    ]);
+    expect(endpoint.events.received.slice(alertsBefore).map((event) => event.detail.eventId)).toStrictEqual([
+      findings[0]!.eventId,
+      'own-code-replaced',
+    ]);
   });
 
   it('fails its cold start with a clear message when the configuration is wrong', async () => {
