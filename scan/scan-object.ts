@@ -2,6 +2,7 @@ import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
 import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { splitDocuments } from './documents/split-documents.ts';
+import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
 
@@ -33,8 +34,9 @@ const logFileItems = (
   text: Buffer,
   file: string,
   hits: number[],
+  spans: SpanFinder,
 ): { items: InputItem[]; parsed: number } | undefined => {
-  const result = recordSpans(text, hits);
+  const result = spans(text, hits);
   if (result.kind === 'not-a-log-file') return undefined;
   const items: InputItem[] = [];
   for (const { index, start, end } of result.spans) {
@@ -56,9 +58,10 @@ const logFileItems = (
  * its magic number. Objects without the root marker are not parsed at all; CloudTrail log files
  * with it are parsed record by record around the hits; other shapes (JSON Lines exports, arrays,
  * envelopes) are read whole by the generic reader. A corrupt or truncated gzip, or invalid JSON,
- * becomes an `unreadable` item naming the object (and the record), never an exception.
+ * becomes an `unreadable` item naming the object (and the record), never an exception. `spans`
+ * finds the records around the hits: the JS scan, or the structural one (scan/spans/wasm-spans.ts).
  */
-const scanObject = (raw: Buffer, file: string): ObjectScan => {
+const scanObject = (raw: Buffer, file: string, spans: SpanFinder = recordSpans): ObjectScan => {
   let text: Buffer;
   try {
     text = isGzip(raw) ? gunzip(raw) : raw;
@@ -74,7 +77,7 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
   const hits = markerOffsets(text);
   if (hits.length === 0)
     return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
-  const logFile = logFileItems(text, file, hits);
+  const logFile = logFileItems(text, file, hits, spans);
   if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
   const all = splitDocuments(text.toString('utf8'), file);
   const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));

@@ -1,0 +1,172 @@
+;; The record spans of a CloudTrail log file by a structural scan (WebAssembly with SIMD128), the
+;; same answer as scan/record-spans.ts (its tests compare the two on every real file and on crafted
+;; ones). Assembled by `npm run build` (build/wasm.ts) into dist/cli/structural-scan.wasm.
+;;
+;; 64 bytes at a time: four 16-byte compares per class of byte give 64-bit masks of quotes,
+;; backslashes, openers ({ [) and closers (} ]). Escaped bytes come from the parity of backslash runs
+;; (the method of simdjson: Langdale & Lemire, "Parsing gigabytes of JSON per second", VLDB J. 2019,
+;; section 3.1.1), the bytes inside strings from a prefix XOR of the unescaped quotes, and only the
+;; openers and closers outside strings are walked one by one, so that the depth of every structural
+;; byte is known. Quotes and escapes carry over from block to block.
+;;
+;; JSON has backslashes only inside strings. Where one stands outside (invalid JSON), the JS scan
+;; ignores it and this one would take it as an escape: the scan stops with FALLBACK and the caller
+;; runs the JS scan, so that the answers stay the same on any input.
+(module
+  (memory (export "memory") 1)
+
+  ;; What the last scan found: spans written at `out` (index, start, end: three i32 each), and the
+  ;; index of the record it stopped in (for a truncated file).
+  (global $spanCount (mut i32) (i32.const 0))
+  (global $stopIndex (mut i32) (i32.const 0))
+  (func (export "spanCount") (result i32) (global.get $spanCount))
+  (func (export "stopIndex") (result i32) (global.get $stopIndex))
+
+  ;; The 16 bytes of `v` equal to `byte`, as the low 16 bits of an i64.
+  (func $mask16 (param $v v128) (param $byte i32) (result i64)
+    (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte))))))
+
+  ;; The bytes of a 64-byte block (four vectors) equal to `byte`, one bit each, byte 0 in bit 0.
+  (func $mask64 (param $a v128) (param $b v128) (param $c v128) (param $d v128) (param $byte i32) (result i64)
+    (i64.or
+      (i64.or (call $mask16 (local.get $a) (local.get $byte))
+              (i64.shl (call $mask16 (local.get $b) (local.get $byte)) (i64.const 16)))
+      (i64.or (i64.shl (call $mask16 (local.get $c) (local.get $byte)) (i64.const 32))
+              (i64.shl (call $mask16 (local.get $d) (local.get $byte)) (i64.const 48)))))
+
+  ;; Bit i set when an odd number of bits 0..i of `x` are set.
+  (func $prefixXor (param $x i64) (result i64)
+    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 1))))
+    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 2))))
+    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 4))))
+    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 8))))
+    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 16))))
+    (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 32))))
+
+  ;; Status codes, as scan/spans/wasm-spans.ts reads them.
+  ;; 0 SPANS: stopped after the record that holds (or follows) the last hit
+  ;; 1 NOT_A_LOG_FILE: the Records array closed with a hit still ahead
+  ;; 2 TRUNCATED: the text ended first (inside a string, a record, or between records)
+  ;; 3 FALLBACK: a backslash outside any string; run the JS scan
+
+  ;; Scans the text at `text` (`len` bytes, followed by at least 64 bytes of spaces) from offset
+  ;; `from` (just after `{"Records":[`), with the `hitCount` ascending offsets at `hits`; writes the
+  ;; spans of the records that hold a hit at `out`. Offsets are relative to `text`.
+  (func (export "scan")
+    (param $text i32) (param $len i32) (param $from i32)
+    (param $hits i32) (param $hitCount i32) (param $out i32)
+    (result i32)
+    (local $p i32) (local $limit i32)
+    (local $a v128) (local $b v128) (local $c v128) (local $d v128)
+    (local $quote i64) (local $backslash i64) (local $open i64) (local $close i64)
+    (local $escaped i64) (local $prevEscaped i64) (local $followsEscape i64)
+    (local $oddStarts i64) (local $evenSequences i64)
+    (local $inString i64) (local $prevInString i64) (local $structural i64)
+    (local $bit i32) (local $at i32) (local $end i32)
+    (local $depth i32) (local $recordStart i32) (local $index i32)
+    (local $nextHit i32) (local $lastHit i32) (local $count i32)
+    (local.set $p (i32.add (local.get $text) (local.get $from)))
+    (local.set $limit (i32.add (local.get $text) (local.get $len)))
+    (local.set $lastHit
+      (i32.load (i32.add (local.get $hits) (i32.shl (i32.sub (local.get $hitCount) (i32.const 1)) (i32.const 2)))))
+    (block $truncated
+      (loop $blocks
+        (br_if $truncated (i32.ge_u (local.get $p) (local.get $limit)))
+        (local.set $a (v128.load (local.get $p)))
+        (local.set $b (v128.load offset=16 (local.get $p)))
+        (local.set $c (v128.load offset=32 (local.get $p)))
+        (local.set $d (v128.load offset=48 (local.get $p)))
+        (local.set $quote (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x22)))
+        (local.set $backslash (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x5c)))
+        ;; `{` 0x7b and `[` 0x5b differ only in bit 0x20, as `}` 0x7d and `]` 0x5d do: no other
+        ;; byte becomes 0x7b or 0x7d with that bit set.
+        (local.set $a (v128.or (local.get $a) (i8x16.splat (i32.const 0x20))))
+        (local.set $b (v128.or (local.get $b) (i8x16.splat (i32.const 0x20))))
+        (local.set $c (v128.or (local.get $c) (i8x16.splat (i32.const 0x20))))
+        (local.set $d (v128.or (local.get $d) (i8x16.splat (i32.const 0x20))))
+        (local.set $open (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x7b)))
+        (local.set $close (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x7d)))
+
+        ;; Escaped bytes: those after an odd run of backslashes (a run may start in an earlier block).
+        (local.set $escaped (i64.const 0))
+        (if (i64.ne (i64.or (local.get $backslash) (local.get $prevEscaped)) (i64.const 0))
+          (then
+            (local.set $followsEscape
+              (i64.or (i64.shl (i64.and (local.get $backslash) (i64.xor (local.get $prevEscaped) (i64.const -1)))
+                               (i64.const 1))
+                      (local.get $prevEscaped)))
+            ;; runs that start on an odd bit
+            (local.set $oddStarts
+              (i64.and (i64.and (local.get $backslash) (i64.xor (local.get $prevEscaped) (i64.const -1)))
+                       (i64.and (i64.const 0xaaaaaaaaaaaaaaaa)
+                                (i64.xor (local.get $followsEscape) (i64.const -1)))))
+            ;; adding a run's start bit to it carries to the bit after its end
+            (local.set $evenSequences
+              (i64.add (local.get $oddStarts)
+                       (i64.and (local.get $backslash) (i64.xor (local.get $prevEscaped) (i64.const -1)))))
+            (local.set $escaped
+              (i64.and (i64.xor (i64.const 0x5555555555555555) (i64.shl (local.get $evenSequences) (i64.const 1)))
+                       (local.get $followsEscape)))
+            (local.set $prevEscaped (i64.extend_i32_u (i64.lt_u (local.get $evenSequences) (local.get $oddStarts))))))
+
+        ;; Inside strings: from an opening quote up to (not including) its closing quote.
+        (local.set $inString
+          (i64.xor (call $prefixXor (i64.and (local.get $quote) (i64.xor (local.get $escaped) (i64.const -1))))
+                   (local.get $prevInString)))
+        (local.set $prevInString (i64.shr_s (local.get $inString) (i64.const 63)))
+        (if (i64.ne (i64.and (local.get $backslash) (i64.xor (local.get $inString) (i64.const -1))) (i64.const 0))
+          (then (return (i32.const 3))))
+
+        (local.set $structural
+          (i64.and (i64.or (local.get $open) (local.get $close)) (i64.xor (local.get $inString) (i64.const -1))))
+        (block $walked
+          (loop $bits
+            (br_if $walked (i64.eqz (local.get $structural)))
+            (local.set $bit (i32.wrap_i64 (i64.ctz (local.get $structural))))
+            (local.set $at (i32.add (local.get $p) (local.get $bit)))
+            (if (i64.ne (i64.and (i64.shr_u (local.get $open) (i64.extend_i32_u (local.get $bit))) (i64.const 1)) (i64.const 0))
+              (then
+                (if (i32.eqz (local.get $depth)) (then (local.set $recordStart (local.get $at))))
+                (local.set $depth (i32.add (local.get $depth) (i32.const 1))))
+              (else
+                (if (i32.eqz (local.get $depth))
+                  (then
+                    (global.set $spanCount (local.get $count))
+                    (global.set $stopIndex (local.get $index))
+                    (return (i32.const 1))))
+                (local.set $depth (i32.sub (local.get $depth) (i32.const 1)))
+                (if (i32.eqz (local.get $depth))
+                  (then
+                    (local.set $end (i32.sub (i32.add (local.get $at) (i32.const 1)) (local.get $text)))
+                    (if (i32.and (i32.lt_u (local.get $nextHit) (local.get $hitCount))
+                                 (i32.lt_u (i32.load (i32.add (local.get $hits) (i32.shl (local.get $nextHit) (i32.const 2))))
+                                           (local.get $end)))
+                      (then
+                        (i32.store (local.get $out) (local.get $index))
+                        (i32.store offset=4 (local.get $out) (i32.sub (local.get $recordStart) (local.get $text)))
+                        (i32.store offset=8 (local.get $out) (local.get $end))
+                        (local.set $out (i32.add (local.get $out) (i32.const 12)))
+                        (local.set $count (i32.add (local.get $count) (i32.const 1)))
+                        (block $passed
+                          (loop $skip
+                            (br_if $passed (i32.ge_u (local.get $nextHit) (local.get $hitCount)))
+                            (br_if $passed
+                              (i32.ge_u (i32.load (i32.add (local.get $hits) (i32.shl (local.get $nextHit) (i32.const 2))))
+                                        (local.get $end)))
+                            (local.set $nextHit (i32.add (local.get $nextHit) (i32.const 1)))
+                            (br $skip)))))
+                    (local.set $index (i32.add (local.get $index) (i32.const 1)))
+                    (if (i32.gt_u (local.get $end) (local.get $lastHit))
+                      (then
+                        (global.set $spanCount (local.get $count))
+                        (global.set $stopIndex (local.get $index))
+                        (return (i32.const 0))))))))
+            (local.set $structural
+              (i64.and (local.get $structural) (i64.sub (local.get $structural) (i64.const 1))))
+            (br $bits)))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $blocks)))
+    (global.set $spanCount (local.get $count))
+    (global.set $stopIndex (local.get $index))
+    (i32.const 2))
+)
