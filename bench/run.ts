@@ -6,6 +6,7 @@ import { runIncidentLatency } from './incident-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
 import { runScanSpeed } from './scan/scan-speed.ts';
+import { runScanStages } from './scan/scan-stages.ts';
 
 const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   latency: runHandlerLatency,
   incidents: runIncidentLatency,
   scan: runScanSpeed,
+  'scan-stages': runScanStages,
   completeness: runCompletenessSpeed,
 };
 

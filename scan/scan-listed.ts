@@ -1,13 +1,15 @@
-import type { SpanFinder } from './record-spans.ts';
 import type { ObjectSource } from './sources/object-source.ts';
-import type { ObjectScan } from './scan-object.ts';
+import type { ObjectScan, ObjectScanTools } from './scan-object.ts';
 import { scanObject } from './scan-object.ts';
 
 /**
- * Reads one listed object and scans it (with `spans` for the record spans, by default the JS scan);
- * a failed read (gone, denied) becomes an `unreadable` item.
+ * Reads one listed object and scans it with this thread's `tools`; a failed read (gone, denied) becomes an `unreadable` item.
  */
-const scanListed = async (source: ObjectSource, key: string, spans?: SpanFinder): Promise<ObjectScan> => {
+const scanListed = async (
+  source: ObjectSource,
+  key: string,
+  tools?: ObjectScanTools,
+): Promise<ObjectScan> => {
   let raw: Buffer;
   try {
     raw = await source.read(key);
@@ -21,7 +23,7 @@ const scanListed = async (source: ObjectSource, key: string, spans?: SpanFinder)
       items: [{ kind: 'unreadable', position: { file: source.locate(key) }, reason }],
     };
   }
-  return scanObject(raw, source.locate(key), spans);
+  return scanObject(raw, source.locate(key), tools);
 };
 
 export { scanListed };

@@ -6,6 +6,17 @@ import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
 
+/**
+ * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
+ * per object; a scan worker's keeps one, scan/documents/reused-gunzip.ts) and the record-span
+ * finder (by default the JS scan; where it runs, the structural one, scan/spans/wasm-spans.ts).
+ * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
+ */
+interface ObjectScanTools {
+  gunzip?: (raw: Buffer) => Buffer;
+  spans?: SpanFinder;
+}
+
 /** What one object of an archive holds for the detector, and what reading it cost. */
 interface ObjectScan {
   /** Bytes as stored (gzip or not). */
@@ -58,13 +69,13 @@ const logFileItems = (
  * its magic number. Objects without the root marker are not parsed at all; CloudTrail log files
  * with it are parsed record by record around the hits; other shapes (JSON Lines exports, arrays,
  * envelopes) are read whole by the generic reader. A corrupt or truncated gzip, or invalid JSON,
- * becomes an `unreadable` item naming the object (and the record), never an exception. `spans`
- * finds the records around the hits: the JS scan, or the structural one (scan/spans/wasm-spans.ts).
+ * becomes an `unreadable` item naming the object (and the record), never an exception.
  */
-const scanObject = (raw: Buffer, file: string, spans: SpanFinder = recordSpans): ObjectScan => {
+const scanObject = (raw: Buffer, file: string, tools: ObjectScanTools = {}): ObjectScan => {
+  const { gunzip: inflate = gunzip, spans = recordSpans } = tools;
   let text: Buffer;
   try {
-    text = isGzip(raw) ? gunzip(raw) : raw;
+    text = isGzip(raw) ? inflate(raw) : raw;
   } catch (error) {
     return {
       stored: raw.length,
@@ -85,4 +96,4 @@ const scanObject = (raw: Buffer, file: string, spans: SpanFinder = recordSpans):
 };
 
 export { scanObject };
-export type { ObjectScan };
+export type { ObjectScan, ObjectScanTools };

@@ -22,27 +22,6 @@
   (func (export "spanCount") (result i32) (global.get $spanCount))
   (func (export "stopIndex") (result i32) (global.get $stopIndex))
 
-  ;; The 16 bytes of `v` equal to `byte`, as the low 16 bits of an i64.
-  (func $mask16 (param $v v128) (param $byte i32) (result i64)
-    (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $v) (i8x16.splat (local.get $byte))))))
-
-  ;; The bytes of a 64-byte block (four vectors) equal to `byte`, one bit each, byte 0 in bit 0.
-  (func $mask64 (param $a v128) (param $b v128) (param $c v128) (param $d v128) (param $byte i32) (result i64)
-    (i64.or
-      (i64.or (call $mask16 (local.get $a) (local.get $byte))
-              (i64.shl (call $mask16 (local.get $b) (local.get $byte)) (i64.const 16)))
-      (i64.or (i64.shl (call $mask16 (local.get $c) (local.get $byte)) (i64.const 32))
-              (i64.shl (call $mask16 (local.get $d) (local.get $byte)) (i64.const 48)))))
-
-  ;; Bit i set when an odd number of bits 0..i of `x` are set.
-  (func $prefixXor (param $x i64) (result i64)
-    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 1))))
-    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 2))))
-    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 4))))
-    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 8))))
-    (local.set $x (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 16))))
-    (i64.xor (local.get $x) (i64.shl (local.get $x) (i64.const 32))))
-
   ;; Status codes, as scan/spans/wasm-spans.ts reads them.
   ;; 0 SPANS: stopped after the record that holds (or follows) the last hit
   ;; 1 NOT_A_LOG_FILE: the Records array closed with a hit still ahead
@@ -65,6 +44,12 @@
     (local $bit i32) (local $at i32) (local $end i32)
     (local $depth i32) (local $recordStart i32) (local $index i32)
     (local $nextHit i32) (local $lastHit i32) (local $count i32)
+    (local $quotes v128) (local $backslashes v128) (local $openers v128) (local $closers v128) (local $bit5 v128)
+    (local.set $quotes (i8x16.splat (i32.const 0x22)))
+    (local.set $backslashes (i8x16.splat (i32.const 0x5c)))
+    (local.set $openers (i8x16.splat (i32.const 0x7b)))
+    (local.set $closers (i8x16.splat (i32.const 0x7d)))
+    (local.set $bit5 (i8x16.splat (i32.const 0x20)))
     (local.set $p (i32.add (local.get $text) (local.get $from)))
     (local.set $limit (i32.add (local.get $text) (local.get $len)))
     (local.set $lastHit
@@ -76,16 +61,32 @@
         (local.set $b (v128.load offset=16 (local.get $p)))
         (local.set $c (v128.load offset=32 (local.get $p)))
         (local.set $d (v128.load offset=48 (local.get $p)))
-        (local.set $quote (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x22)))
-        (local.set $backslash (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x5c)))
+        (local.set $quote (i64.or
+          (i64.or (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $a) (local.get $quotes))))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $b) (local.get $quotes)))) (i64.const 16)))
+          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $c) (local.get $quotes)))) (i64.const 32))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $d) (local.get $quotes)))) (i64.const 48)))))
+        (local.set $backslash (i64.or
+          (i64.or (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $a) (local.get $backslashes))))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $b) (local.get $backslashes)))) (i64.const 16)))
+          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $c) (local.get $backslashes)))) (i64.const 32))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $d) (local.get $backslashes)))) (i64.const 48)))))
         ;; `{` 0x7b and `[` 0x5b differ only in bit 0x20, as `}` 0x7d and `]` 0x5d do: no other
         ;; byte becomes 0x7b or 0x7d with that bit set.
-        (local.set $a (v128.or (local.get $a) (i8x16.splat (i32.const 0x20))))
-        (local.set $b (v128.or (local.get $b) (i8x16.splat (i32.const 0x20))))
-        (local.set $c (v128.or (local.get $c) (i8x16.splat (i32.const 0x20))))
-        (local.set $d (v128.or (local.get $d) (i8x16.splat (i32.const 0x20))))
-        (local.set $open (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x7b)))
-        (local.set $close (call $mask64 (local.get $a) (local.get $b) (local.get $c) (local.get $d) (i32.const 0x7d)))
+        (local.set $a (v128.or (local.get $a) (local.get $bit5)))
+        (local.set $b (v128.or (local.get $b) (local.get $bit5)))
+        (local.set $c (v128.or (local.get $c) (local.get $bit5)))
+        (local.set $d (v128.or (local.get $d) (local.get $bit5)))
+        (local.set $open (i64.or
+          (i64.or (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $a) (local.get $openers))))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $b) (local.get $openers)))) (i64.const 16)))
+          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $c) (local.get $openers)))) (i64.const 32))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $d) (local.get $openers)))) (i64.const 48)))))
+        (local.set $close (i64.or
+          (i64.or (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $a) (local.get $closers))))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $b) (local.get $closers)))) (i64.const 16)))
+          (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $c) (local.get $closers)))) (i64.const 32))
+                  (i64.shl (i64.extend_i32_u (i8x16.bitmask (i8x16.eq (local.get $d) (local.get $closers)))) (i64.const 48)))))
 
         ;; Escaped bytes: those after an odd run of backslashes (a run may start in an earlier block).
         (local.set $escaped (i64.const 0))
@@ -110,8 +111,15 @@
             (local.set $prevEscaped (i64.extend_i32_u (i64.lt_u (local.get $evenSequences) (local.get $oddStarts))))))
 
         ;; Inside strings: from an opening quote up to (not including) its closing quote.
+        ;; a prefix XOR: bit i set when an odd number of bits 0..i of the unescaped quotes are set
+        (local.set $inString (i64.and (local.get $quote) (i64.xor (local.get $escaped) (i64.const -1))))
+        (local.set $inString (i64.xor (local.get $inString) (i64.shl (local.get $inString) (i64.const 1))))
+        (local.set $inString (i64.xor (local.get $inString) (i64.shl (local.get $inString) (i64.const 2))))
+        (local.set $inString (i64.xor (local.get $inString) (i64.shl (local.get $inString) (i64.const 4))))
+        (local.set $inString (i64.xor (local.get $inString) (i64.shl (local.get $inString) (i64.const 8))))
+        (local.set $inString (i64.xor (local.get $inString) (i64.shl (local.get $inString) (i64.const 16))))
         (local.set $inString
-          (i64.xor (call $prefixXor (i64.and (local.get $quote) (i64.xor (local.get $escaped) (i64.const -1))))
+          (i64.xor (i64.xor (local.get $inString) (i64.shl (local.get $inString) (i64.const 32)))
                    (local.get $prevInString)))
         (local.set $prevInString (i64.shr_s (local.get $inString) (i64.const 63)))
         (if (i64.ne (i64.and (local.get $backslash) (i64.xor (local.get $inString) (i64.const -1))) (i64.const 0))

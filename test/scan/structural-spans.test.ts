@@ -163,7 +163,7 @@ describe('Scan: the span finder an object scan uses', () => {
   it('reads the same records with either finder, and none nested in a record', () => {
     const text = `{"Records":[{"eventVersion":"1.08","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[${nested('Root')}]}},{"eventVersion":"1.08","userIdentity":{"type":"Root"},"eventID":"e-2"}]}`;
     const withJs = scanObject(Buffer.from(text), 'crafted.json');
-    const withWasm = scanObject(Buffer.from(text), 'crafted.json', wasmSpans);
+    const withWasm = scanObject(Buffer.from(text), 'crafted.json', { spans: wasmSpans });
     expect(withWasm).toStrictEqual(withJs);
     expect(withWasm.items).toStrictEqual([
       {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { reusedGunzip } from '../scan/documents/reused-gunzip.ts';
 import type { SpanFinder } from '../scan/record-spans.ts';
 import { recordSpans } from '../scan/record-spans.ts';
+import type { ObjectScanTools } from '../scan/scan-object.ts';
 import { wasmSpanFinder } from '../scan/spans/wasm-spans.ts';
 import { STRUCTURAL_SCAN_WASM } from './package-files.ts';
 
@@ -16,4 +18,7 @@ const spanFinder = (): SpanFinder => {
   }
 };
 
-export { spanFinder };
+/** What this thread scans objects with: one kept gunzip buffer, and the span finder. */
+const scanTools = (): ObjectScanTools => ({ gunzip: reusedGunzip(), spans: spanFinder() });
+
+export { scanTools, spanFinder };

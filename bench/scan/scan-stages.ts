@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzip } from '../../scan/documents/gzip.ts';
+import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
+import { recordSpans } from '../../scan/record-spans.ts';
+import type { SpanFinder } from '../../scan/record-spans.ts';
+import { markerOffsets } from '../../scan/root-marker.ts';
+import { wasmSpanFinder } from '../../scan/spans/wasm-spans.ts';
+import { median, secondsSpread } from '../lib/measure.ts';
+import type { BenchLine } from '../lib/report.ts';
+import { printTable } from '../lib/report.ts';
+import { ensureArchive } from './archive.ts';
+
+const REPO_ROOT = new URL('../..', import.meta.url).pathname;
+const MB = 1e6;
+const megabytes = Number(process.env.ROOTWATCH_BENCH_STAGES_MB ?? 400);
+const rounds = Number(process.env.ROOTWATCH_BENCH_STAGES_ROUNDS ?? 3);
+
+/** CPU seconds of this thread's process while `work` runs (one thread works: the figures are its own). */
+const cpuSeconds = (work: () => void): number => {
+  const before = process.cpuUsage();
+  work();
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1e6;
+};
+
+/**
+ * The stages of a scan worker, one thread, in this process: gunzip of every object with a buffer
+ * per object against one kept buffer (the fair floor's), and the record spans of the marked objects
+ * with the JS scan against the structural one (WebAssembly SIMD128, built by `npm run build -- cli`).
+ * The spans of both must be identical. CPU seconds, median (min–max) of interleaved rounds.
+ */
+const runScanStages = (): BenchLine[] => {
+  const manifest = ensureArchive(join(REPO_ROOT, '.bench', `scan-archive-${megabytes}MB`), megabytes * MB, {
+    seed: 11,
+  });
+  const raws = manifest.files.map((file) => readFileSync(file));
+  const wasm = wasmSpanFinder(readFileSync(join(REPO_ROOT, 'dist/cli/structural-scan.wasm')));
+  if (!wasm) throw new Error('the structural scanner does not run here (WebAssembly SIMD128)');
+  const kept = reusedGunzip();
+  const marked = raws
+    .map((raw) => gunzip(raw))
+    .map((text) => ({ text, hits: markerOffsets(text) }))
+    .filter(({ hits }) => hits.length > 0);
+  const markedBytes = marked.reduce((sum, { text }) => sum + text.length, 0);
+  const spansWith = (finder: SpanFinder) => () => {
+    for (const { text, hits } of marked) finder(text, hits);
+  };
+  const identical = marked.every(
+    ({ text, hits }) => JSON.stringify(recordSpans(text, hits)) === JSON.stringify(wasm(text, hits)),
+  );
+  const times = { fresh: [] as number[], kept: [] as number[], js: [] as number[], wasm: [] as number[] };
+  for (let round = 0; round < rounds; round += 1) {
+    times.fresh.push(cpuSeconds(() => raws.forEach((raw) => gunzip(raw))));
+    times.kept.push(cpuSeconds(() => raws.forEach((raw) => kept(raw))));
+    times.js.push(cpuSeconds(spansWith(recordSpans)));
+    times.wasm.push(cpuSeconds(spansWith(wasm)));
+  }
+  const lines: BenchLine[] = [
+    {
+      name: `gunzip ${(manifest.bytes / MB).toFixed(0)} MB: kept buffer vs a buffer per object (lower is better)`,
+      value: secondsSpread(times.kept),
+      baseline: secondsSpread(times.fresh),
+      ratio: median(times.kept) / median(times.fresh),
+      target: '',
+      met: true,
+    },
+    {
+      name: `record spans of ${marked.length} marked files, ${(markedBytes / MB).toFixed(0)} MB: structural vs JS scan`,
+      value: secondsSpread(times.wasm),
+      baseline: secondsSpread(times.js),
+      ratio: median(times.wasm) / median(times.js),
+      target: 'identical spans',
+      met: identical,
+    },
+  ];
+  printTable(`CPU seconds of one thread, median (min–max) of ${rounds} interleaved rounds`, lines);
+  return lines;
+};
+
+export { runScanStages };
