@@ -9,11 +9,13 @@ import { markerOffsets } from './root-marker.ts';
 /**
  * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
  * per object; a scan worker's keeps one, scan/documents/reused-gunzip.ts) and the record-span
- * finder (by default the JS scan; where it runs, the structural one, scan/spans/wasm-spans.ts).
+ * search and span finder (by default the JS ones; where it runs, the structural scanner,
+ * scan/spans/wasm-spans.ts).
  * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
  */
 interface ObjectScanTools {
   gunzip?: (raw: Buffer) => Buffer;
+  markers?: (text: Buffer) => number[];
   spans?: SpanFinder;
 }
 
@@ -72,7 +74,7 @@ const logFileItems = (
  * becomes an `unreadable` item naming the object (and the record), never an exception.
  */
 const scanObject = (raw: Buffer, file: string, tools: ObjectScanTools = {}): ObjectScan => {
-  const { gunzip: inflate = gunzip, spans = recordSpans } = tools;
+  const { gunzip: inflate = gunzip, markers = markerOffsets, spans = recordSpans } = tools;
   let text: Buffer;
   try {
     text = isGzip(raw) ? inflate(raw) : raw;
@@ -85,7 +87,7 @@ const scanObject = (raw: Buffer, file: string, tools: ObjectScanTools = {}): Obj
       items: [unreadable(file, `gzip: ${(error as Error).message}`)],
     };
   }
-  const hits = markerOffsets(text);
+  const hits = markers(text);
   if (hits.length === 0)
     return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
   const logFile = logFileItems(text, file, hits, spans);

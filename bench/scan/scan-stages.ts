@@ -5,7 +5,8 @@ import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
 import { recordSpans } from '../../scan/record-spans.ts';
 import type { SpanFinder } from '../../scan/record-spans.ts';
 import { markerOffsets } from '../../scan/root-marker.ts';
-import { wasmSpanFinder } from '../../scan/spans/wasm-spans.ts';
+import { scanObject } from '../../scan/scan-object.ts';
+import { structuralScanner } from '../../scan/spans/wasm-spans.ts';
 import { median, secondsSpread } from '../lib/measure.ts';
 import type { BenchLine } from '../lib/report.ts';
 import { printTable } from '../lib/report.ts';
@@ -35,8 +36,10 @@ const runScanStages = (): BenchLine[] => {
     seed: 11,
   });
   const raws = manifest.files.map((file) => readFileSync(file));
-  const wasm = wasmSpanFinder(readFileSync(join(REPO_ROOT, 'dist/cli/structural-scan.wasm')));
-  if (!wasm) throw new Error('the structural scanner does not run here (WebAssembly SIMD128)');
+  const scanner = structuralScanner(readFileSync(join(REPO_ROOT, 'dist/cli/structural-scan.wasm')));
+  if (!scanner) throw new Error('the structural scanner does not run here (WebAssembly SIMD128)');
+  const wasm = scanner.spans;
+  const tools = { gunzip: reusedGunzip(undefined, scanner.allocate), markers: scanner.markers, spans: wasm };
   const kept = reusedGunzip();
   const marked = raws
     .map((raw) => gunzip(raw))
@@ -49,12 +52,33 @@ const runScanStages = (): BenchLine[] => {
   const identical = marked.every(
     ({ text, hits }) => JSON.stringify(recordSpans(text, hits)) === JSON.stringify(wasm(text, hits)),
   );
-  const times = { fresh: [] as number[], kept: [] as number[], js: [] as number[], wasm: [] as number[] };
+  const texts = marked.map(({ text }) => text);
+  const times: Record<
+    'fresh' | 'kept' | 'js' | 'wasm' | 'jsMarkers' | 'wasmMarkers' | 'before' | 'after',
+    number[]
+  > = {
+    fresh: [],
+    kept: [],
+    js: [],
+    wasm: [],
+    jsMarkers: [],
+    wasmMarkers: [],
+    before: [],
+    after: [],
+  };
   for (let round = 0; round < rounds; round += 1) {
     times.fresh.push(cpuSeconds(() => raws.forEach((raw) => gunzip(raw))));
     times.kept.push(cpuSeconds(() => raws.forEach((raw) => kept(raw))));
     times.js.push(cpuSeconds(spansWith(recordSpans)));
     times.wasm.push(cpuSeconds(spansWith(wasm)));
+    times.jsMarkers.push(cpuSeconds(() => texts.forEach((text) => markerOffsets(text))));
+    times.wasmMarkers.push(cpuSeconds(() => texts.forEach((text) => scanner.markers(text))));
+    times.before.push(
+      cpuSeconds(() => raws.forEach((raw, index) => scanObject(raw, manifest.files[index]!))),
+    );
+    times.after.push(
+      cpuSeconds(() => raws.forEach((raw, index) => scanObject(raw, manifest.files[index]!, tools))),
+    );
   }
   const lines: BenchLine[] = [
     {
@@ -74,6 +98,24 @@ const runScanStages = (): BenchLine[] => {
       met: identical,
     },
   ];
+  lines.push(
+    {
+      name: `root markers in the same files: structural vs JS search`,
+      value: secondsSpread(times.wasmMarkers),
+      baseline: secondsSpread(times.jsMarkers),
+      ratio: median(times.wasmMarkers) / median(times.jsMarkers),
+      target: '',
+      met: true,
+    },
+    {
+      name: `object scans of ${manifest.files.length} files (gunzip to records): this worker's tools vs the defaults`,
+      value: secondsSpread(times.after),
+      baseline: secondsSpread(times.before),
+      ratio: median(times.after) / median(times.before),
+      target: '',
+      met: true,
+    },
+  );
   printTable(`CPU seconds of one thread, median (min–max) of ${rounds} interleaved rounds`, lines);
   return lines;
 };

@@ -21,6 +21,18 @@ interface GunzipInternals {
   _writeState?: Uint32Array;
 }
 
+/**
+ * Gives the output buffer: at least `size` bytes, whose first `written` bytes are those of
+ * `previous` (the buffer it gave before, or an empty one).
+ */
+type GunzipAllocator = (size: number, previous: Buffer, written: number) => Buffer;
+
+const newBuffer: GunzipAllocator = (size, previous, written) => {
+  const buffer = Buffer.allocUnsafe(size);
+  previous.copy(buffer, 0, 0, written);
+  return buffer;
+};
+
 const FIRST_OUTPUT = 4 << 20;
 /** The most an ISIZE is trusted for the first try: a corrupt trailer must not allocate gigabytes. */
 const MAX_HINT = 256 << 20;
@@ -36,10 +48,14 @@ const MAX_HINT = 256 << 20;
  *
  * The buffer is written through the zlib handle behind Node's streams, the one `gunzipSync` itself
  * drives; where a Node version lacks it, every object goes to `gunzipSync`. One per thread.
- * `maxBytes` bounds the text of one object (a gzip bomb throws instead of taking the memory).
+ * `maxBytes` bounds the text of one object (a gzip bomb throws instead of taking the memory);
+ * `allocate` gives the buffer (a structural scanner's memory, so that its searches copy nothing).
  */
-const reusedGunzip = (maxBytes: number = buffer.MAX_LENGTH): ((raw: Buffer) => Buffer) => {
-  let output = Buffer.allocUnsafe(0);
+const reusedGunzip = (
+  maxBytes: number = buffer.MAX_LENGTH,
+  allocate: GunzipAllocator = newBuffer,
+): ((raw: Buffer) => Buffer) => {
+  let output: Buffer = Buffer.allocUnsafe(0);
   let stream: Gunzip & GunzipInternals;
   const fresh = () => {
     stream = createGunzip() as Gunzip & GunzipInternals;
@@ -53,7 +69,7 @@ const reusedGunzip = (maxBytes: number = buffer.MAX_LENGTH): ((raw: Buffer) => B
     const size = raw.length >= 4 ? raw.readUInt32LE(raw.length - 4) : 0;
     const first = Math.min(size + 1, MAX_HINT, maxBytes + 1);
     if (output.length < first)
-      output = Buffer.allocUnsafe(Math.max(first, Math.min(FIRST_OUTPUT, maxBytes + 1)));
+      output = allocate(Math.max(first, Math.min(FIRST_OUTPUT, maxBytes + 1)), output, 0);
     stream.reset();
     let written = 0;
     let consumed = 0;
@@ -77,11 +93,10 @@ const reusedGunzip = (maxBytes: number = buffer.MAX_LENGTH): ((raw: Buffer) => B
       if (outputLeft! > 0) return output.subarray(0, written);
       // Full: a larger buffer, with what was inflated so far, and go on.
       if (written > maxBytes) throw new RangeError(`the text is over ${maxBytes} bytes once gunzipped`);
-      const larger = Buffer.allocUnsafe(Math.min(output.length * 2, maxBytes + 1));
-      output.copy(larger, 0, 0, written);
-      output = larger;
+      output = allocate(Math.min(output.length * 2, maxBytes + 1), output, written);
     }
   };
 };
 
 export { reusedGunzip };
+export type { GunzipAllocator };

@@ -22,6 +22,53 @@
   (func (export "spanCount") (result i32) (global.get $spanCount))
   (func (export "stopIndex") (result i32) (global.get $stopIndex))
 
+;; Writes at `out` the offsets (relative to `text`) of every `Root"` in the `len` bytes at `text`
+  ;; (followed by at least 68 bytes of spaces), ascending, at most `max` of them; returns how many
+  ;; there are, or -1 when there are more than `max`. scan/root-marker.ts says why this marker.
+  ;; Candidates are the offsets where `R` stands 4 bytes before a quote (two compares of 16 bytes,
+  ;; a 64-byte block without any skipped at once); only those are checked whole.
+  (func (export "markers") (param $text i32) (param $len i32) (param $out i32) (param $max i32) (result i32)
+    (local $p i32) (local $limit i32) (local $candidates i64) (local $at i32) (local $count i32)
+    (local $r v128) (local $quote v128)
+    (local $c0 v128) (local $c1 v128) (local $c2 v128) (local $c3 v128)
+    (local.set $r (i8x16.splat (i32.const 0x52)))
+    (local.set $quote (i8x16.splat (i32.const 0x22)))
+    (local.set $p (local.get $text))
+    (local.set $limit (i32.add (local.get $text) (local.get $len)))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_u (local.get $p) (local.get $limit)))
+        (local.set $c0 (v128.and (i8x16.eq (v128.load (local.get $p)) (local.get $r)) (i8x16.eq (v128.load offset=4 (local.get $p)) (local.get $quote))))
+        (local.set $c1 (v128.and (i8x16.eq (v128.load offset=16 (local.get $p)) (local.get $r)) (i8x16.eq (v128.load offset=20 (local.get $p)) (local.get $quote))))
+        (local.set $c2 (v128.and (i8x16.eq (v128.load offset=32 (local.get $p)) (local.get $r)) (i8x16.eq (v128.load offset=36 (local.get $p)) (local.get $quote))))
+        (local.set $c3 (v128.and (i8x16.eq (v128.load offset=48 (local.get $p)) (local.get $r)) (i8x16.eq (v128.load offset=52 (local.get $p)) (local.get $quote))))
+        (if (v128.any_true (v128.or (v128.or (local.get $c0) (local.get $c1)) (v128.or (local.get $c2) (local.get $c3))))
+          (then
+            (local.set $candidates
+              (i64.or
+                (i64.or (i64.extend_i32_u (i8x16.bitmask (local.get $c0)))
+                        (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c1))) (i64.const 16)))
+                (i64.or (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c2))) (i64.const 32))
+                        (i64.shl (i64.extend_i32_u (i8x16.bitmask (local.get $c3))) (i64.const 48)))))
+            (block $checked
+              (loop $each
+                (br_if $checked (i64.eqz (local.get $candidates)))
+                (local.set $at (i32.add (local.get $p) (i32.wrap_i64 (i64.ctz (local.get $candidates)))))
+                ;; "Root" read as a little-endian i32; the quote after it is known, and a match
+                ;; starts before `limit` since the padding holds no `R`.
+                (if (i32.eq (i32.load (local.get $at)) (i32.const 0x746f6f52))
+                  (then
+                    (if (i32.ge_u (local.get $count) (local.get $max)) (then (return (i32.const -1))))
+                    (i32.store (i32.add (local.get $out) (i32.shl (local.get $count) (i32.const 2)))
+                               (i32.sub (local.get $at) (local.get $text)))
+                    (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+                (local.set $candidates
+                  (i64.and (local.get $candidates) (i64.sub (local.get $candidates) (i64.const 1))))
+                (br $each)))))
+        (local.set $p (i32.add (local.get $p) (i32.const 64)))
+        (br $blocks)))
+    (local.get $count))
+
   ;; Status codes, as scan/spans/wasm-spans.ts reads them.
   ;; 0 SPANS: stopped after the record that holds (or follows) the last hit
   ;; 1 NOT_A_LOG_FILE: the Records array closed with a hit still ahead

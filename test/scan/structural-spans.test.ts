@@ -1,15 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { recordSpans } from '../../scan/record-spans.ts';
 import { markerOffsets } from '../../scan/root-marker.ts';
 import { scanObject } from '../../scan/scan-object.ts';
-import { wasmSpanFinder } from '../../scan/spans/wasm-spans.ts';
+import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
+import { structuralScanner, wasmSpanFinder } from '../../scan/spans/wasm-spans.ts';
 import { REPO_ROOT, SHARED_DIR } from '../helpers/paths.ts';
 
 // Built by the suites' global setup (npm run build -- cli), from scan/spans/structural-scan.wat.
-const wasmSpans = wasmSpanFinder(readFileSync(join(REPO_ROOT, 'dist/cli/structural-scan.wasm')))!;
+const MODULE = readFileSync(join(REPO_ROOT, 'dist/cli/structural-scan.wasm'));
+const wasmSpans = wasmSpanFinder(MODULE)!;
 
 const REAL_DIR = join(SHARED_DIR, 'cloudtrail-real');
 const realFiles = (readdirSync(REAL_DIR, { recursive: true }) as string[])
@@ -155,6 +157,89 @@ describe('Scan: structural spans (WebAssembly) against the JS scan', () => {
         Math.floor(random() * 6),
       );
       expectSameSpans(changed);
+    }
+  });
+});
+
+describe('Scan: structural marker search (WebAssembly) against the JS search', () => {
+  const scanner = structuralScanner(MODULE)!;
+
+  it.each(realFiles.map((file) => ({ file: relative(REAL_DIR, file), path: file })))(
+    'finds the same markers in $file',
+    ({ path }) => {
+      const raw = readFileSync(path);
+      const text = path.endsWith('.gz') ? gunzipSync(raw) : raw;
+      expect(scanner.markers(text)).toStrictEqual(markerOffsets(text));
+    },
+  );
+
+  it.each([
+    { name: 'nothing', text: '' },
+    { name: 'a marker alone', text: 'Root"' },
+    { name: 'a marker cut at the end', text: '{"type":"Root' },
+    { name: 'near misses', text: 'Roo" Rot" root" ROOT" R"oot" RRoot"Root""' },
+    { name: 'AssumeRoot and Root', text: '{"eventName":"AssumeRoot","type":"Root"}' },
+  ])('finds the same markers in $name', ({ text }) => {
+    expect(scanner.markers(Buffer.from(text))).toStrictEqual(markerOffsets(Buffer.from(text)));
+  });
+
+  it('finds a marker at every offset across 16- and 64-byte blocks, and at the very end', () => {
+    for (let at = 0; at < 140; at += 1) {
+      const text = Buffer.from(`${'x'.repeat(at)}Root"${'y'.repeat(140 - at)}Root"`);
+      expect(scanner.markers(text)).toStrictEqual([at, at + 5 + 140 - at]);
+    }
+  });
+});
+
+describe('Scan: gunzip into the structural scanner’s memory', () => {
+  it('finds the markers and spans of every real gzip file as the JS scans do, copying nothing', () => {
+    const scanner = structuralScanner(MODULE)!;
+    const gunzip = reusedGunzip(undefined, scanner.allocate);
+    const gzips = realFiles.filter((file) => file.endsWith('.gz'));
+    expect(gzips.length).toBeGreaterThan(50);
+    for (const file of gzips) {
+      const raw = readFileSync(file);
+      const text = gunzip(raw);
+      const expected = gunzipSync(raw);
+      expect(text.equals(expected)).toBe(true);
+      const hits = scanner.markers(text);
+      expect(hits).toStrictEqual(markerOffsets(expected));
+      if (hits.length) expect(scanner.spans(text, hits)).toStrictEqual(recordSpans(expected, hits));
+    }
+  });
+
+  it('keeps what was inflated when the memory grows in the middle of an object', () => {
+    const scanner = structuralScanner(MODULE)!;
+    const gunzip = reusedGunzip(undefined, scanner.allocate);
+    const records = Array.from(
+      { length: 120_000 },
+      (_, index) =>
+        `{"i":${index},"type":"${index % 7 ? 'IAMUser' : 'Root'}","p":"${'\\"'.repeat(index % 5)}"}`,
+    );
+    const text = Buffer.from(`{"Records":[${records.join(',')}]}`);
+    // Two members: the trailer's ISIZE is the small last one's, so the first buffer is too small.
+    const raw = Buffer.concat([
+      gzipSync(text.subarray(0, text.length - 2)),
+      gzipSync(text.subarray(text.length - 2)),
+    ]);
+    expect(text.length).toBeGreaterThan(4 << 20);
+    const inflated = gunzip(raw);
+    expect(inflated.equals(text)).toBe(true);
+    const hits = scanner.markers(inflated);
+    expect(hits).toStrictEqual(markerOffsets(text));
+    expect(scanner.spans(inflated, hits)).toStrictEqual(recordSpans(text, hits));
+  });
+
+  it('scans objects as the default tools do', () => {
+    const scanner = structuralScanner(MODULE)!;
+    const tools = {
+      gunzip: reusedGunzip(undefined, scanner.allocate),
+      markers: scanner.markers,
+      spans: scanner.spans,
+    };
+    for (const file of realFiles) {
+      const raw = readFileSync(file);
+      expect(scanObject(raw, file, tools)).toStrictEqual(scanObject(raw, file));
     }
   });
 });
