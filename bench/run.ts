@@ -1,5 +1,6 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
 import { runCliStart } from './cli-start.ts';
+import { runCliStartup } from './cli-startup.ts';
 import { runCompletenessSpeed } from './completeness-speed.ts';
 import { runHandlerLatency } from './handler-latency.ts';
 import { runIncidentLatency } from './incident-latency.ts';
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   incidents: runIncidentLatency,
   scan: runScanSpeed,
   'scan-stages': runScanStages,
+  startup: runCliStartup,
   completeness: runCompletenessSpeed,
 };
 
