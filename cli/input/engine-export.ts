@@ -8,7 +8,7 @@ const RECORD_COLUMN = 'record';
  * quoted with `"` when they hold commas, quotes (doubled) or line breaks, as Athena writes its
  * results. Ends of lines are LF or CRLF.
  * @see https://www.rfc-editor.org/rfc/rfc4180
- * @see https://docs.aws.amazon.com/athena/latest/ug/querying.html
+ * @see https://docs.aws.amazon.com/athena/latest/ug/querying-finding-output-files.html ("DML query results files are saved in comma-separated values (CSV) format", `QueryID.csv`)
  */
 const csvRows = (text: string): { line: number; fields: string[] }[] => {
   const rows: { line: number; fields: string[] }[] = [];
