@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { reusedGunzip } from '../scan/documents/reused-gunzip.ts';
 import type { ObjectScanTools } from '../scan/scan-object.ts';
-import type { StructuralScanner } from '../scan/spans/wasm-spans.ts';
-import { structuralScanner } from '../scan/spans/wasm-spans.ts';
+import type { StructuralScanner } from '../scan/spans/structural-scanner.ts';
+import { structuralScanner } from '../scan/spans/structural-scanner.ts';
 import { STRUCTURAL_SCAN_WASM } from './package-files.ts';
 
 /** The structural scanner (WebAssembly SIMD128, built into dist/cli/), where the runtime runs it. */

@@ -10,7 +10,7 @@ import { markerOffsets } from './root-marker.ts';
  * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
  * per object; a scan worker's keeps one, scan/documents/reused-gunzip.ts) and the record-span
  * search and span finder (by default the JS ones; where it runs, the structural scanner,
- * scan/spans/wasm-spans.ts).
+ * scan/spans/structural-scanner.ts).
  * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
  */
 interface ObjectScanTools {

@@ -6,7 +6,7 @@ import { recordSpans } from '../../scan/record-spans.ts';
 import type { SpanFinder } from '../../scan/record-spans.ts';
 import { markerOffsets } from '../../scan/root-marker.ts';
 import { scanObject } from '../../scan/scan-object.ts';
-import { structuralScanner } from '../../scan/spans/wasm-spans.ts';
+import { structuralScanner } from '../../scan/spans/structural-scanner.ts';
 import { median, secondsSpread } from '../lib/measure.ts';
 import type { BenchLine } from '../lib/report.ts';
 import { printTable } from '../lib/report.ts';

@@ -69,7 +69,7 @@
         (br $blocks)))
     (local.get $count))
 
-  ;; Status codes, as scan/spans/wasm-spans.ts reads them.
+  ;; Status codes, as scan/spans/structural-scanner.ts reads them.
   ;; 0 SPANS: stopped after the record that holds (or follows) the last hit
   ;; 1 NOT_A_LOG_FILE: the Records array closed with a hit still ahead
   ;; 2 TRUNCATED: the text ended first (inside a string, a record, or between records)

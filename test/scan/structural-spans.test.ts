@@ -6,7 +6,7 @@ import { recordSpans } from '../../scan/record-spans.ts';
 import { markerOffsets } from '../../scan/root-marker.ts';
 import { scanObject } from '../../scan/scan-object.ts';
 import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
-import { structuralScanner, wasmSpanFinder } from '../../scan/spans/wasm-spans.ts';
+import { structuralScanner, wasmSpanFinder } from '../../scan/spans/structural-scanner.ts';
 import { REPO_ROOT, SHARED_DIR } from '../helpers/paths.ts';
 
 // Built by the suites' global setup (npm run build -- cli), from scan/spans/structural-scan.wat.
