@@ -230,6 +230,30 @@ describe('Scan: gunzip into the structural scanner’s memory', () => {
     expect(scanner.spans(inflated, hits)).toStrictEqual(recordSpans(text, hits));
   });
 
+  it('scans a gzip object after a plain one that grew the memory (the kept view is then detached)', () => {
+    const scanner = structuralScanner(MODULE)!;
+    const tools = {
+      gunzip: reusedGunzip(undefined, scanner.allocate),
+      markers: scanner.markers,
+      spans: scanner.spans,
+    };
+    const record = (index: number) =>
+      `{"eventVersion":"1.08","eventID":"e-${index}","eventTime":"2026-01-05T00:00:00Z","userIdentity":{"type":"Root"}}`;
+    const small = Buffer.from(`{"Records":[${record(0)}]}`);
+    const large = Buffer.from(
+      `{"Records":[${Array.from({ length: 60_000 }, (_, index) => record(index)).join(',')}]}`,
+    );
+    expect(large.length).toBeGreaterThan(4 << 20);
+    for (const [raw, file] of [
+      [gzipSync(small), 'a.json.gz'],
+      [large, 'large.json'],
+      [gzipSync(small), 'b.json.gz'],
+      [gzipSync(large), 'large.json.gz'],
+    ] as const) {
+      expect(scanObject(raw, file, tools)).toStrictEqual(scanObject(raw, file));
+    }
+  });
+
   it('scans objects as the default tools do', () => {
     const scanner = structuralScanner(MODULE)!;
     const tools = {
