@@ -24,7 +24,10 @@ Usage:
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
                  [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
                  [--config FILE] [--suppressions FILE] PATH...
-  rootwatch sql --engine athena|cloudtrail-lake [--table NAME]
+  rootwatch sql --engine athena|cloudtrail-lake [--table NAME] [--since DATE] [--until DATE]
+                [--partition COLUMN|none]
+  rootwatch sql --engine athena --create-table --table NAME --bucket B [--prefix P]
+                --organization o-… --account ID... --region R... [--since DATE]
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
@@ -79,12 +82,22 @@ Options of scan:
   --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps
                       the records whose account or recipient account it is
   --region R          only this region (repeatable), the same way
-  --workers N         threads that read, gunzip and prefilter objects (default 2, 1 on a single core;
-                      at most 64; 0 = scan in the main thread)
+  --workers N         threads that read, gunzip and prefilter objects (default one per core, as many
+                      as a quarter of the memory holds at 256 MB each; at most 64; 0 = scan in the
+                      main thread)
 
 Options of sql:
   --engine ENGINE     athena or cloudtrail-lake
-  --table NAME        the table (Athena) or event data store id (CloudTrail Lake)
+  --table NAME        the table (Athena: [catalog.][database.]table) or event data store id (CloudTrail Lake)
+  --since, --until    YYYY-MM-DD or ISO time: the query reads only that time (Athena: and the day
+                      partitions around it, a day of slack, as scan prunes folders)
+  --partition COLUMN  Athena: the table's day partition, yyyy/MM/dd (default timestamp, as
+                      --create-table and the Athena guide name it); none for a table without one
+  --create-table      print the Athena table over an organisation trail (partition projection) instead:
+                      --bucket, --prefix (before AWSLogs/), --organization, --account and --region
+                      (the partitions it projects), --since (its first day)
+                      The Athena query's results carry each record as JSON (column record):
+                      rootwatch classify reads their CSV back (docs/sql.md)
 
 Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
             2 invalid input or usage (2 wins over 1).
