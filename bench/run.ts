@@ -1,5 +1,4 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
-import { runCliStart } from './cli-start.ts';
 import { runCliStartup } from './cli-startup.ts';
 import { runCompletenessSpeed } from './completeness-speed.ts';
 import { runHandlerLatency } from './handler-latency.ts';
@@ -11,7 +10,6 @@ import { runScanStages } from './scan/scan-stages.ts';
 
 const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
-  'cli-start': runCliStart,
   'cold-start': runLambdaColdStart,
   latency: runHandlerLatency,
   incidents: runIncidentLatency,
