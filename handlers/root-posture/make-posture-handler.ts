@@ -1,6 +1,7 @@
 import type { AuditSettings } from '../../posture/audit-root.ts';
 import { auditRoot } from '../../posture/audit-root.ts';
 import { readCredentialReport } from '../../posture/read-credential-report.ts';
+import { rootCredentialState } from '../../posture/root-credentials.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { PostureResult } from '../../schemas/posture-result.ts';
 import type { AlertSink } from '../../adapters/alert-sink.ts';
@@ -28,6 +29,8 @@ interface PostureRunSummary {
   failing: number;
   alerted: number;
   unreadable: number;
+  /** Accounts whose root user has no credential at all (centralized root access): their MFA checks pass. */
+  withoutRootCredentials: number;
 }
 
 class PostureAuditError extends AggregateError {
@@ -64,6 +67,7 @@ const makePostureHandler =
       failing: 0,
       alerted: 0,
       unreadable: 0,
+      withoutRootCredentials: 0,
     };
     const errors: unknown[] = [];
     const now = (deps.now ?? (() => new Date()))().toISOString();
@@ -96,6 +100,7 @@ const auditAccount = async (
     ]);
     return;
   }
+  if (rootCredentialState(read.report.root, evidence.facts) === 'none') summary.withoutRootCredentials += 1;
   const results = auditRoot(
     read.report,
     { at: Date.parse(evidence.generatedTime), source: 'report' },
