@@ -117,7 +117,7 @@ const runAudit = async (
   const summary = summariseAudit(audited, invalid, options.settings);
   for (const account of summary.duplicateAccounts) {
     io.err(
-      `warning: account ${account} was audited more than once; the fleet figures count its latest report`,
+      `warning: account ${account} was audited more than once; the fleet figures count its latest report, the weekly series every report`,
     );
   }
   if (summary.accounts > 1) (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);

@@ -175,7 +175,7 @@ describe('CLI: rootwatch audit', () => {
     expect(err).toStrictEqual([
       `warning: ${join(dir, 'one.csv')}: line 2: arn: "arn:aws:iam::111122223333:<root_account>" is not a root user ARN (…:111122223333:root); auditing account 111122223333`,
       `warning: ${join(dir, 'two.csv')}: line 2: arn: "arn:aws:iam::111122223333:<root_account>" is not a root user ARN (…:111122223333:root); auditing account 111122223333`,
-      'warning: account 111122223333 was audited more than once; the fleet figures count its latest report',
+      'warning: account 111122223333 was audited more than once; the fleet figures count its latest report, the weekly series every report',
     ]);
   });
 
