@@ -76,8 +76,10 @@ Options of scan:
                       findings, summary on stdout. Findings print in event-time order once all is
                       read, grouped into incidents as the live detector groups them
   --out FILE          write the findings to FILE instead of stdout
-  --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
-  --report FILE.html  write a self-contained HTML page: the fleet charts, the accounts, what was read,
+  --summary FILE      write the summary as JSON (accounts, fleet figures, the weekly series, the scope,
+                      the critical findings, what was read)
+  --report FILE.html  write a self-contained HTML page: the scope, severity and critical findings, the
+                      weekly series and repeat offenders, the fleet charts, the accounts, what was read,
                       and the objects and records that could not be read
   --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep
                       the records whose eventTime is within

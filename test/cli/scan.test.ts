@@ -465,6 +465,12 @@ describe('CLI: rootwatch scan outputs', () => {
     expect(table.out.join('\n')).toContain(
       'Fleet: 1 of 2 accounts used root (50%); repeat offenders (more than one week): 0, 0% of 2 uses',
     );
+    expect(table.out.join('\n')).toContain(
+      '  weekly: 1 ISO week (2023-W28); highest share of accounts with root use 50% (2023-W28)',
+    );
+    expect(table.out.join('\n')).toContain(
+      'Period: findings 2023-07-10T12:01:00Z to 2023-07-10T12:30:00Z; delivery days named by S3 keys 2023-07-10; critical findings: 2',
+    );
     expect(toFile.out).toStrictEqual([]);
     expect(eventIds(readFileSync(outFile, 'utf8').trim().split('\n'))).toStrictEqual([
       'root-key-1',
