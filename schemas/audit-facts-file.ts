@@ -20,7 +20,7 @@ const OrganizationFeaturesAnswerSchema = z.union([
  * `IAMAuditRootUserCredentials` (`absent` when it answered NoSuchEntity), and what
  * `aws iam list-virtual-mfa-devices` printed in that account.
  * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetLoginProfile.html
- * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_root-user-privileged-task.html
+ * @see https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoot.html
  */
 const AccountFactsSchema = z.strictObject({
   rootLoginProfile: z.optional(z.enum(['present', 'absent'])),
