@@ -73,7 +73,7 @@ const makePostureHandler =
     const now = (deps.now ?? (() => new Date()))().toISOString();
     for (const account of accounts) {
       try {
-        await auditAccount(account, now, deps, summary);
+        await auditAccount(account, { now, home }, deps, summary);
       } catch (error) {
         errors.push(error);
         log.error({ err: error, account }, 'account not audited');
@@ -85,9 +85,15 @@ const makePostureHandler =
     return summary;
   };
 
+/**
+ * Checks of the organisation, not of one account: every account gets the same verdict and record,
+ * but only the function's own account (where the organisation was asked) alerts, once per organisation.
+ */
+const ORGANISATION_CHECKS: ReadonlySet<PostureResult['check']> = new Set(['centralized-root-access']);
+
 const auditAccount = async (
   account: string,
-  now: string,
+  { now, home }: { now: string; home: string },
   deps: PostureHandlerDeps,
   summary: PostureRunSummary,
 ): Promise<void> => {
@@ -121,7 +127,7 @@ const auditAccount = async (
     summary.results += 1;
     if (result.status === 'fail') {
       summary.failing += 1;
-      if (previous?.status !== 'fail') {
+      if (previous?.status !== 'fail' && (account === home || !ORGANISATION_CHECKS.has(result.check))) {
         await deps.alerts.send([postureAlert(result, evidence.generatedTime, since)]);
         summary.alerted += 1;
       }

@@ -153,6 +153,33 @@ describe('Handler: scheduled root posture audit', () => {
     expect(mfa.every((result) => result.detail.startsWith('no root credentials: '))).toBe(true);
   });
 
+  it('alerts an organisation check once, from its own account, though every account records it', async () => {
+    // Prepare: the organisation has no centralized root access; both roots are otherwise sound.
+    const { handler, records, alerts } = setup(
+      new Map([
+        [HOME, accountReportCsv(HOME)],
+        [MEMBER, accountReportCsv(MEMBER)],
+      ]),
+      { organizationFeatures: [], virtualMfaDevices: [] },
+    );
+
+    // Act
+    const summary = await handler({}, context);
+
+    // Assess
+    const central = records.entries.flatMap((entry) =>
+      entry.kind === 'posture' && entry.result.check === 'centralized-root-access' ? [entry.result] : [],
+    );
+    expect(central.map((result) => `${result.account} ${result.status}`)).toStrictEqual([
+      `${HOME} fail`,
+      `${MEMBER} fail`,
+    ]);
+    expect(alerts.alerts.map((alert) => `${alert.detail.account} ${alert.detail.check}`)).toStrictEqual([
+      `${HOME} centralized-root-access`,
+    ]);
+    expect(summary).toMatchObject({ failing: 2, alerted: 1 });
+  });
+
   it('records an unreadable report, audits the others, and fails the run when an account cannot be reached', async () => {
     // Prepare
     const { handler, records } = setup(
