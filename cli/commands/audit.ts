@@ -120,7 +120,8 @@ const runAudit = async (
       `warning: account ${account} was audited more than once; the fleet figures count its latest report, the weekly series every report`,
     );
   }
-  if (summary.accounts > 1) (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
+  if (summary.accounts > 1 || summary.reports > 1)
+    (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
   if (options.summary !== undefined) {
     const file = AuditSummaryFileSchema.parse(auditSummaryFile(summary));
     await writeFile(options.summary, `${JSON.stringify(file, null, 2)}\n`);

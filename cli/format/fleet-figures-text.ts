@@ -51,7 +51,8 @@ const fleetFiguresText = (summary: AuditSummary): string => {
     now ? `now for ${now}` : '',
   ].filter(Boolean);
   return [
-    `Fleet: ${summary.accounts} accounts audited` +
+    `Fleet: ${plural(summary.accounts, 'account')} audited` +
+      (summary.reports > summary.accounts ? ` from ${plural(summary.reports, 'report')}` : '') +
       (summary.invalidInputs ? `, ${plural(summary.invalidInputs, 'invalid input')}` : ''),
     ...summary.figures.map((figure) => figureLine(figure, width)),
     ...(summary.rootCredentials.none
