@@ -20,7 +20,7 @@ Usage:
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
                    [--config FILE] [--suppressions FILE] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                  [--report FILE.html] [--config FILE] PATH...
+                  [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] PATH...
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
                  [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
                  [--config FILE] [--suppressions FILE] PATH...
@@ -63,9 +63,14 @@ Options:
   --window-days N     audit: root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
   --min-account-age-days N
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
+  --facts FILE        audit: the AWS answers a credential report cannot hold (JSON, docs/posture-and-series.md):
+                      ListOrganizationsFeatures, and per account root's login profile and virtual MFA devices;
+                      they decide centralized-root-access and "no root credentials"
+  --summary FILE      audit: also write the summary as JSON: figures, root credentials, key ages, and the
+                      weekly series over reports of several dates
   --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
-                      study's, the checks' status counts, every account (failures first) with its evidence,
-                      the inputs that could not be audited and the warnings
+                      study's, the weekly series, the key ages, the checks' status counts, every account
+                      (failures first) with its evidence, the inputs that could not be audited and the warnings
   -h, --help          this help
 
 Options of scan:
@@ -74,8 +79,10 @@ Options of scan:
                       findings, summary on stdout. Findings print in event-time order once all is
                       read, grouped into incidents as the live detector groups them
   --out FILE          write the findings to FILE instead of stdout
-  --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
-  --report FILE.html  write a self-contained HTML page: the fleet charts, the accounts, what was read,
+  --summary FILE      write the summary as JSON (accounts, fleet figures, the weekly series, the scope,
+                      the critical findings, what was read)
+  --report FILE.html  write a self-contained HTML page: the scope, severity and critical findings, the
+                      weekly series and repeat offenders, the fleet charts, the accounts, what was read,
                       and the objects and records that could not be read
   --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep
                       the records whose eventTime is within
