@@ -3,6 +3,7 @@
 export { Detector } from './detection/detector.ts';
 export type { Detection, IgnoreReason } from './detection/detector.ts';
 export { ROOT_ACTIVITY_PATTERN } from './detection/rule-pattern.ts';
+export { tamperingPattern } from './detection/tampering-pattern.ts';
 export type { EventPattern } from './detection/rule-pattern.ts';
 export { matchesPattern } from './detection/event-pattern-matcher.ts';
 export { suppressionFor } from './detection/suppression/suppression-for.ts';
@@ -33,3 +34,7 @@ export { DetectorConfigSchema } from './schemas/detector-config.ts';
 export type { DetectorConfig, DetectorConfigInput } from './schemas/detector-config.ts';
 export { SuppressionConfigSchema, SuppressionRuleSchema } from './schemas/suppression-config.ts';
 export type { SuppressionRule } from './schemas/suppression-config.ts';
+export { SanctionedTasksConfigSchema } from './schemas/sanctioned-tasks-config.ts';
+export type { SanctionedTask } from './schemas/sanctioned-tasks-config.ts';
+export { ProtectedResourcesSchema } from './schemas/protected-resources.ts';
+export type { ProtectedResources } from './schemas/protected-resources.ts';

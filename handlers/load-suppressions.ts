@@ -41,7 +41,7 @@ const readRulesFile = <T extends z.ZodMiniType>(
   return parsed.data;
 };
 
-/** The suppression rules of a file (README: "Suppression"); none when the file does not exist. */
+/** The suppression rules of a file (docs/incidents-and-suppression.md); none when the file does not exist. */
 const loadSuppressions = (path: string, options: { required?: boolean } = {}): SuppressionRule[] =>
   readRulesFile(path, SuppressionConfigSchema, 'suppressions', options)?.rules ?? [];
 

@@ -20,7 +20,7 @@ const isAuditTask = (facts: SeverityFacts) =>
   taskPolicyName(taskPolicyArnOf(facts.record)) === ROOT_AUDIT_TASK;
 
 /**
- * The default policy (README, "Severity"). The highest severity among matching rules wins, after
+ * The default policy (docs/finding-and-formats.md). The highest severity among matching rules wins, after
  * the failure step-down; of equally severe rules, the first. `aws-service` is settled before this
  * table (always `info`, unless it tampers with the detector), and `assumed-root` activity only meets
  * the critical rules and its own (see evaluate.ts).

@@ -14,7 +14,7 @@ interface EnrichDeps {
 const recordOf = (event: unknown): unknown => field(event, 'detail') ?? event;
 
 /**
- * Detects one event, with what the shared state adds (README: "Incidents", "Suppression"): a
+ * Detects one event, with what the shared state adds (docs/incidents-and-suppression.md): a
  * temporary key first looked up among the centralized-root sessions other invocations learnt; an
  * AssumeRoot call's session kept for them (relabelling its session's incident); a finding checked
  * against the suppression rules (and the sanctioned root tasks, which are rules too) and placed in

@@ -289,6 +289,16 @@ describe('Tampering protection of the construct alone', () => {
     );
   });
 
+  it('refuses protected resources that are not names, before any resource exists', () => {
+    // Prepare
+    const stack = new Stack(testApp(), 'Wrong', { env: { account: SECURITY_ACCOUNT, region: 'us-east-1' } });
+
+    // Assess
+    expect(
+      () => new RootActivityDetector(stack, 'Detector', { protectedResources: { trails: ['my trail'] } }),
+    ).toThrow(/^RootActivityDetector: protectedResources is invalid:\n[\s\S]*trails\[0\]/);
+  });
+
   it('runs once', () => {
     // Prepare
     const stack = new Stack(testApp(), 'Twice', { env: { account: SECURITY_ACCOUNT, region: 'us-east-1' } });

@@ -94,7 +94,7 @@ describe('The package, installed from its tarball into a fresh app', () => {
 
     // Assess
     expect(JSON.parse(stdout)).toMatchObject({ severity: 'critical', activity: 'sign-in', mfa: false });
-  });
+  }, 180_000);
 
   it('type-checks and runs a TypeScript consumer of `rootwatch` and `rootwatch/cdk`', async () => {
     // Act
@@ -115,7 +115,7 @@ describe('The package, installed from its tarball into a fresh app', () => {
       severity: 'critical',
       construct: 'function',
     });
-  });
+  }, 180_000);
 
   it('carries the package version in the findings it writes', () => {
     // Assess

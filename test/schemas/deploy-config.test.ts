@@ -35,7 +35,36 @@ describe('Schema: DeployConfig', () => {
       securityHubImport: false,
       completenessHours: 24,
       completenessMemorySize: 2048,
+      forwarderStackSetName: 'rootwatch-forwarder',
+      protectedTrails: [],
+      protectedStacks: [],
+      protectedGuardDutyDetectors: [],
+      protectedConfigRecorders: [],
     });
+  });
+
+  it('reads the resources to protect from tampering as lists, from the command line too', () => {
+    // Act
+    const config = DeployConfigSchema.parse({
+      protectedTrails: 'organisation-trail, arn:aws:cloudtrail:us-east-1:999988887777:trail/backup',
+      protectedGuardDutyDetectors: '*',
+      forwarderStackSetName: 'rootwatch-forwarders',
+    });
+
+    // Assess
+    expect([
+      config.protectedTrails,
+      config.protectedGuardDutyDetectors,
+      config.forwarderStackSetName,
+    ]).toStrictEqual([
+      ['organisation-trail', 'arn:aws:cloudtrail:us-east-1:999988887777:trail/backup'],
+      ['*'],
+      'rootwatch-forwarders',
+    ]);
+    expect(DeployConfigSchema.safeParse({ protectedStacks: ['my stack'] }).success).toBe(false);
+    expect(DeployConfigSchema.safeParse({ forwarderStackSetName: '1-starts-with-a-digit' }).success).toBe(
+      false,
+    );
   });
 
   it('reads the strings of `cdk deploy -c key=value` as the JSON values of a config file', () => {
