@@ -69,6 +69,11 @@ const productFields = (finding: Finding): Record<string, string> => {
     'rootwatch/accessKeyId': finding.accessKeyId,
     'rootwatch/controls': finding.controls.map((c) => `CIS ${c.version} ${c.id}`).join(', ') || undefined,
     'rootwatch/assumeRootCaller': finding.assumedRoot?.callerArn,
+    'rootwatch/taskPolicy': finding.assumedRoot?.taskPolicyArn,
+    'rootwatch/principalArn': finding.credential === 'iam-principal' ? finding.principalArn : undefined,
+    'rootwatch/protectedResource':
+      finding.protectedResource &&
+      clip(`${finding.protectedResource.kind} ${finding.protectedResource.name}`, 2048),
     'rootwatch/incidentId': finding.incident?.id,
     'rootwatch/incidentFindings': finding.incident && String(finding.incident.count),
     'rootwatch/lateDetectionAt': finding.lateDetection?.detectedAt,

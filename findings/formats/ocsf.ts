@@ -70,6 +70,14 @@ const evidenceOf = (finding: Finding, rawEvent: unknown) => ({
 });
 
 /** The finding's own vocabulary, which OCSF has no attributes for. */
+/** What the finding is about: root's use, a path to a member's root, or tampering with rootwatch. */
+const typesOf = (finding: Finding): string[] => {
+  const root = finding.credential === 'iam-principal' ? [] : ['AWS Root Activity'];
+  if (finding.activity === 'detector-tampering') return ['rootwatch Detector Tampering', ...root];
+  if (finding.credential === 'iam-principal') return ['AWS Root Takeover Path'];
+  return root;
+};
+
 const rootwatchFields = (finding: Finding) => ({
   schemaVersion: finding.schemaVersion,
   credential: finding.credential,
@@ -82,6 +90,7 @@ const rootwatchFields = (finding: Finding) => ({
   ...(finding.recipientAccountId && { recipientAccountId: finding.recipientAccountId }),
   ...(finding.readOnly !== undefined && { readOnly: finding.readOnly }),
   ...(finding.assumedRoot && { assumedRoot: finding.assumedRoot }),
+  ...(finding.protectedResource && { protectedResource: finding.protectedResource }),
   ...(finding.incident && { incident: finding.incident }),
   ...(finding.suppression && { suppression: finding.suppression }),
   ...(finding.lateDetection && { lateDetection: finding.lateDetection }),
@@ -140,7 +149,7 @@ const toOcsfDetectionFinding = (finding: Finding, options: OcsfOptions = {}): Oc
       uid: finding.eventId,
       title: finding.title,
       desc: finding.summary,
-      types: ['AWS Root Activity'],
+      types: typesOf(finding),
       analytic: { name: finding.severityRule, type_id: 1, type: 'Rule' },
       created_time: time,
       first_seen_time: incident ? millis(incident.firstSeen) : time,

@@ -23,6 +23,40 @@ const SUPPRESSION = {
 };
 
 describe('Format: OCSF Detection Finding', () => {
+  it.each([
+    {
+      file: 'tampering/assumed-role-delete-detector-function.json',
+      types: ['rootwatch Detector Tampering'],
+      actor: 'AssumedRole',
+    },
+    {
+      file: 'tampering/root-delete-record-log-group-denied.json',
+      types: ['rootwatch Detector Tampering', 'AWS Root Activity'],
+      actor: 'Admin',
+    },
+    {
+      file: 'takeover/organization-start-member-primary-email-update.json',
+      types: ['AWS Root Takeover Path'],
+      actor: 'AssumedRole',
+    },
+    { file: 'sign-in/root-console-login-without-mfa.json', types: ['AWS Root Activity'], actor: 'Admin' },
+  ])('says what $file is about ($types) and who acted ($actor)', async ({ file, types, actor }) => {
+    // Prepare
+    const { finding } = await onlyFinding(file);
+
+    // Act
+    const ocsf = toOcsfDetectionFinding(finding) as unknown as {
+      finding_info: { types: string[] };
+      evidences: { actor: { user: { type: string } } }[];
+      unmapped: { rootwatch: Record<string, unknown> };
+    };
+
+    // Assess
+    expect(ocsf.finding_info.types).toStrictEqual(types);
+    expect(ocsf.evidences[0]!.actor.user.type).toBe(actor);
+    expect(ocsf.unmapped.rootwatch.protectedResource).toStrictEqual(finding.protectedResource);
+  });
+
   it('gives a valid Detection Finding for every finding of every sample, with its event as evidence', async () => {
     // Prepare
     const samples = await sampleFindings();
