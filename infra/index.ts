@@ -12,4 +12,4 @@ export { RootwatchStack } from './rootwatch-stack.ts';
 export type { RootwatchStackProps } from './rootwatch-stack.ts';
 export { RootwatchForwarderStack } from './rootwatch-forwarder-stack.ts';
 export type { RootwatchForwarderStackProps } from './rootwatch-forwarder-stack.ts';
-export { ROOT_ACTIVITY_PATTERN } from '../detection/rule-pattern.ts';
+export { ROOT_ACTIVITY_PATTERN, DELIVERED_PATTERN } from '../detection/rule-pattern.ts';
