@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import { bundleCode } from '../../infra/lambda-bundle.ts';
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
@@ -335,7 +335,7 @@ describe('Construct: RootActivityDetector', () => {
       // Assess
       template.hasResourceProperties('AWS::Events::Rule', {
         EventBusName: eventBusName,
-        EventPattern: ROOT_ACTIVITY_PATTERN,
+        EventPattern: DELIVERED_PATTERN,
         State: RULE_STATE,
         Targets: [target],
       });
