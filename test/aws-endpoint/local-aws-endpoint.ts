@@ -225,7 +225,11 @@ class LocalAwsEndpoint {
           ? this.iam.handle(accountOfKey(signingKey(authorization), this.homeAccount), operation, params)
           : service === 'sns'
             ? this.sns.handle(operation, params)
-            : this.sts.handle(operation, params);
+            : this.sts.handle(
+                operation,
+                params,
+                accountOfKey(signingKey(authorization), this.homeAccount),
+              );
       answer(200, queryResponse(operation, QUERY_NAMESPACES[service], result), fault);
     } catch (caught) {
       if (!(caught instanceof ServiceError)) throw caught;
