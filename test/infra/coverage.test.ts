@@ -171,8 +171,8 @@ describe('Detector: coverage check', () => {
       ReadLivenessThroughDynamoDb: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
       ReadTrailConfiguration: [
         'cloudtrail:DescribeTrails',
-        'cloudtrail:GetTrailStatus',
         'cloudtrail:GetEventSelectors',
+        'cloudtrail:GetTrailStatus',
       ],
       ListEnabledRegions: ['account:ListRegions'],
       PutAlerts: ['events:PutEvents'],
