@@ -34,9 +34,7 @@ const CoverageRunSchema = z.strictObject({
   asOf: IsoDateTimeSchema,
   silentAfterMinutes: count,
   places: count,
-  silent: z.array(
-    z.strictObject({ account, region, lastHeard: z.nullable(IsoDateTimeSchema) }),
-  ),
+  silent: z.array(z.strictObject({ account, region, lastHeard: z.nullable(IsoDateTimeSchema) })),
   alerted: count,
 });
 
