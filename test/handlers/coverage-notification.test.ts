@@ -57,8 +57,10 @@ describe('Notifier: Rootwatch Coverage Gap', () => {
     // Assess
     expect(result.id).toBe(detail.eventId);
     expect(message.subject).toBe(subject);
-    expect(message.byProtocol.email).toContain(says);
-    expect(message.byProtocol.email).toContain(fix);
+    // The body is wrapped: compare its words.
+    const words = message.byProtocol.email.replace(/\s+/g, ' ');
+    expect(words).toContain(says);
+    expect(words).toContain(fix);
     expect(JSON.parse(message.byProtocol.default)).toMatchObject({
       id: detail.eventId,
       metadata: { threadId: detail.eventId, eventType: 'Rootwatch Coverage Gap' },
