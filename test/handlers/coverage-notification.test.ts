@@ -58,7 +58,7 @@ describe('Notifier: Rootwatch Coverage Gap', () => {
     expect(result.id).toBe(detail.eventId);
     expect(message.subject).toBe(subject);
     // The body is wrapped: compare its words.
-    const words = message.byProtocol.email.replace(/\s+/g, ' ');
+    const words = (message.byProtocol.email ?? '').replace(/\s+/g, ' ');
     expect(words).toContain(says);
     expect(words).toContain(fix);
     expect(JSON.parse(message.byProtocol.default)).toMatchObject({
