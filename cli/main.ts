@@ -102,6 +102,8 @@ Options of coverage:
                       member accounts, from the management or delegated administrator account)
   --no-trails         do not read CloudTrail (DescribeTrails, GetEventSelectors, GetTrailStatus)
   --json              the report as one JSON object
+  --report FILE.html  also write a self-contained HTML page: the totals, every place (gaps first),
+                      what could not be read
 
 Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
             2 invalid input or usage (2 wins over 1).
