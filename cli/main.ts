@@ -28,6 +28,8 @@ Usage:
                 [--partition COLUMN|none]
   rootwatch sql --engine athena --create-table --table NAME --bucket B [--prefix P]
                 --organization o-… --account ID... --region R... [--since DATE]
+  rootwatch coverage [--table NAME] [--silent-after MINUTES] [--account ID]... [--region R]...
+                     [--enabled-regions] [--no-trails] [--json] [--report FILE.html]
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
@@ -40,6 +42,8 @@ Commands:
              log files, JSON Lines exports, s3://bucket/prefix; findings, then per-account and
              fleet figures
   sql        print the query that applies the same detection in Athena or CloudTrail Lake
+  coverage   per account and Region: when its forwarder was last heard (the liveness table), and
+             whether a trail logs read and write management events there (docs/coverage.md)
 
 Options:
   --format FORMAT     classify, replay, scan: print findings as native (the finding contract), ocsf (an OCSF
@@ -106,11 +110,28 @@ Options of sql:
                       The Athena query's results carry each record as JSON (column record):
                       rootwatch classify reads their CSV back (docs/sql.md)
 
+Options of coverage:
+  --table NAME        the liveness table (Rootwatch output LivenessTableName; default
+                      ROOTWATCH_LIVENESS_TABLE)
+  --silent-after MINUTES
+                      a place not heard for longer is silent (default 180)
+  --account ID, --region R
+                      places that must be heard besides those that were (repeatable): each
+                      account in each Region
+  --enabled-regions   also expect every Region enabled in each account (account:ListRegions; for
+                      member accounts, from the management or delegated administrator account)
+  --no-trails         do not read CloudTrail (DescribeTrails, GetEventSelectors, GetTrailStatus)
+  --json              the report as one JSON object
+  --report FILE.html  also write a self-contained HTML page: the totals, every place (gaps first),
+                      what could not be read
+
 Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
             2 invalid input or usage (2 wins over 1).
             replay: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed;
             2 unreadable input or usage.
-            scan: 2 when an object or record could not be read, after scanning all the rest.`;
+            scan: 2 when an object or record could not be read, after scanning all the rest.
+            coverage: 0 every place covered; 1 a place silent, never heard or without a read and
+            write trail (or no place at all); 2 unreadable input or usage (2 wins over 1).`;
 
 const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;
@@ -198,8 +219,16 @@ const sql = async (args: string[], io: CommandIo): Promise<number> => {
   return runSql(options, io);
 };
 
+const coverage = async (args: string[], io: CommandIo): Promise<number> => {
+  const { parseCoverageArgs } = await import('./commands/coverage-args.ts');
+  const options = parseCoverageArgs(args, process.env);
+  const { runCoverage } = await import('./commands/coverage.ts');
+  return runCoverage(options, io);
+};
+
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = {
   classify,
+  coverage,
   replay,
   scan,
   sql,

@@ -132,6 +132,7 @@ describe('App: the two stacks', () => {
       'AlertBusArn',
       'AlertTopicArn',
       'IngestBusArn',
+      'LivenessTableName',
       'OperationsTopicArn',
       'PostureAuditRoleArn',
       'RecordLogGroupName',
