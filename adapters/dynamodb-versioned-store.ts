@@ -1,6 +1,6 @@
 import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import type { Versioned, VersionedStore } from '../incidents/versioned-store.ts';
+import type { StoreCallOptions, Versioned, VersionedStore } from '../incidents/versioned-store.ts';
 import type { RetryPolicy } from './retry.ts';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
 
@@ -52,26 +52,34 @@ class DynamoDbVersionedStore implements VersionedStore {
     return new DynamoDbVersionedStore({ sdk, client, tableName, ...(retry && { retry }) });
   }
 
-  async get<T>(id: string): Promise<Versioned<T> | undefined> {
+  async get<T>(id: string, options: StoreCallOptions = {}): Promise<Versioned<T> | undefined> {
     const { Item } = await withRetries(
-      () =>
+      (http) =>
         this.#client.send(
           new this.#sdk.GetItemCommand({
             TableName: this.#tableName,
             Key: { id: { S: id } },
             ConsistentRead: true,
           }),
+          http,
         ),
       this.#retry,
+      options.signal,
     );
     if (!Item?.value?.S || !Item.version?.N) return undefined;
     return { value: JSON.parse(Item.value.S) as T, version: Number(Item.version.N) };
   }
 
-  async put<T>(id: string, value: T, expected: number | undefined, expiresAt: Date): Promise<boolean> {
+  async put<T>(
+    id: string,
+    value: T,
+    expected: number | undefined,
+    expiresAt: Date,
+    options: StoreCallOptions = {},
+  ): Promise<boolean> {
     try {
       await withRetries(
-        () =>
+        (http) =>
           this.#client.send(
             new this.#sdk.PutItemCommand({
               TableName: this.#tableName,
@@ -88,8 +96,10 @@ class DynamoDbVersionedStore implements VersionedStore {
                     ExpressionAttributeValues: { ':expected': { N: String(expected) } },
                   }),
             }),
+            http,
           ),
         this.#retry,
+        options.signal,
       );
       return true;
     } catch (error) {

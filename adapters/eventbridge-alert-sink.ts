@@ -72,22 +72,26 @@ class EventBridgeAlertSink implements AlertSink {
     this.#options = { retry: DEFAULT_RETRY_POLICY, ...options };
   }
 
-  async send(alerts: readonly Alert[]): Promise<void> {
+  async send(alerts: readonly Alert[], options: { signal?: AbortSignal } = {}): Promise<void> {
     const entries = alerts.map((alert): PutEventsRequestEntry => ({
       Source: ALERT_SOURCE,
       DetailType: alert.detailType,
       Detail: JSON.stringify(alert.detail),
       EventBusName: this.#options.eventBusName,
     }));
-    for (const batch of batchesOf(entries)) await this.#put(batch);
+    for (const batch of batchesOf(entries)) await this.#put(batch, options.signal);
   }
 
-  async #put(batch: PutEventsRequestEntry[]): Promise<void> {
+  async #put(batch: PutEventsRequestEntry[], signal: AbortSignal | undefined): Promise<void> {
     const { client, retry } = this.#options;
     let pending = batch;
     for (let attempt = 0; ; attempt += 1) {
       const Entries = pending;
-      const response = await withRetries(() => client.send(new PutEventsCommand({ Entries })), retry);
+      const response = await withRetries(
+        (http) => client.send(new PutEventsCommand({ Entries }), http),
+        retry,
+        signal,
+      );
       if (!response.FailedEntryCount) return;
       const results = response.Entries ?? [];
       const failed = Entries.flatMap((entry, index) => {
@@ -104,7 +108,7 @@ class EventBridgeAlertSink implements AlertSink {
         );
       }
       pending = failed.map((result) => result.entry);
-      await (retry.sleep ?? sleep)(backoffDelay(attempt, retry));
+      await (retry.sleep ?? sleep)(backoffDelay(attempt, retry), signal);
     }
   }
 }

@@ -4,7 +4,7 @@ import type { IncidentAlert, IncidentState } from './incident-state.ts';
 import { applyFinding, incidentOf, markSent } from './incident-state.ts';
 import type { SessionKey } from './session-key.ts';
 import { DEFAULT_QUIET_MS, eventKeyOf, sessionKeyOf } from './session-key.ts';
-import type { VersionedStore } from './versioned-store.ts';
+import type { StoreCallOptions, VersionedStore } from './versioned-store.ts';
 import { update } from './versioned-store.ts';
 
 interface TrackerOptions {
@@ -82,9 +82,9 @@ class IncidentTracker {
   }
 
   /** The finding with its incident; `incident.alert` says whether it pages. */
-  async track(finding: Finding): Promise<Finding> {
+  async track(finding: Finding, options: StoreCallOptions = {}): Promise<Finding> {
     const sessionKey = sessionKeyOf(finding, { quietMs: this.#options.quietMs });
-    const id = await this.#incidentId(sessionKey, finding);
+    const id = await this.#incidentId(sessionKey, finding, options);
     let alert = 'update' as IncidentAlert | 'duplicate';
     const state = await update<IncidentState>(
       this.#store,
@@ -101,6 +101,7 @@ class IncidentTracker {
         return applied.alert === 'duplicate' ? undefined : applied.state;
       },
       (value) => this.#expiry(value.lastSeen),
+      options,
     );
     return { ...finding, incident: incidentOf(state!, alert === 'duplicate' ? 'update' : alert) };
   }
@@ -109,13 +110,14 @@ class IncidentTracker {
    * Notes that the alert of a finding that paged (`first` or `escalation`) went out, so that a retry
    * of its invocation does not page again. Until then, a redelivery of that event pages again.
    */
-  async alertSent(finding: Finding): Promise<void> {
+  async alertSent(finding: Finding, options: StoreCallOptions = {}): Promise<void> {
     if (!finding.incident || finding.incident.alert === 'update') return;
     await update<IncidentState>(
       this.#store,
       `incident#${finding.incident.id}`,
       (current) => markSent(current, eventKeyOf(finding)),
       (value) => this.#expiry(value.lastSeen),
+      options,
     );
   }
 
@@ -123,12 +125,16 @@ class IncidentTracker {
    * Keeps an AssumeRoot session for its lifetime and relabels the incident its key already has
    * (member events that arrived first): returns that incident's id, or undefined.
    */
-  async learnRootSession(session: IssuedRootSession): Promise<string | undefined> {
+  async learnRootSession(
+    session: IssuedRootSession,
+    options: StoreCallOptions = {},
+  ): Promise<string | undefined> {
     await update<IssuedRootSession>(
       this.#store,
       `root-session#${session.accessKeyId}`,
       () => session,
       () => new Date(at(session.expiresAt) + 60 * 60_000),
+      options,
     );
     const id = `temporary-key:${session.accessKeyId}`;
     const relabelled = await update<IncidentState>(
@@ -146,39 +152,43 @@ class IncidentTracker {
         return { ...current, credential: 'assumed-root', assumedRoot };
       },
       (value) => this.#expiry(value.lastSeen),
+      options,
     );
     return relabelled?.credential === 'assumed-root' ? id : undefined;
   }
 
   /** The AssumeRoot session that issued `accessKeyId`, if one was learnt and is kept. */
-  async rootSession(accessKeyId: string): Promise<IssuedRootSession | undefined> {
-    return (await this.#store.get<IssuedRootSession>(`root-session#${accessKeyId}`))?.value;
+  async rootSession(
+    accessKeyId: string,
+    options: StoreCallOptions = {},
+  ): Promise<IssuedRootSession | undefined> {
+    return (await this.#store.get<IssuedRootSession>(`root-session#${accessKeyId}`, options))?.value;
   }
 
   #expiry(lastSeen: string): Date {
     return new Date(Math.max(at(lastSeen), this.#options.now()) + this.#options.retentionMs);
   }
 
-  async #incidentId(sessionKey: SessionKey, finding: Finding): Promise<string> {
+  async #incidentId(sessionKey: SessionKey, finding: Finding, options: StoreCallOptions): Promise<string> {
     switch (sessionKey.kind) {
       case 'event':
         return sessionKey.key;
       case 'sign-in': {
         // A console session seen before its sign-in (arrival out of order) already holds the incident.
-        const id = (await this.#orphanOpenedBy(finding))?.incidentId ?? sessionKey.key;
-        await this.#rememberSignIn(id, finding);
+        const id = (await this.#orphanOpenedBy(finding, options))?.incidentId ?? sessionKey.key;
+        await this.#rememberSignIn(id, finding, options);
         return id;
       }
       case 'window':
-        return this.#windowIncident(sessionKey.key, sessionKey.quietMs, finding.time);
+        return this.#windowIncident(sessionKey.key, sessionKey.quietMs, finding.time, options);
       case 'session':
         return finding.credential === 'console-session'
-          ? this.#consoleIncident(sessionKey.key, finding)
+          ? this.#consoleIncident(sessionKey.key, finding, options)
           : sessionKey.key;
     }
   }
 
-  async #rememberSignIn(incidentId: string, finding: Finding): Promise<void> {
+  async #rememberSignIn(incidentId: string, finding: Finding, options: StoreCallOptions): Promise<void> {
     await update<SignInEntry[]>(
       this.#store,
       `sign-ins#${placeOf(finding)}`,
@@ -187,21 +197,24 @@ class IncidentTracker {
           ? undefined
           : keep([...current, { incidentId, time: finding.time, userAgent: finding.userAgent }], 20),
       () => this.#expiry(finding.time),
+      options,
     );
   }
 
   /** A console session joins the sign-in that opened it; once decided, the session keeps its incident. */
-  async #consoleIncident(sessionKey: string, finding: Finding): Promise<string> {
-    const existing = (await this.#store.get<{ incidentId: string }>(`join#${sessionKey}`))?.value;
+  async #consoleIncident(sessionKey: string, finding: Finding, options: StoreCallOptions): Promise<string> {
+    const existing = (await this.#store.get<{ incidentId: string }>(`join#${sessionKey}`, options))?.value;
     if (existing) return existing.incidentId;
-    const signIn = await this.#signInOf(finding);
+    const signIn = await this.#signInOf(finding, options);
     const decided = await update<{ incidentId: string }>(
       this.#store,
       `join#${sessionKey}`,
       (current) => (current ? undefined : { incidentId: signIn?.incidentId ?? sessionKey }),
       () => this.#expiry(finding.time),
+      options,
     );
-    if (!signIn && decided!.incidentId === sessionKey) await this.#rememberOrphan(sessionKey, finding);
+    if (!signIn && decided!.incidentId === sessionKey)
+      await this.#rememberOrphan(sessionKey, finding, options);
     return decided!.incidentId;
   }
 
@@ -218,14 +231,15 @@ class IncidentTracker {
           signIn.userAgent === session.userAgent;
   }
 
-  async #signInOf(finding: Finding): Promise<SignInEntry | undefined> {
-    const signIns = (await this.#store.get<SignInEntry[]>(`sign-ins#${placeOf(finding)}`))?.value ?? [];
+  async #signInOf(finding: Finding, options: StoreCallOptions): Promise<SignInEntry | undefined> {
+    const signIns =
+      (await this.#store.get<SignInEntry[]>(`sign-ins#${placeOf(finding)}`, options))?.value ?? [];
     const session = sessionOf(finding);
     const matching = signIns.filter((entry) => this.#opened(entry, session));
     return matching.sort((a, b) => at(a.time) - at(b.time)).at(-1);
   }
 
-  async #rememberOrphan(incidentId: string, finding: Finding): Promise<void> {
+  async #rememberOrphan(incidentId: string, finding: Finding, options: StoreCallOptions): Promise<void> {
     await update<OrphanSession[]>(
       this.#store,
       `orphans#${placeOf(finding)}`,
@@ -234,12 +248,14 @@ class IncidentTracker {
           ? undefined
           : keep([...current, { incidentId, ...sessionOf(finding) }], 20),
       () => this.#expiry(finding.time),
+      options,
     );
   }
 
   /** The earliest orphan console session this sign-in opened, if one was seen before it. */
-  async #orphanOpenedBy(signIn: Finding): Promise<OrphanSession | undefined> {
-    const orphans = (await this.#store.get<OrphanSession[]>(`orphans#${placeOf(signIn)}`))?.value ?? [];
+  async #orphanOpenedBy(signIn: Finding, options: StoreCallOptions): Promise<OrphanSession | undefined> {
+    const orphans =
+      (await this.#store.get<OrphanSession[]>(`orphans#${placeOf(signIn)}`, options))?.value ?? [];
     return orphans
       .filter((orphan) => this.#opened(signIn, orphan))
       .sort((a, b) => at(a.time) - at(b.time))
@@ -247,7 +263,12 @@ class IncidentTracker {
   }
 
   /** The incident of a window key open at `time`, extended to cover it; a new one when none is. */
-  async #windowIncident(key: string, quietMs: number, time: string): Promise<string> {
+  async #windowIncident(
+    key: string,
+    quietMs: number,
+    time: string,
+    options: StoreCallOptions,
+  ): Promise<string> {
     let chosen = '';
     await update<WindowEntry[]>(
       this.#store,
@@ -271,6 +292,7 @@ class IncidentTracker {
         return keep([...current.filter((other) => other.id !== entry.id), entry], 20);
       },
       (entries) => this.#expiry(entries.at(-1)!.lastSeen),
+      options,
     );
     return chosen;
   }

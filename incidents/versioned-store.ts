@@ -11,9 +11,20 @@ interface Versioned<T> {
  * a map in memory for `replay` and `scan`.
  */
 interface VersionedStore {
-  get<T>(id: string): Promise<Versioned<T> | undefined>;
+  get<T>(id: string, options?: StoreCallOptions): Promise<Versioned<T> | undefined>;
   /** Writes `value` as version `expected + 1` if the stored version is still `expected`; false otherwise. */
-  put<T>(id: string, value: T, expected: number | undefined, expiresAt: Date): Promise<boolean>;
+  put<T>(
+    id: string,
+    value: T,
+    expected: number | undefined,
+    expiresAt: Date,
+    options?: StoreCallOptions,
+  ): Promise<boolean>;
+}
+
+/** `signal`: the caller's time budget (the Lambda invocation's); once it fires, no call is made or continued. */
+interface StoreCallOptions {
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -56,16 +67,18 @@ const update = async <T>(
   id: string,
   change: (current: T | undefined) => T | undefined,
   expiresAt: (value: T) => Date,
+  options: StoreCallOptions = {},
 ): Promise<T | undefined> => {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     if (attempt > 0) await backOff(attempt);
-    const current = await store.get<T>(id);
+    options.signal?.throwIfAborted();
+    const current = await store.get<T>(id, options);
     const next = change(current?.value);
     if (next === undefined) return current?.value;
-    if (await store.put(id, next, current?.version, expiresAt(next))) return next;
+    if (await store.put(id, next, current?.version, expiresAt(next), options)) return next;
   }
   throw new Error(`${id}: too many concurrent writes`);
 };
 
 export { MemoryVersionedStore, update };
-export type { Versioned, VersionedStore };
+export type { Versioned, VersionedStore, StoreCallOptions };

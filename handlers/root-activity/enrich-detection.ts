@@ -1,5 +1,6 @@
 import type { Detection, Detector } from '../../detection/detector.ts';
 import type { IncidentTracker } from '../../incidents/incident-tracker.ts';
+import type { StoreCallOptions } from '../../incidents/versioned-store.ts';
 import { field } from '../../detection/root-relation.ts';
 import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
@@ -23,17 +24,20 @@ const recordOf = (event: unknown): unknown => field(event, 'detail') ?? event;
 const detectWithState = async (
   event: unknown,
   deps: EnrichDeps,
+  options: StoreCallOptions = {},
 ): Promise<{ detection: Detection; relabelled?: string }> => {
   const { detector, incidents } = deps;
   const key = field(field(recordOf(event), 'userIdentity'), 'accessKeyId');
   if (incidents && typeof key === 'string' && key.startsWith('ASIA')) {
-    const session = await incidents.rootSession(key);
+    const session = await incidents.rootSession(key, options);
     if (session) detector.sessions.add(session);
   }
   const detection = detector.detect(event);
   if (detection.kind === 'ignored') {
     const relabelled =
-      detection.session && incidents ? await incidents.learnRootSession(detection.session) : undefined;
+      detection.session && incidents
+        ? await incidents.learnRootSession(detection.session, options)
+        : undefined;
     return relabelled ? { detection, relabelled } : { detection };
   }
   if (detection.kind !== 'finding') return { detection };
@@ -41,7 +45,9 @@ const detectWithState = async (
     ? suppressionFor(detection.finding, deps.suppressions, deps.now())
     : undefined;
   const finding = suppression ? { ...detection.finding, suppression } : detection.finding;
-  return { detection: { kind: 'finding', finding: incidents ? await incidents.track(finding) : finding } };
+  return {
+    detection: { kind: 'finding', finding: incidents ? await incidents.track(finding, options) : finding },
+  };
 };
 
 export { detectWithState };
