@@ -113,6 +113,31 @@ describe('CLI: rootwatch classify', () => {
     );
   });
 
+  it("prints OCSF for a record nested 4,000 deep and keeps the later files' findings", async () => {
+    // Prepare
+    const dir = scratch();
+    const record = sampleJson('sign-in/root-console-login-without-mfa.json');
+    let deep: Record<string, unknown> = { tokenCode: '654321' };
+    for (let level = 0; level < 4_000; level += 1) deep = { a: deep };
+    writeFileSync(join(dir, 'a-deep.json'), JSON.stringify({ ...record, additionalEventData: deep }));
+    writeFileSync(
+      join(dir, 'b-later.json'),
+      JSON.stringify(sampleJson('sign-in/root-console-login-failed.json')),
+    );
+
+    // Act
+    const { code, out, err } = await run('classify', '--format', 'ocsf', dir);
+
+    // Assess
+    expect({ code, err }).toStrictEqual({ code: 0, err: [] });
+    const findings = out.map(
+      (line) => JSON.parse(line) as { api: { operation: string }; evidences: [{ data: unknown }] },
+    );
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.evidences[0].data).toMatchObject({ truncated: true });
+    expect(out.join('\n')).not.toContain('654321');
+  });
+
   it('reports a missing file and goes on with the rest', async () => {
     // Act
     const { code, out, err } = await run(
