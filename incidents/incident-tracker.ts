@@ -1,7 +1,8 @@
 import type { Finding } from '../schemas/finding.ts';
 import type { IssuedRootSession } from '../detection/root-sessions.ts';
 import type { IncidentAlert, IncidentState } from './incident-state.ts';
-import { applyFinding, incidentOf, markSent } from './incident-state.ts';
+import type { SealedKeys } from './incident-state.ts';
+import { applyFinding, incidentOf, LIMITS, markSent } from './incident-state.ts';
 import type { SessionKey } from './session-key.ts';
 import { DEFAULT_QUIET_MS, eventKeyOf, sessionKeyOf } from './session-key.ts';
 import type { StoreCallOptions, VersionedStore } from './versioned-store.ts';
@@ -21,6 +22,8 @@ interface TrackerOptions {
    * page again: longer than the function's timeout (30 s), shorter than Lambda's first retry (1 min).
    */
   pageLeaseMs: number;
+  /** Event keys an incident holds before they are sealed into an item of their own. */
+  eventKeysPerItem: number;
   now: () => number;
 }
 
@@ -30,8 +33,12 @@ const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
   consoleSessionMs: 12 * 60 * 60_000,
   retentionMs: 30 * 24 * 60 * 60_000,
   pageLeaseMs: 45_000,
+  eventKeysPerItem: LIMITS.eventKeys,
   now: Date.now,
 };
+
+/** Sealed lists of event keys kept in memory by one tracker (they never change): a container's worth. */
+const SEALED_CACHE_ITEMS = 64;
 
 interface WindowEntry {
   id: string;
@@ -75,6 +82,7 @@ const keep = <T>(list: T[], count: number) => list.slice(-count);
 class IncidentTracker {
   readonly #store: VersionedStore;
   readonly #options: TrackerOptions;
+  readonly #sealed = new Map<string, ReadonlySet<string>>();
 
   constructor(store: VersionedStore, options: Partial<TrackerOptions> = {}) {
     this.#store = store;
@@ -85,20 +93,26 @@ class IncidentTracker {
   async track(finding: Finding, options: StoreCallOptions = {}): Promise<Finding> {
     const sessionKey = sessionKeyOf(finding, { quietMs: this.#options.quietMs });
     const id = await this.#incidentId(sessionKey, finding, options);
+    const eventKey = eventKeyOf(finding);
     let alert = 'update' as IncidentAlert | 'duplicate';
     const state = await update<IncidentState>(
       this.#store,
       `incident#${id}`,
-      (current) => {
+      async (current) => {
         const applied = applyFinding(current, finding, {
           id,
           sessionKey: sessionKey.key,
-          eventKey: eventKeyOf(finding),
+          eventKey,
           now: this.#options.now(),
           pageLeaseMs: this.#options.pageLeaseMs,
+          inSealedKeys: await this.#inSealedKeys(id, current?.sealedKeyItems ?? 0, eventKey, options),
+          eventKeysPerItem: this.#options.eventKeysPerItem,
         });
         alert = applied.alert;
-        return applied.alert === 'duplicate' ? undefined : applied.state;
+        if (applied.alert === 'duplicate') return undefined;
+        // Before the state that no longer holds them: a crash between the two loses no key.
+        if (applied.sealed) await this.#seal(id, applied.sealed, applied.state.lastSeen, options);
+        return applied.state;
       },
       (value) => this.#expiry(value.lastSeen),
       options,
@@ -163,6 +177,43 @@ class IncidentTracker {
     options: StoreCallOptions = {},
   ): Promise<IssuedRootSession | undefined> {
     return (await this.#store.get<IssuedRootSession>(`root-session#${accessKeyId}`, options))?.value;
+  }
+
+  /** Whether `eventKey` is in one of the first `items` sealed lists of incident `id`. */
+  async #inSealedKeys(
+    id: string,
+    items: number,
+    eventKey: string,
+    options: StoreCallOptions,
+  ): Promise<boolean> {
+    for (let index = 0; index < items; index += 1) {
+      const itemId = `incident-keys#${id}#${index}`;
+      let keys = this.#sealed.get(itemId);
+      if (!keys) {
+        const stored = await this.#store.get<string[]>(itemId, options);
+        if (!stored) throw new Error(`${itemId}: sealed event keys missing`);
+        keys = this.#remember(itemId, stored.value);
+      }
+      if (keys.has(eventKey)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Stores a full list of event keys as an item of its own. Its content is the incident's list at
+   * the moment it filled, the same for every writer that seals it: an item already there is it.
+   */
+  async #seal(id: string, sealed: SealedKeys, lastSeen: string, options: StoreCallOptions): Promise<void> {
+    const itemId = `incident-keys#${id}#${sealed.index}`;
+    await this.#store.put(itemId, sealed.keys, undefined, this.#expiry(lastSeen), options);
+    this.#remember(itemId, sealed.keys);
+  }
+
+  #remember(itemId: string, keys: readonly string[]): ReadonlySet<string> {
+    const set = new Set(keys);
+    this.#sealed.set(itemId, set);
+    if (this.#sealed.size > SEALED_CACHE_ITEMS) this.#sealed.delete(this.#sealed.keys().next().value!);
+    return set;
   }
 
   #expiry(lastSeen: string): Date {

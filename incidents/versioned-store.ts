@@ -59,13 +59,13 @@ const backOff = (attempt: number) =>
 
 /**
  * Reads, changes and writes one item until the write wins: `change` gets the current value (or
- * undefined) and returns the new value, or undefined to leave the item as it is. Every lost write
+ * undefined) and returns (or resolves to) the new value, or undefined to leave the item as it is. Every lost write
  * means another writer won, so the item always moves forward; a writer gives up after 50 losses.
  */
 const update = async <T>(
   store: VersionedStore,
   id: string,
-  change: (current: T | undefined) => T | undefined,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   expiresAt: (value: T) => Date,
   options: StoreCallOptions = {},
 ): Promise<T | undefined> => {
@@ -73,7 +73,7 @@ const update = async <T>(
     if (attempt > 0) await backOff(attempt);
     options.signal?.throwIfAborted();
     const current = await store.get<T>(id, options);
-    const next = change(current?.value);
+    const next = await change(current?.value);
     if (next === undefined) return current?.value;
     if (await store.put(id, next, current?.version, expiresAt(next), options)) return next;
   }
