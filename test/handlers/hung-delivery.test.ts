@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { buildAwsDeps } from '../../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../../handlers/root-activity/make-handler.ts';
+import { buildNotifierDeps } from '../../handlers/notifier/aws-deps.ts';
+import { makeNotifierHandler } from '../../handlers/notifier/make-notifier-handler.ts';
+import { asDelivered } from '../helpers/alert-bus.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import type { Finding } from '../../schemas/finding.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
@@ -97,7 +100,7 @@ describe('Hung services: the handler fails within its budget, and a retry does n
     expect(alerted()).toStrictEqual([]);
   });
 
-  it('EventBridge stores the alert and never answers: the invocation fails; the retry pages with the same id', async () => {
+  it('EventBridge stores the alert and never answers: the retry alerts again with the same id, the notifier pages once', async () => {
     // Prepare
     const handler = await deployedHandler();
     endpoint.queueFaults('PutEvents', 'hang-after-store');
@@ -114,5 +117,16 @@ describe('Hung services: the handler fails within its budget, and a retry does n
     const [sent, again] = alerted();
     expect(again?.eventId).toBe(sent?.eventId);
     expect(again?.incident?.id).toBe(sent?.incident?.id);
+    // The notifier, with the incident table: the copy is dropped.
+    const topic = 'arn:aws:sns:us-east-1:111122223333:rootwatch-alerts';
+    endpoint.sns.topics.add(topic);
+    const notifier = makeNotifierHandler(
+      await buildNotifierDeps(
+        { ...process.env, ROOTWATCH_ALERT_TOPIC_ARN: topic },
+        { logger: memoryLogger().logger },
+      ),
+    );
+    for (const alert of endpoint.events.received) await notifier(asDelivered(alert));
+    expect(endpoint.sns.published).toHaveLength(1);
   });
 });
