@@ -138,6 +138,43 @@ describe('CLI: rootwatch classify', () => {
     expect(out.join('\n')).not.toContain('654321');
   });
 
+  it.each([
+    { format: 'table', args: [] },
+    { format: 'text', args: ['--format', 'text'] },
+  ])('escapes control characters of record fields in the $format output', async ({ args }) => {
+    // Prepare
+    const dir = scratch();
+    const record = sampleJson('sign-in/root-console-login-without-mfa.json');
+    record.userAgent = 'Mozilla\u001b]0;owned\u0007\u001b[2J\rspoofed\u009b31m';
+    record.sourceIPAddress = 'svc\u001b[2K\rfake.amazonaws.com';
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(record));
+
+    // Act
+    const { code, out } = await run('classify', ...args, join(dir, 'hostile.json'));
+
+    // Assess
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u.test(text)).toBe(false);
+    expect(text).toContain('\\u001b');
+  });
+
+  it('keeps JSON output the same JSON when a record field carries control characters', async () => {
+    // Prepare
+    const dir = scratch();
+    const record = sampleJson('sign-in/root-console-login-without-mfa.json');
+    record.userAgent = 'ua\u009b2J\u202e\u001b[0m';
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(record));
+
+    // Act
+    const { out } = await run('classify', '--json', join(dir, 'hostile.json'));
+
+    // Assess
+    expect(/[\u007f-\u009f\u202e]/u.test(out[0]!)).toBe(false);
+    expect(FindingSchema.parse(JSON.parse(out[0]!)).userAgent).toBe(record.userAgent);
+  });
+
   it('reports a missing file and goes on with the rest', async () => {
     // Act
     const { code, out, err } = await run(
