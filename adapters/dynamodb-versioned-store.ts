@@ -77,10 +77,12 @@ class DynamoDbVersionedStore implements VersionedStore {
     expiresAt: Date,
     options: StoreCallOptions = {},
   ): Promise<boolean> {
+    let attempts = 0;
     try {
       await withRetries(
-        (http) =>
-          this.#client.send(
+        (http) => {
+          attempts += 1;
+          return this.#client.send(
             new this.#sdk.PutItemCommand({
               TableName: this.#tableName,
               Item: {
@@ -97,15 +99,25 @@ class DynamoDbVersionedStore implements VersionedStore {
                   }),
             }),
             http,
-          ),
+          );
+        },
         this.#retry,
         options.signal,
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      // A retried write whose earlier attempt was stored (its answer lost, or too late) fails its
+      // own condition: it won, and must say so, or the caller would take its own write for another's
+      // (the tracker would then see its page as claimed by someone else, and page no one).
+      return attempts > 1 && (await this.#holds(id, value, (expected ?? 0) + 1, options));
     }
+  }
+
+  /** Whether the item is now `value` at `version`: the write of this very value landed. */
+  async #holds<T>(id: string, value: T, version: number, options: StoreCallOptions): Promise<boolean> {
+    const stored = await this.get<T>(id, options);
+    return stored?.version === version && JSON.stringify(stored.value) === JSON.stringify(value);
   }
 }
 
