@@ -36,6 +36,12 @@ interface StoreCallOptions {
  */
 class MemoryVersionedStore implements VersionedStore {
   readonly #items = new Map<string, Versioned<unknown>>();
+  readonly #maxItems: number;
+
+  /** `maxItems`: beyond it, the item created first is forgotten (a bounded window; unbounded by default). */
+  constructor({ maxItems = Infinity }: { maxItems?: number } = {}) {
+    this.#maxItems = maxItems;
+  }
 
   async get<T>(id: string): Promise<Versioned<T> | undefined> {
     const item = this.#items.get(id);
@@ -45,6 +51,7 @@ class MemoryVersionedStore implements VersionedStore {
   async put<T>(id: string, value: T, expected: number | undefined): Promise<boolean> {
     if (this.#items.get(id)?.version !== expected) return false;
     this.#items.set(id, { value: Object.freeze(value), version: (expected ?? 0) + 1 });
+    if (this.#items.size > this.#maxItems) this.#items.delete(this.#items.keys().next().value!);
     return true;
   }
 

@@ -12,6 +12,9 @@ import type { VersionedStore } from '../../incidents/versioned-store.ts';
 import { MemoryVersionedStore } from '../../incidents/versioned-store.ts';
 import { SentAlerts } from './sent-alerts.ts';
 
+/** Alerts one container remembers without the incident table: far more than a day of pages, bounded. */
+const MEMORY_SENT_ALERTS = 10_000;
+
 /**
  * Where the ids of published alerts are kept: the incident table, shared by every container, when
  * one is configured; else this container's memory.
@@ -22,7 +25,7 @@ const sentAlertsStore = async (
 ): Promise<VersionedStore> =>
   tableName
     ? DynamoDbVersionedStore.connect({ tableName, clientConfig: CLIENT_CONFIG, ...(retry && { retry }) })
-    : new MemoryVersionedStore();
+    : new MemoryVersionedStore({ maxItems: MEMORY_SENT_ALERTS });
 
 /**
  * The notifier's composition root: config from the environment, the SNS client, the store of sent

@@ -104,6 +104,19 @@ describe('Notifier: a copy of an alert does not page twice', () => {
     expect(claimed).toBe(publishedAgain);
   });
 
+  it("forgets the oldest alert past the bound of a container's memory, and only it", async () => {
+    // Prepare
+    const ledger = new SentAlerts(new MemoryVersionedStore({ maxItems: 2 }), { now: () => now });
+    for (const id of ['a', 'b', 'c']) await ledger.claim(id);
+
+    // Act
+    const latest = await ledger.claim('c');
+    const oldest = await ledger.claim('a');
+
+    // Assess: 'c' is still remembered; 'a', created first, was forgotten.
+    expect({ latest, oldest }).toStrictEqual({ latest: false, oldest: true });
+  });
+
   it('publishes anyway when the store of sent alerts fails (paging twice beats not paging)', async () => {
     // Prepare
     const topic = memoryTopic();
