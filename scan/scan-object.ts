@@ -2,8 +2,22 @@ import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
 import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { splitDocuments } from './documents/split-documents.ts';
+import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
+
+/**
+ * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
+ * per object; a scan worker's keeps one, scan/documents/reused-gunzip.ts) and the record-span
+ * search and span finder (by default the JS ones; where it runs, the structural scanner,
+ * scan/spans/structural-scanner.ts).
+ * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
+ */
+interface ObjectScanTools {
+  gunzip?: (raw: Buffer) => Buffer;
+  markers?: (text: Buffer) => number[];
+  spans?: SpanFinder;
+}
 
 /** What one object of an archive holds for the detector, and what reading it cost. */
 interface ObjectScan {
@@ -33,8 +47,9 @@ const logFileItems = (
   text: Buffer,
   file: string,
   hits: number[],
+  spans: SpanFinder,
 ): { items: InputItem[]; parsed: number } | undefined => {
-  const result = recordSpans(text, hits);
+  const result = spans(text, hits);
   if (result.kind === 'not-a-log-file') return undefined;
   const items: InputItem[] = [];
   for (const { index, start, end } of result.spans) {
@@ -58,10 +73,11 @@ const logFileItems = (
  * envelopes) are read whole by the generic reader. A corrupt or truncated gzip, or invalid JSON,
  * becomes an `unreadable` item naming the object (and the record), never an exception.
  */
-const scanObject = (raw: Buffer, file: string): ObjectScan => {
+const scanObject = (raw: Buffer, file: string, tools: ObjectScanTools = {}): ObjectScan => {
+  const { gunzip: inflate = gunzip, markers = markerOffsets, spans = recordSpans } = tools;
   let text: Buffer;
   try {
-    text = isGzip(raw) ? gunzip(raw) : raw;
+    text = isGzip(raw) ? inflate(raw) : raw;
   } catch (error) {
     return {
       stored: raw.length,
@@ -71,10 +87,10 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
       items: [unreadable(file, `gzip: ${(error as Error).message}`)],
     };
   }
-  const hits = markerOffsets(text);
+  const hits = markers(text);
   if (hits.length === 0)
     return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
-  const logFile = logFileItems(text, file, hits);
+  const logFile = logFileItems(text, file, hits, spans);
   if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
   const all = splitDocuments(text.toString('utf8'), file);
   const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
@@ -82,4 +98,4 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
 };
 
 export { scanObject };
-export type { ObjectScan };
+export type { ObjectScan, ObjectScanTools };

@@ -3,13 +3,13 @@ import type { OcsfDetectionFinding, OCSF_SEVERITY_IDS } from '../../schemas/ocsf
 import { OCSF_VERSION } from '../../schemas/ocsf-detection-finding.ts';
 import { boundedJson } from '../../detection/json-walk.ts';
 import { redactSecrets } from '../../detection/redact-secrets.ts';
-
-/** The raw event in `data`, secrets redacted; one too deep or too large to carry whole, its head. */
-const DATA_LIMITS = { maxChars: 256 * 1024, headChars: 8_192 };
-import { ATTACK_TECHNIQUES } from './attack-techniques.ts';
+import { kindEntry } from '../catalogue.ts';
 import { cloudTrailEventUrl, ipVersionOf, partitionOf } from './aws-places.ts';
 import { findingKind } from '../finding-kind.ts';
 import { PRODUCT } from './product.ts';
+
+/** The raw event in `data`, secrets redacted; one too deep or too large to carry whole, its head. */
+const DATA_LIMITS = { maxChars: 256 * 1024, headChars: 8_192 };
 
 interface OcsfOptions {
   /** The event the finding was made from, as received: kept (secrets redacted) as the evidence's `data`. */
@@ -103,7 +103,7 @@ const rootwatchFields = (finding: Finding) => ({
 const toOcsfDetectionFinding = (finding: Finding, options: OcsfOptions = {}): OcsfDetectionFinding => {
   const severity = SEVERITY[finding.severity];
   const time = millis(finding.time);
-  const attack = ATTACK_TECHNIQUES[findingKind(finding)];
+  const { attack } = kindEntry(findingKind(finding));
   const { incident, suppression } = finding;
   return {
     activity_id: 1,
