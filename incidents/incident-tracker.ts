@@ -37,8 +37,8 @@ const DEFAULT_TRACKER_OPTIONS: TrackerOptions = {
   now: Date.now,
 };
 
-/** Sealed lists of event keys kept in memory by one tracker (they never change): a container's worth. */
-const SEALED_CACHE_ITEMS = 64;
+/** Sealed lists of event keys kept in memory by one tracker (they never change): 16 of 5,000 keys, about 15 MB at most. */
+const SEALED_CACHE_ITEMS = 16;
 
 interface WindowEntry {
   id: string;
