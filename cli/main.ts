@@ -8,6 +8,7 @@ import { parseSqlArgs } from './commands/sql-args.ts';
 import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
+import { escapeControl } from '../findings/formats/control-characters.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
@@ -235,8 +236,24 @@ const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number
   audit,
 };
 
+/**
+ * The commands' output with control characters escaped (findings/formats/control-characters.ts):
+ * a record field or a file name that carries ANSI or OSC escapes, `\r` or bidi overrides is shown,
+ * never acted on by the terminal. Lines keep their newlines; JSON lines stay the same JSON.
+ */
+const terminalSafe = (io: CommandIo): CommandIo => {
+  const safe = (line: string) => escapeControl(line, { keepNewlines: true });
+  const { status } = io;
+  return {
+    out: (line) => io.out(safe(line)),
+    err: (line) => io.err(safe(line)),
+    ...(status && { status: (line: string) => status(safe(line)) }),
+  };
+};
+
 /** Runs one command line and returns the exit code; never throws. */
-const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {
+const main = async (argv: string[], given: CommandIo = processIo): Promise<number> => {
+  const io = terminalSafe(given);
   const [name, ...args] = argv;
   if (
     name === undefined ||

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync } from 'node:fs';
+import { fileProblem, openOutputFile } from '../output-files.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Detector } from '../../detection/detector.ts';
@@ -66,14 +67,34 @@ const alertRenderer =
     return format === 'text' ? `${text}\n` : text;
   };
 
+/**
+ * Where the records go: `--records FILE`, else a new temporary folder. Made and opened before the
+ * first event, so that a folder that cannot be written (TMPDIR, the given file's) fails the command
+ * with one line saying what to change, and exit 2, not a failed delivery per event (exit 1).
+ */
+const writableRecordsFile = (given: string | undefined): string => {
+  let file = given;
+  try {
+    file ??= join(mkdtempSync(join(tmpdir(), 'rootwatch-replay-')), 'records.jsonl');
+  } catch (error) {
+    throw fileProblem(
+      'the records',
+      `a temporary folder in ${tmpdir()}`,
+      error,
+      ': set TMPDIR, or pass --records FILE',
+    );
+  }
+  closeSync(openOutputFile('the records', file, { append: true, hint: ': pass --records FILE elsewhere' }));
+  return file;
+};
+
 /** Local sinks: records to a JSON Lines file, alerts printed as a SOC analyst reads them. */
 const localDeps = (
   options: ReplayOptions,
   io: CommandIo,
   delivering: () => unknown,
 ): { deps: HandlerDeps; recordsFile: string } => {
-  const recordsFile =
-    options.recordsFile ?? join(mkdtempSync(join(tmpdir(), 'rootwatch-replay-')), 'records.jsonl');
+  const recordsFile = writableRecordsFile(options.recordsFile);
   return {
     recordsFile,
     deps: {
