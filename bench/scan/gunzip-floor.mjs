@@ -27,7 +27,7 @@ if (isMainThread) {
   console.log(JSON.stringify({ files: files.length, bytes }));
 } else {
   void workerData;
-  // Sized like the scan's gunzip (scan/documents/gzip.ts): one output buffer from the gzip trailer's
+  // Sized like the scan's gunzip (scan/documents/inflate.ts): one output buffer from the gzip trailer's
   // ISIZE, so that the floor is the fastest gunzip we know, not zlib's default 16 kB chunks.
   const gunzip = (raw) =>
     gunzipSync(raw, {

@@ -1,4 +1,7 @@
 import type { InputItem, InputPosition } from './input-item.ts';
+import { lineCounter, nextDocumentLine, opensContainer, skipSpace, valueEnd } from './json-bytes.ts';
+import { everyRecordSpan } from './log-file-records.ts';
+import { cutInRecord, cutNotice } from './object-text.ts';
 
 /**
  * One JSON document becomes the items it holds: the records of a CloudTrail log file
@@ -19,33 +22,134 @@ const itemsOfDocument = (document: unknown, position: InputPosition): InputItem[
   return records.map((value, record) => ({ kind: 'value', position: { ...position, record }, value }));
 };
 
-const parseJson = (text: string): { ok: true; value: unknown } | { ok: false; reason: string } => {
+type Parsed = { ok: true; value: unknown } | { ok: false; reason: string };
+
+/**
+ * A parser's message on one line, with no terminal controls: V8 quotes the text it choked on,
+ * which may hold newlines or escape sequences of a hostile file.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const oneLine = (message: string): string =>
+  message.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** JSON.parse of `[start, end)` (iterative in V8: any nesting depth); a text too long for one string fails too. */
+const parseJson = (bytes: Buffer, start: number, end: number): Parsed => {
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(bytes.toString('utf8', start, end)) };
   } catch (error) {
-    return { ok: false, reason: `invalid JSON: ${(error as Error).message}` };
+    return { ok: false, reason: `invalid JSON: ${oneLine((error as Error).message)}` };
   }
+};
+
+/** Why `[start, end)` is no JSON document. */
+const parseFailure = (bytes: Buffer, start: number, end: number): string => {
+  const parsed = parseJson(bytes, start, end);
+  return parsed.ok ? 'invalid JSON: more text follows the document' : parsed.reason;
 };
 
 /**
- * The items in a file's text: one JSON document (record, envelope, log file, array), or JSON Lines
- * of those (CloudTrail Lake and Athena exports). A bad line is reported and the others still read.
+ * `not JSON records: it starts with "hello worl…"`: what a reader says of text that opens no object
+ * or array (records, envelopes, log files and exports all do; a bare string or number is no record).
  */
-const splitDocuments = (text: string, file: string): InputItem[] => {
-  const whole = parseJson(text);
-  if (whole.ok) return itemsOfDocument(whole.value, { file });
-  const lines = text.split('\n');
-  if (lines.filter((line) => line.trim()).length < 2) {
-    return [{ kind: 'unreadable', position: { file }, reason: whole.reason }];
-  }
-  return lines.flatMap((line, index): InputItem[] => {
-    if (!line.trim()) return [];
-    const position = { file, line: index + 1 };
-    const parsed = parseJson(line);
-    return parsed.ok
-      ? itemsOfDocument(parsed.value, position)
-      : [{ kind: 'unreadable', position, reason: parsed.reason }];
-  });
+const notJson = (bytes: Buffer, start: number): string => {
+  const line = bytes.toString('utf8', start, Math.min(start + 200, bytes.length)).split('\n')[0]!;
+  const shown = JSON.stringify(line.slice(0, 24));
+  return `not JSON records: it starts with ${shown}${line.length > 24 ? '…' : ''}`;
 };
 
-export { splitDocuments, itemsOfDocument };
+/** The records of a truncated log file before the cut, and the cut; or the document reported whole. */
+const truncatedDocument = (
+  bytes: Buffer,
+  start: number,
+  position: InputPosition,
+  cut: string | undefined,
+): InputItem[] => {
+  const log = everyRecordSpan(bytes, start, bytes.length);
+  if (!log)
+    return [
+      {
+        kind: 'unreadable',
+        position,
+        reason: cut ? cutNotice(cut) : parseFailure(bytes, start, bytes.length),
+      },
+    ];
+  const items: InputItem[] = [];
+  for (const { index, start: from, end } of log.spans) {
+    const parsed = parseJson(bytes, from, end);
+    const at = { ...position, record: index };
+    items.push(
+      parsed.ok
+        ? { kind: 'value', position: at, value: parsed.value }
+        : { kind: 'unreadable', position: at, reason: parsed.reason },
+    );
+  }
+  if (log.endsInside === undefined)
+    items.push({
+      kind: 'unreadable',
+      position,
+      reason: cut
+        ? cutNotice(cut)
+        : 'invalid JSON: the file ends before its Records array closes (truncated?)',
+    });
+  else
+    items.push({
+      kind: 'unreadable',
+      position: { ...position, record: log.endsInside },
+      reason: cut ? cutInRecord(cut) : 'invalid JSON: the file ends inside this record (truncated?)',
+    });
+  return items;
+};
+
+/**
+ * The items in a file's text (bytes, without a BOM): one JSON document (record, envelope, log file,
+ * array), or several one after another: JSON Lines (CloudTrail Lake and Athena exports) and
+ * concatenated documents (`cat a.json b.json`), found by a JSON-aware scan of the bytes. A broken
+ * document is reported once, and reading resumes at the next line that starts with `{` or `[`;
+ * text that opens no object or array is reported as no records. A truncated log file still gives
+ * its whole records. `cut` is why the bytes end early (a truncated gzip), when they do. Positions
+ * name the line a document starts on when the file holds more than one.
+ */
+const splitDocuments = (bytes: Buffer, file: string, cut?: string): InputItem[] => {
+  const first = skipSpace(bytes, 0);
+  const whole = opensContainer(bytes[first]) ? parseJson(bytes, first, bytes.length) : undefined;
+  if (whole?.ok)
+    return [
+      ...itemsOfDocument(whole.value, { file }),
+      ...(cut ? [{ kind: 'unreadable', position: { file }, reason: cutNotice(cut) } as const] : []),
+    ];
+  const documents: Array<{ line: number; items: (position: InputPosition) => InputItem[] }> = [];
+  const lineOf = lineCounter(bytes);
+  let reportedCut = false;
+  for (let at = first; at < bytes.length; at = skipSpace(bytes, at)) {
+    const start = at;
+    const line = lineOf(start);
+    const end = opensContainer(bytes[start]) ? valueEnd(bytes, start) : -2;
+    const parsed = end >= 0 ? parseJson(bytes, start, end) : undefined;
+    if (parsed?.ok) {
+      documents.push({ line, items: (position) => itemsOfDocument(parsed.value, position) });
+      at = end;
+      continue;
+    }
+    const resume = nextDocumentLine(bytes, start, end >= 0 ? end : bytes.length);
+    if (resume !== -1) {
+      const reason = end === -2 ? notJson(bytes, start) : parseFailure(bytes, start, resume);
+      documents.push({ line, items: (position) => [{ kind: 'unreadable', position, reason }] });
+      at = resume;
+    } else if (end === -1) {
+      reportedCut = true;
+      documents.push({ line, items: (position) => truncatedDocument(bytes, start, position, cut) });
+      at = bytes.length;
+    } else {
+      const reason = parsed && !parsed.ok ? parsed.reason : notJson(bytes, start);
+      documents.push({ line, items: (position) => [{ kind: 'unreadable', position, reason }] });
+      at = end === -2 ? bytes.length : end;
+    }
+  }
+  const single = documents.length === 1;
+  const items = documents.flatMap(({ line, items: of }) => of(single ? { file } : { file, line }));
+  if (cut && !reportedCut) items.push({ kind: 'unreadable', position: { file }, reason: cutNotice(cut) });
+  return items;
+};
+
+export { splitDocuments, itemsOfDocument, notJson };
