@@ -1,12 +1,13 @@
+import type { ReadLimits } from './documents/read-limits.ts';
 import type { ObjectSource } from './sources/object-source.ts';
 import type { ObjectScan } from './scan-object.ts';
 import { scanObject } from './scan-object.ts';
 
-/** Reads one listed object and scans it; a failed read (gone, denied) becomes an `unreadable` item. */
-const scanListed = async (source: ObjectSource, key: string): Promise<ObjectScan> => {
+/** Reads one listed object and scans it; a failed or refused read (gone, denied, too large, a FIFO) becomes an `unreadable` item. */
+const scanListed = async (source: ObjectSource, key: string, limits: ReadLimits): Promise<ObjectScan> => {
   let raw: Buffer;
   try {
-    raw = await source.read(key);
+    raw = await source.read(key, limits);
   } catch (error) {
     const reason = (error as Error).message || (error as Error).name;
     return {
@@ -17,7 +18,7 @@ const scanListed = async (source: ObjectSource, key: string): Promise<ObjectScan
       items: [{ kind: 'unreadable', position: { file: source.locate(key) }, reason }],
     };
   }
-  return scanObject(raw, source.locate(key));
+  return scanObject(raw, source.locate(key), limits);
 };
 
 export { scanListed };

@@ -5,6 +5,8 @@ import type { TrailFinding } from '../../scan/completeness/missed-events.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
+import { DEFAULT_READ_LIMITS } from '../../scan/documents/read-limits.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { scanListed } from '../../scan/scan-listed.ts';
 import type { TrailWindowSource } from '../../adapters/trail-window-source.ts';
@@ -44,10 +46,14 @@ const MAX_PROBLEMS = 50;
  * (`detection/delivery/`). The rest never reached the live path by design, so cannot be missing
  * from it (network activity events, for one, have a detail-type the rule does not take).
  */
-const deliveredRecordsScanner = (source: TrailWindowSource, capacity: number): ObjectScanner => ({
+const deliveredRecordsScanner = (
+  source: TrailWindowSource,
+  capacity: number,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): ObjectScanner => ({
   capacity,
   scan: async (_descriptor, key) => {
-    const scan = await scanListed(source, key);
+    const scan = await scanListed(source, key, limits);
     const items = scan.items.filter(
       (item) => item.kind === 'unreadable' || deliveredByRule(asEventBridgeEvent(item.value)),
     );

@@ -125,7 +125,7 @@ describe('CLI: rootwatch classify', () => {
     // Assess
     expect(code).toBe(2);
     expect(out).toHaveLength(1);
-    expect(err[0]).toContain('unreadable input: /nonexistent/trail.json: ENOENT');
+    expect(err).toStrictEqual(['rootwatch classify: no such file or directory: /nonexistent/trail.json']);
   });
 
   it('ends with a summary on request (on stderr with --json)', async () => {
