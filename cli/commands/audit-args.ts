@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
+import { READ_LIMIT_OPTIONS, readLimitsOption } from '../read-limits-option.ts';
 import { UsageError } from '../usage-error.ts';
 import type { AuditOptions } from './audit.ts';
 
@@ -40,6 +41,7 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
       'min-account-age-days': { type: 'string' },
       config: { type: 'string' },
       report: { type: 'string' },
+      ...READ_LIMIT_OPTIONS,
     },
   });
   if (positionals.length === 0) {
@@ -51,6 +53,7 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
     report: values.report,
     asOf: asOfOption(values['as-of']),
     now: Date.now(),
+    limits: readLimitsOption(values['max-object-mb']),
     settings: {
       windowDays: wholeDays('window-days', values['window-days'], AUDIT_DEFAULTS.windowDays, 1),
       minAccountAgeDays: wholeDays(
