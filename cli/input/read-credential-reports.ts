@@ -1,3 +1,4 @@
+import { constants } from 'node:buffer';
 import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { DEFAULT_READ_LIMITS } from '../../scan/documents/read-limits.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
@@ -40,8 +41,17 @@ const reportOfDocument = (file: string, document: unknown): ReportInput => {
  * by the reader every command uses (scan/documents/split-documents.ts).
  */
 const toReportInputs = (file: string, text: Buffer): ReportInput[] => {
-  if (text[firstNonSpace(text)] !== 0x7b)
+  if (text[firstNonSpace(text)] !== 0x7b) {
+    if (text.length > constants.MAX_STRING_LENGTH)
+      return [
+        {
+          kind: 'unreadable',
+          file,
+          reason: 'too large to read as one text (over the longest string V8 holds): split it',
+        },
+      ];
     return [{ kind: 'report', file, csv: text.toString('utf8'), inContent: false }];
+  }
   return splitDocuments(text, file).map((item) =>
     item.kind === 'unreadable'
       ? { kind: 'unreadable', file: describePosition(item.position), reason: item.reason }

@@ -10,6 +10,20 @@ const NEWLINE = 0x0a;
 const BOM = [0xef, 0xbb, 0xbf] as const;
 
 const opensContainer = (byte: number | undefined): boolean => byte === OPEN_OBJECT || byte === OPEN_ARRAY;
+const closesContainer = (byte: number | undefined): boolean => byte === CLOSE_OBJECT || byte === CLOSE_ARRAY;
+
+/** Where the line holding `from` ends (its newline), or the length. */
+const endOfLine = (bytes: Buffer, from: number): number => {
+  const newline = bytes.indexOf(NEWLINE, from);
+  return newline === -1 ? bytes.length : newline;
+};
+
+/** The last offset before `end`, from `start`, that is not whitespace (`start` when there is none). */
+const lastNonSpace = (bytes: Buffer, start: number, end: number): number => {
+  let at = end - 1;
+  while (at > start && isJsonSpace(bytes[at])) at -= 1;
+  return at;
+};
 
 /**
  * Where the object or array that opens at `start` ends (the offset after its closing bracket), by
@@ -72,4 +86,13 @@ const lineCounter = (bytes: Buffer) => {
   };
 };
 
-export { valueEnd, skipSpace, nextDocumentLine, lineCounter, opensContainer };
+export {
+  valueEnd,
+  skipSpace,
+  nextDocumentLine,
+  lineCounter,
+  opensContainer,
+  closesContainer,
+  endOfLine,
+  lastNonSpace,
+};

@@ -1,5 +1,15 @@
+import { constants, isAscii } from 'node:buffer';
 import type { InputItem, InputPosition } from './input-item.ts';
-import { lineCounter, nextDocumentLine, opensContainer, skipSpace, valueEnd } from './json-bytes.ts';
+import {
+  closesContainer,
+  endOfLine,
+  lastNonSpace,
+  lineCounter,
+  nextDocumentLine,
+  opensContainer,
+  skipSpace,
+  valueEnd,
+} from './json-bytes.ts';
 import { everyRecordSpan } from './log-file-records.ts';
 import { cutInRecord, cutNotice } from './object-text.ts';
 
@@ -33,18 +43,33 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const oneLine = (message: string): string =>
   message.replace(CONTROL, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** The text of `[start, end)` of the bytes. */
+type Slicer = (start: number, end: number) => string;
+
+/**
+ * Slices of the bytes as text: of one string decoded once when the bytes are ASCII (CloudTrail's
+ * JSON nearly always is: byte offsets are then character offsets) and fit in one string, else
+ * decoded slice by slice (a slice too long for a string then fails its parse, as reported).
+ */
+const slicer = (bytes: Buffer): Slicer => {
+  if (bytes.length > constants.MAX_STRING_LENGTH || !isAscii(bytes))
+    return (start, end) => bytes.toString('utf8', start, end);
+  const text = bytes.toString('latin1');
+  return (start, end) => text.slice(start, end);
+};
+
 /** JSON.parse of `[start, end)` (iterative in V8: any nesting depth); a text too long for one string fails too. */
-const parseJson = (bytes: Buffer, start: number, end: number): Parsed => {
+const parseJson = (text: Slicer, start: number, end: number): Parsed => {
   try {
-    return { ok: true, value: JSON.parse(bytes.toString('utf8', start, end)) };
+    return { ok: true, value: JSON.parse(text(start, end)) };
   } catch (error) {
     return { ok: false, reason: `invalid JSON: ${oneLine((error as Error).message)}` };
   }
 };
 
 /** Why `[start, end)` is no JSON document. */
-const parseFailure = (bytes: Buffer, start: number, end: number): string => {
-  const parsed = parseJson(bytes, start, end);
+const parseFailure = (text: Slicer, start: number, end: number): string => {
+  const parsed = parseJson(text, start, end);
   return parsed.ok ? 'invalid JSON: more text follows the document' : parsed.reason;
 };
 
@@ -61,6 +86,7 @@ const notJson = (bytes: Buffer, start: number): string => {
 /** The records of a truncated log file before the cut, and the cut; or the document reported whole. */
 const truncatedDocument = (
   bytes: Buffer,
+  text: Slicer,
   start: number,
   position: InputPosition,
   cut: string | undefined,
@@ -71,12 +97,12 @@ const truncatedDocument = (
       {
         kind: 'unreadable',
         position,
-        reason: cut ? cutNotice(cut) : parseFailure(bytes, start, bytes.length),
+        reason: cut ? cutNotice(cut) : parseFailure(text, start, bytes.length),
       },
     ];
   const items: InputItem[] = [];
   for (const { index, start: from, end } of log.spans) {
-    const parsed = parseJson(bytes, from, end);
+    const parsed = parseJson(text, from, end);
     const at = { ...position, record: index };
     items.push(
       parsed.ok
@@ -112,43 +138,76 @@ const truncatedDocument = (
  */
 const splitDocuments = (bytes: Buffer, file: string, cut?: string): InputItem[] => {
   const first = skipSpace(bytes, 0);
-  const whole = opensContainer(bytes[first]) ? parseJson(bytes, first, bytes.length) : undefined;
+  const text = slicer(bytes);
+  const whole = opensContainer(bytes[first]) ? parseJson(text, first, bytes.length) : undefined;
   if (whole?.ok)
     return [
       ...itemsOfDocument(whole.value, { file }),
       ...(cut ? [{ kind: 'unreadable', position: { file }, reason: cutNotice(cut) } as const] : []),
     ];
-  const documents: Array<{ line: number; items: (position: InputPosition) => InputItem[] }> = [];
+  // What each document gave, by the line it starts on: positions are known once they are counted.
+  const documents: Array<
+    { line: number; value: unknown } | { line: number; reason: string } | { line: number; truncated: number }
+  > = [];
   const lineOf = lineCounter(bytes);
-  let reportedCut = false;
+  // Bytes that scans past the next line opening a document may still cover: a file of unclosed
+  // `{` lines would otherwise have each scanned to its end, in time quadratic in its size.
+  let budget = bytes.length;
   for (let at = first; at < bytes.length; at = skipSpace(bytes, at)) {
     const start = at;
     const line = lineOf(start);
-    const end = opensContainer(bytes[start]) ? valueEnd(bytes, start) : -2;
-    const parsed = end >= 0 ? parseJson(bytes, start, end) : undefined;
+    // A line that opens and closes a document is most likely one whole (JSON Lines): parsed first.
+    const lineEnd = endOfLine(bytes, start);
+    if (opensContainer(bytes[start]) && closesContainer(bytes[lastNonSpace(bytes, start, lineEnd)])) {
+      const parsed = parseJson(text, start, lineEnd);
+      if (parsed.ok) {
+        documents.push({ line, value: parsed.value });
+        at = lineEnd;
+        continue;
+      }
+    }
+    let end = -2;
+    if (opensContainer(bytes[start])) {
+      // A document ends before the next line that opens one in its first column, unless it is laid
+      // out oddly (a line of it starting with `[`): then it is looked for further, within the budget.
+      const next = nextDocumentLine(bytes, start, bytes.length);
+      end = valueEnd(bytes, start, next === -1 ? bytes.length : next);
+      if (end === -1 && next !== -1 && budget > 0) {
+        end = valueEnd(bytes, start);
+        budget -= (end === -1 ? bytes.length : end) - start;
+      }
+    }
+    const parsed = end >= 0 ? parseJson(text, start, end) : undefined;
     if (parsed?.ok) {
-      documents.push({ line, items: (position) => itemsOfDocument(parsed.value, position) });
+      documents.push({ line, value: parsed.value });
       at = end;
       continue;
     }
     const resume = nextDocumentLine(bytes, start, end >= 0 ? end : bytes.length);
     if (resume !== -1) {
-      const reason = end === -2 ? notJson(bytes, start) : parseFailure(bytes, start, resume);
-      documents.push({ line, items: (position) => [{ kind: 'unreadable', position, reason }] });
+      documents.push({
+        line,
+        reason: end === -2 ? notJson(bytes, start) : parseFailure(text, start, resume),
+      });
       at = resume;
     } else if (end === -1) {
-      reportedCut = true;
-      documents.push({ line, items: (position) => truncatedDocument(bytes, start, position, cut) });
+      documents.push({ line, truncated: start });
       at = bytes.length;
     } else {
-      const reason = parsed && !parsed.ok ? parsed.reason : notJson(bytes, start);
-      documents.push({ line, items: (position) => [{ kind: 'unreadable', position, reason }] });
+      documents.push({ line, reason: parsed && !parsed.ok ? parsed.reason : notJson(bytes, start) });
       at = end === -2 ? bytes.length : end;
     }
   }
   const single = documents.length === 1;
-  const items = documents.flatMap(({ line, items: of }) => of(single ? { file } : { file, line }));
-  if (cut && !reportedCut) items.push({ kind: 'unreadable', position: { file }, reason: cutNotice(cut) });
+  const items: InputItem[] = [];
+  for (const document of documents) {
+    const position = single ? { file } : { file, line: document.line };
+    if ('value' in document) items.push(...itemsOfDocument(document.value, position));
+    else if ('reason' in document) items.push({ kind: 'unreadable', position, reason: document.reason });
+    else items.push(...truncatedDocument(bytes, text, document.truncated, position, cut));
+  }
+  if (cut && !documents.some((document) => 'truncated' in document))
+    items.push({ kind: 'unreadable', position: { file }, reason: cutNotice(cut) });
   return items;
 };
 

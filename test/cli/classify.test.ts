@@ -156,6 +156,22 @@ describe('CLI: rootwatch classify', () => {
     expect(out).toStrictEqual([]);
   });
 
+  it('names a config file it cannot read in plain words, without Node error codes', async () => {
+    // Act
+    const { code, err } = await run(
+      'classify',
+      '--config',
+      '/nonexistent/config.json',
+      sample('sign-in/root-console-login-failed.json'),
+    );
+
+    // Assess
+    expect({ code, err }).toStrictEqual({
+      code: 2,
+      err: ['rootwatch classify: cannot read config /nonexistent/config.json: no such file or directory'],
+    });
+  });
+
   it('applies a config file and names every bad field of a bad one', async () => {
     // Prepare
     const dir = scratch();

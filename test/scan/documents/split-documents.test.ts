@@ -124,6 +124,26 @@ describe('Documents: splitting a file into its documents', () => {
     expect(read(text)).toStrictEqual(items);
   });
 
+  it('reads a file of 100,000 unclosed lines in one pass, reporting each', () => {
+    // Each line once made the scan run to the end of the file: quadratic, an hour for a few MB.
+    const items = splitDocuments(Buffer.from('{\n'.repeat(100_000)), 'f');
+
+    expect({
+      items: items.length,
+      unreadable: items.filter((item) => item.kind === 'unreadable').length,
+    }).toStrictEqual({
+      items: 100_000,
+      unreadable: 100_000,
+    });
+  });
+
+  it('reads a document with a line that opens an array in its first column', () => {
+    expect(read('{"a":\n[1,2]}\n{"b":3}')).toStrictEqual([
+      [1, null, { a: [1, 2] }],
+      [3, null, { b: 3 }],
+    ]);
+  });
+
   it.each([
     {
       scenario: 'the cut falls inside a record',
