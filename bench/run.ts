@@ -1,4 +1,5 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
+import { runCliStart } from './cli-start.ts';
 import { runCompletenessSpeed } from './completeness-speed.ts';
 import { runHandlerLatency } from './handler-latency.ts';
 import { runIncidentLatency } from './incident-latency.ts';
@@ -9,6 +10,7 @@ import { runScanSpeed } from './scan/scan-speed.ts';
 
 const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
+  'cli-start': runCliStart,
   'cold-start': runLambdaColdStart,
   latency: runHandlerLatency,
   incidents: runIncidentLatency,

@@ -19,7 +19,7 @@ interface RootwatchAppOptions {
   readonly defaultAccount?: string;
   /**
    * The function code.
-   * @default - the bundle in `dist/root-activity/`
+   * @default - the code shipped in `dist/lambda/root-activity/`
    */
   readonly code?: RootwatchStackProps['code'];
 }

@@ -15,7 +15,7 @@ interface RootwatchStackProps extends StackProps {
   readonly settings: DeployConfig;
   /**
    * The function code.
-   * @default - the bundle in `dist/root-activity/`
+   * @default - the code shipped in `dist/lambda/root-activity/`
    */
   readonly code?: RootActivityDetectorProps['code'];
 }
@@ -115,7 +115,7 @@ class RootwatchStack extends Stack {
       new CfnOutput(this, 'CompletenessRoleArn', {
         value: this.completeness.role.roleArn,
         description:
-          "The trail bucket's policy (and its KMS key's) must let this role list and read the trail (README: Completeness)",
+          "The trail bucket's policy (and its KMS key's) must let this role list and read the trail (docs/deploy-and-settings.md)",
       });
     }
     const outputs = {

@@ -4,8 +4,8 @@ import type { PostureCheckId } from '../schemas/posture-result.ts';
 import { emailSubject } from '../findings/notifications/email-subject.ts';
 import type { Notification } from '../findings/notifications/notification.ts';
 import { field, list, wrapWords } from '../findings/notifications/plain-text.ts';
-import type { Reference } from '../findings/notifications/runbooks.ts';
-import { REF } from '../findings/notifications/runbooks.ts';
+import type { Reference } from '../findings/kinds/kind-entry.ts';
+import { REF } from '../findings/kinds/references.ts';
 
 interface PostureRunbook {
   title: string;

@@ -9,7 +9,7 @@ const count = z.int().check(z.minimum(0));
 const span = z.strictObject({ from: IsoDateTimeSchema, to: IsoDateTimeSchema });
 
 /**
- * One run of the completeness scan (README "The completeness scan"), so that an auditor can see which
+ * One run of the completeness scan (docs/deploy-and-settings.md), so that an auditor can see which
  * windows were checked and with what result. `window`: the event times the run covers (start
  * inclusive, end exclusive); `events`: the event times it compared, the window and the late
  * arrivals of the one before; `objects`: the delivery times of the trail objects it read.

@@ -36,7 +36,7 @@ const AccountSummarySchema = z.strictObject({
   lastSeen: z.nullable(time),
 });
 
-/** The field study's figures across the fleet (README, "rootwatch scan"). */
+/** The field study's figures across the fleet (docs/cli.md, "rootwatch scan"). */
 const FleetFiguresSchema = z.strictObject({
   /** The accounts named by the archive's S3 keys, plus those only the findings name. */
   accountsInArchive: count,

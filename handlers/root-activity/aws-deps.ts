@@ -16,7 +16,7 @@ import { loadConfig } from '../load-config.ts';
 import type { HandlerDeps } from './make-handler.ts';
 
 /**
- * The SDK retries nothing (`maxAttempts: 1`): sinks/retry.ts is the one retry layer. A request
+ * The SDK retries nothing (`maxAttempts: 1`): adapters/retry.ts is the one retry layer. A request
  * that hangs is abandoned after `requestTimeout` and retried, well within the function's timeout.
  */
 const CLIENT_CONFIG = { maxAttempts: 1, requestHandler: { requestTimeout: 3_000, connectionTimeout: 1_000 } };

@@ -7,7 +7,7 @@ import { findingNotification } from '../../../findings/notifications/finding-not
 import { chatMarkdown } from '../../../findings/notifications/notification.ts';
 import type { Notification } from '../../../findings/notifications/notification.ts';
 import { postureNotification } from '../../../posture/posture-notification.ts';
-import { RUNBOOKS } from '../../../findings/notifications/runbooks.ts';
+import { FINDING_KINDS } from '../../../findings/catalogue.ts';
 import type { Finding } from '../../../schemas/finding.ts';
 import { fixtureText } from '../../helpers/credential-reports.ts';
 import { expectGolden, GOLDEN_DIR } from '../../helpers/golden.ts';
@@ -75,7 +75,7 @@ describe('Notifications: golden files (test/golden/notifications)', async () => 
   const cases = await goldenCases();
 
   it('has a case for every kind of finding', () => {
-    expect(cases.map(({ kind }) => kind).sort()).toStrictEqual(Object.keys(RUNBOOKS).sort());
+    expect(cases.map(({ kind }) => kind).sort()).toStrictEqual(Object.keys(FINDING_KINDS).sort());
   });
 
   it.each(cases)('$kind ($file): subject, body and chat as reviewed', ({ kind, finding }) => {
