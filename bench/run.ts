@@ -1,5 +1,5 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
-import { runCliStart } from './cli-start.ts';
+import { runCliStartup } from './cli-startup.ts';
 import { runCompletenessSpeed } from './completeness-speed.ts';
 import { runHandlerLatency } from './handler-latency.ts';
 import { runIncidentLatency } from './incident-latency.ts';
@@ -7,15 +7,17 @@ import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
 import { runBombMemory } from './scan/bomb-memory.ts';
 import { runScanSpeed } from './scan/scan-speed.ts';
+import { runScanStages } from './scan/scan-stages.ts';
 
 const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
-  'cli-start': runCliStart,
   'cold-start': runLambdaColdStart,
   latency: runHandlerLatency,
   incidents: runIncidentLatency,
   scan: runScanSpeed,
   'scan-bomb': runBombMemory,
+  'scan-stages': runScanStages,
+  startup: runCliStartup,
   completeness: runCompletenessSpeed,
 };
 

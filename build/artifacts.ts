@@ -22,7 +22,10 @@ const lambdaEntry = (name: FunctionName): string => `dist/lambda/${name}/index.m
 const CLI_ENTRIES = { rootwatch: 'cli/rootwatch.ts', 'scan-worker': 'cli/scan-worker.ts' } as const;
 const CLI_BIN = 'dist/cli/rootwatch.mjs';
 
+/** WebAssembly written as text in the repository, and where the build writes each module (beside the CLI that loads it). */
+const WASM_MODULES = { 'scan/spans/structural-scan.wat': 'dist/cli/structural-scan.wasm' } as const;
+
 /** The library faces: `rootwatch` and `rootwatch/cdk`, compiled with their declarations into dist/lib/. */
 const LIBRARY_ENTRIES = ['index.ts', 'infra/index.ts'] as const;
 
-export { REPO, DIST, FUNCTION_ENTRIES, lambdaEntry, CLI_ENTRIES, CLI_BIN, LIBRARY_ENTRIES };
+export { REPO, DIST, FUNCTION_ENTRIES, lambdaEntry, CLI_ENTRIES, CLI_BIN, WASM_MODULES, LIBRARY_ENTRIES };

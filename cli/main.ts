@@ -26,12 +26,16 @@ Usage:
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
                    [--config FILE] [--suppressions FILE] [--max-object-mb N] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                  [--report FILE.html] [--config FILE] [--max-object-mb N] PATH...
+                  [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] [--max-object-mb N]
+                  PATH...
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
                  [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
                  [--max-object-mb N] [--object-timeout SECONDS] [--config FILE] [--suppressions FILE]
                  PATH...
-  rootwatch sql --engine athena|cloudtrail-lake [--table NAME]
+  rootwatch sql --engine athena|cloudtrail-lake [--table NAME] [--since DATE] [--until DATE]
+                [--partition COLUMN|none]
+  rootwatch sql --engine athena --create-table --table NAME --bucket B [--prefix P]
+                --organization o-… --account ID... --region R... [--since DATE]
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
@@ -67,9 +71,14 @@ Options:
   --window-days N     audit: root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
   --min-account-age-days N
                       audit: root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
+  --facts FILE        audit: the AWS answers a credential report cannot hold (JSON, docs/posture-and-series.md):
+                      ListOrganizationsFeatures, and per account root's login profile and virtual MFA devices;
+                      they decide centralized-root-access and "no root credentials"
+  --summary FILE      audit: also write the summary as JSON: figures, root credentials, key ages, and the
+                      weekly series over reports of several dates
   --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
-                      study's, the checks' status counts, every account (failures first) with its evidence,
-                      the inputs that could not be audited and the warnings
+                      study's, the weekly series, the key ages, the checks' status counts, every account
+                      (failures first) with its evidence, the inputs that could not be audited and the warnings
   --max-object-mb N   classify, replay, audit, scan: the largest file or object read, as stored and
                       after gunzip, in MiB (default ${DEFAULT_MAX_OBJECT_MB}, at most ${MAX_OBJECT_MB}); a larger one is reported
   -h, --help          this help
@@ -85,23 +94,35 @@ Options of scan:
                       findings, summary on stdout. Findings print in event-time order once all is
                       read, grouped into incidents as the live detector groups them
   --out FILE          write the findings to FILE instead of stdout
-  --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
-  --report FILE.html  write a self-contained HTML page: the fleet charts, the accounts, what was read,
+  --summary FILE      write the summary as JSON (accounts, fleet figures, the weekly series, the scope,
+                      the critical findings, what was read)
+  --report FILE.html  write a self-contained HTML page: the scope, severity and critical findings, the
+                      weekly series and repeat offenders, the fleet charts, the accounts, what was read,
                       and the objects and records that could not be read
   --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep
                       the records whose eventTime is within
   --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps
                       the records whose account or recipient account it is
   --region R          only this region (repeatable), the same way
-  --workers N         threads that read, gunzip and prefilter objects (default 2, 1 on a single core;
-                      at most 64; 0 = scan in the main thread)
+  --workers N         threads that read, gunzip and prefilter objects (default one per core, as many
+                      as a quarter of the memory holds at 256 MB each; at most 64; 0 = scan in the
+                      main thread)
   --object-timeout SECONDS
                       the time one object may take to read and scan (default ${DEFAULT_OBJECT_TIMEOUT_SECONDS}): a worker
                       past it is replaced, and the object reported
 
 Options of sql:
   --engine ENGINE     athena or cloudtrail-lake
-  --table NAME        the table (Athena) or event data store id (CloudTrail Lake)
+  --table NAME        the table (Athena: [catalog.][database.]table) or event data store id (CloudTrail Lake)
+  --since, --until    YYYY-MM-DD or ISO time: the query reads only that time (Athena: and the day
+                      partitions around it, a day of slack, as scan prunes folders)
+  --partition COLUMN  Athena: the table's day partition, yyyy/MM/dd (default timestamp, as
+                      --create-table and the Athena guide name it); none for a table without one
+  --create-table      print the Athena table over an organisation trail (partition projection) instead:
+                      --bucket, --prefix (before AWSLogs/), --organization, --account and --region
+                      (the partitions it projects), --since (its first day)
+                      The Athena query's results carry each record as JSON (column record):
+                      rootwatch classify reads their CSV back (docs/sql.md)
 
 Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
             2 invalid input or usage (2 wins over 1).

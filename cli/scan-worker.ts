@@ -5,8 +5,10 @@ import { sourceCache } from '../adapters/archive-sources.ts';
 import { scanListed } from '../scan/scan-listed.ts';
 import type { WireScan, WorkerReply, WorkerRequest } from '../scan/workers/worker-messages.ts';
 import { toWire } from '../scan/workers/worker-messages.ts';
+import { scanTools } from './scan-tools.ts';
 
 const open = sourceCache();
+const tools = scanTools();
 const port = parentPort!;
 
 /** What a request that failed in this thread answers: the object, unreadable, with the reason. */
@@ -22,7 +24,7 @@ port.on('message', async ({ id, descriptor, key, limits }: WorkerRequest) => {
   port.postMessage({ id, kind: 'started' } satisfies WorkerReply);
   let scan: WireScan;
   try {
-    scan = toWire(await scanListed(await open(descriptor), key, limits));
+    scan = toWire(await scanListed(await open(descriptor), key, tools, limits));
   } catch (error) {
     scan = failed(descriptor.kind === 's3' ? `s3://${descriptor.bucket}/${key}` : key, error);
   }

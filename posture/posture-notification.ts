@@ -59,6 +59,18 @@ const POSTURE_RUNBOOKS: Record<PostureCheckId, PostureRunbook> = {
     ],
     references: [REF.bestPractices],
   },
+  'centralized-root-access': {
+    title: 'Centralized root access is not enabled for the organisation',
+    why:
+      'Without it, every member account keeps a root user whose password anyone holding its e-mail address can recover ' +
+      '(CIS v7.0.0 2.1.1: centralized root access in AWS Organizations).',
+    fix: [
+      'In the management account, enable trusted access for IAM in AWS Organizations.',
+      'Enable both features: aws iam enable-organizations-root-credentials-management and aws iam enable-organizations-root-sessions (or IAM console, Root access management).',
+      'Then remove member root credentials (an AssumeRoot session with IAMDeleteRootUserCredentials); new member accounts have none.',
+    ],
+    references: [REF.centralizedRoot],
+  },
 };
 
 /** The notification of a posture check that turned to `fail`. */

@@ -1,10 +1,19 @@
+import { DEFAULT_READ_LIMITS } from './documents/read-limits.ts';
 import type { ReadLimits } from './documents/read-limits.ts';
 import type { ObjectSource } from './sources/object-source.ts';
-import type { ObjectScan } from './scan-object.ts';
+import type { ObjectScan, ObjectScanTools } from './scan-object.ts';
 import { scanObject } from './scan-object.ts';
 
-/** Reads one listed object and scans it; a failed or refused read (gone, denied, too large, a FIFO) becomes an `unreadable` item. */
-const scanListed = async (source: ObjectSource, key: string, limits: ReadLimits): Promise<ObjectScan> => {
+/**
+ * Reads one listed object and scans it with this thread's `tools`; a failed or refused read (gone,
+ * denied, too large, a FIFO) becomes an `unreadable` item.
+ */
+const scanListed = async (
+  source: ObjectSource,
+  key: string,
+  tools?: ObjectScanTools,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Promise<ObjectScan> => {
   let raw: Buffer;
   try {
     raw = await source.read(key, limits);
@@ -18,7 +27,7 @@ const scanListed = async (source: ObjectSource, key: string, limits: ReadLimits)
       items: [{ kind: 'unreadable', position: { file: source.locate(key) }, reason }],
     };
   }
-  return scanObject(raw, source.locate(key), limits);
+  return scanObject(raw, source.locate(key), tools, limits);
 };
 
 export { scanListed };

@@ -20,8 +20,11 @@ interface ScanListener {
   finding(finding: Finding, position: InputPosition): void;
   unreadable(position: InputPosition, reason: string): void;
   invalid(position: InputPosition, issues: readonly ValidationIssue[]): void;
-  /** An object listed under an account folder, so that the fleet knows every account present. */
-  archiveAccount?(account: string): void;
+  /**
+   * An object listed under an account folder, so that the fleet knows every account present; with
+   * the delivery day (midnight UTC, ms) its key's date folder names, when it has one.
+   */
+  archiveAccount?(account: string, deliveryDay?: number): void;
   ignored?(reason: string): void;
   outsideFilters?(finding: Finding): void;
   progress?(progress: Readonly<ScanProgress>): void;

@@ -5,8 +5,23 @@ import { cutInRecord, cutNotice, firstNonSpace, objectText } from './documents/o
 import { DEFAULT_READ_LIMITS } from './documents/read-limits.ts';
 import type { ReadLimits } from './documents/read-limits.ts';
 import { notJson, splitDocuments } from './documents/split-documents.ts';
+import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
+
+/**
+ * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
+ * per object; a scan worker's keeps one, scan/documents/reused-gunzip.ts) and the record-span
+ * search and span finder (by default the JS ones; where it runs, the structural scanner,
+ * scan/spans/structural-scanner.ts).
+ * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
+ */
+interface ObjectScanTools {
+  /** Gunzips within `maxBytes` of output (throwing past it, or on a bad gzip: the verdict is then `inflate`'s). */
+  gunzip?: (raw: Buffer, maxBytes: number) => Buffer;
+  markers?: (text: Buffer) => number[];
+  spans?: SpanFinder;
+}
 
 /** What one object of an archive holds for the detector, and what reading it cost. */
 interface ObjectScan {
@@ -36,9 +51,10 @@ const logFileItems = (
   text: Buffer,
   file: string,
   hits: number[],
+  spans: SpanFinder,
   cut: string | undefined,
 ): { items: InputItem[]; parsed: number } | undefined => {
-  const result = recordSpans(text, hits);
+  const result = spans(text, hits);
   if (result.kind === 'not-a-log-file') return undefined;
   const items: InputItem[] = [];
   for (const { index, start, end } of result.spans) {
@@ -65,12 +81,18 @@ const logFileItems = (
  * object, or invalid JSON, becomes an `unreadable` item naming the object (and the record), never
  * an exception; a truncated one still gives the records before the cut.
  */
-const scanObject = (raw: Buffer, file: string, limits: ReadLimits = DEFAULT_READ_LIMITS): ObjectScan => {
-  const read = objectText(raw, limits);
+const scanObject = (
+  raw: Buffer,
+  file: string,
+  tools: ObjectScanTools = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): ObjectScan => {
+  const { markers = markerOffsets, spans = recordSpans } = tools;
+  const read = objectText(raw, limits, tools.gunzip);
   if (read.kind === 'failed')
     return { stored: raw.length, bytes: 0, marked: false, parsed: 0, items: [unreadable(file, read.reason)] };
   const { text, cut } = read;
-  const hits = markerOffsets(text);
+  const hits = markers(text);
   if (hits.length === 0) {
     const start = firstNonSpace(text);
     const items = !opensContainer(text[start])
@@ -80,7 +102,7 @@ const scanObject = (raw: Buffer, file: string, limits: ReadLimits = DEFAULT_READ
         : [];
     return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items };
   }
-  const logFile = logFileItems(text, file, hits, cut);
+  const logFile = logFileItems(text, file, hits, spans, cut);
   if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
   const all = splitDocuments(text, file, cut);
   const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
@@ -88,4 +110,4 @@ const scanObject = (raw: Buffer, file: string, limits: ReadLimits = DEFAULT_READ
 };
 
 export { scanObject };
-export type { ObjectScan };
+export type { ObjectScan, ObjectScanTools };

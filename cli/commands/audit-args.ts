@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
+import { loadAuditFacts } from '../load-audit-facts.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
 import { READ_LIMIT_OPTIONS, readLimitsOption } from '../read-limits-option.ts';
 import { UsageError } from '../usage-error.ts';
@@ -42,6 +43,8 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
       config: { type: 'string' },
       report: { type: 'string' },
       ...READ_LIMIT_OPTIONS,
+      summary: { type: 'string' },
+      facts: { type: 'string' },
     },
   });
   if (positionals.length === 0) {
@@ -51,6 +54,8 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
     paths: positionals,
     json: values.json,
     report: values.report,
+    summary: values.summary,
+    facts: await loadAuditFacts(values.facts),
     asOf: asOfOption(values['as-of']),
     now: Date.now(),
     limits: readLimitsOption(values['max-object-mb']),

@@ -6,6 +6,7 @@ import { workerPool } from '../../scan/workers/worker-pool.ts';
 import { readLimitsOf } from '../../scan/documents/read-limits.ts';
 import { sourceCache } from '../../adapters/archive-sources.ts';
 import { SCAN_WORKER_ENTRY } from '../package-files.ts';
+import { scanTools } from '../scan-tools.ts';
 
 /**
  * Objects queued per worker. A worker's queue holds keys, not bytes (a worker reads one object at a
@@ -26,7 +27,7 @@ const startScanner = (
   const kind = options.paths.some(isS3Url) ? 's3' : 'local';
   const limits = { limits: readLimitsOf(options.maxObjectMb), objectTimeoutMs: options.objectTimeout * 1000 };
   return options.workers === 0
-    ? inlineScanner(sourceCache(), IN_FLIGHT_INLINE[kind], limits)
+    ? inlineScanner(sourceCache(), IN_FLIGHT_INLINE[kind], { ...limits, tools: scanTools() })
     : workerPool(options.workers, {
         entry: SCAN_WORKER_ENTRY,
         perWorker: QUEUED_PER_WORKER[kind],

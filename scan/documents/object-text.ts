@@ -1,4 +1,5 @@
 import { inflate, isGzip } from './inflate.ts';
+import type { FastGunzip } from './inflate.ts';
 import type { ReadLimits } from './read-limits.ts';
 import { overLimit } from './read-limits.ts';
 
@@ -28,13 +29,14 @@ const firstNonSpace = (bytes: Buffer, from = 0): number => {
 /**
  * The one reader of bytes into text for every command (classify, replay, audit, scan, the
  * completeness function): the same object gets the same verdict everywhere. The size limit applies
- * to the stored bytes and to the decompressed ones.
+ * to the stored bytes and to the decompressed ones. `fast`: the thread's kept gunzip, if it has one
+ * (its text is then a view of a kept buffer, valid until the next object).
  */
-const objectText = (raw: Buffer, limits: ReadLimits): ObjectText => {
+const objectText = (raw: Buffer, limits: ReadLimits, fast?: FastGunzip): ObjectText => {
   if (raw.length > limits.maxObjectBytes)
     return { kind: 'failed', reason: `${raw.length} bytes, ${overLimit(limits)}` };
   const gzip = isGzip(raw);
-  const inflated = gzip ? inflate(raw, limits) : ({ kind: 'whole', bytes: raw } as const);
+  const inflated = gzip ? inflate(raw, limits, fast) : ({ kind: 'whole', bytes: raw } as const);
   if (inflated.kind === 'failed') return inflated;
   const text = withoutBom(inflated.bytes);
   const cut = inflated.kind === 'cut' ? { cut: inflated.reason } : {};

@@ -1,5 +1,6 @@
 import { DEFAULT_READ_LIMITS } from '../documents/read-limits.ts';
 import type { ReadLimits } from '../documents/read-limits.ts';
+import type { ObjectScanTools } from '../scan-object.ts';
 import type { ObjectSource, SourceDescriptor } from '../sources/object-source.ts';
 import { scanListed } from '../scan-listed.ts';
 import type { ObjectScan } from '../scan-object.ts';
@@ -18,9 +19,10 @@ const withinTime = <T>(work: Promise<T>, ms: number): Promise<T> => {
 /**
  * Scans in the calling thread: for one core, for tests, and for a Lambda function, whose bundle
  * has no worker entry to start. `open` opens the source a descriptor names (adapters/archive-sources.ts);
- * `capacity` overlaps reads (S3 latency) with scanning. An object's time limit stops waiting on a
- * read that hangs; a scan in this thread is not interrupted (it reads regular files and capped
- * objects only, in time linear in their size).
+ * `capacity` overlaps reads (S3 latency) with scanning; `tools` are this thread's gunzip and span
+ * finder (scan-object.ts). An object's time limit stops waiting on a read that hangs; a scan in
+ * this thread is not interrupted (it reads regular files and capped objects only, in time linear
+ * in their size).
  */
 const inlineScanner = (
   open: (descriptor: SourceDescriptor) => Promise<ObjectSource>,
@@ -28,12 +30,13 @@ const inlineScanner = (
   {
     limits = DEFAULT_READ_LIMITS,
     objectTimeoutMs = DEFAULT_OBJECT_TIMEOUT_SECONDS * 1000,
-  }: { limits?: ReadLimits; objectTimeoutMs?: number } = {},
+    tools,
+  }: { limits?: ReadLimits; objectTimeoutMs?: number; tools?: ObjectScanTools } = {},
 ): ObjectScanner => ({
   capacity,
   scan: async (descriptor, key): Promise<ObjectScan> =>
     withinTime(
-      open(descriptor).then((source) => scanListed(source, key, limits)),
+      open(descriptor).then((source) => scanListed(source, key, tools, limits)),
       objectTimeoutMs,
     ),
   close: async () => {},

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { getCredentialReportJson, reportCsv } from '../helpers/credential-reports.ts';
 import { NOBODY, RUNS_AS_ROOT, runCli } from '../helpers/run-cli.ts';
+import { POSTURE_CHECKS } from '../../schemas/posture-result.ts';
 import { rootRecord } from '../helpers/archive.ts';
 
 // One table of what each command says of an input it cannot read (or can, despite appearances):
@@ -181,8 +182,8 @@ const forAll = (
   audit: Omit<Row, 'input' | 'command'> = logs,
 ): Row[] => COMMANDS.map((command) => ({ input, command, ...(command === 'audit' ? audit : logs) }));
 
-/** Posture results of one audited account: one per CIS root check. */
-const CHECKS = 5;
+/** Posture results of one audited account: one per root check. */
+const CHECKS = POSTURE_CHECKS.length;
 
 const ROWS: Row[] = [
   ...forAll('empty', { code: 2, message: 'unreadable input: F: empty file: nothing to read', results: 0 }),
