@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
+import {
+  DEFAULT_MAX_OBJECT_MB,
+  DEFAULT_OBJECT_TIMEOUT_SECONDS,
+  MAX_OBJECT_MB,
+} from '../schemas/read-options.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { parseAuditArgs } from './commands/audit-args.ts';
 import { parseScanArgs } from './commands/scan-args.ts';
@@ -10,6 +15,7 @@ import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { escapeControl } from '../findings/formats/control-characters.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { READ_LIMIT_OPTIONS, readLimitsOption } from './read-limits-option.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -17,14 +23,16 @@ const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--format FORMAT | --json] [--fail-on SEVERITY] [--summary] [--config FILE]
-                     [--suppressions FILE] FILE... | -
+                     [--suppressions FILE] [--max-object-mb N] FILE... | -
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
-                   [--config FILE] [--suppressions FILE] [PATH...]
+                   [--config FILE] [--suppressions FILE] [--max-object-mb N] [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                  [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] PATH...
+                  [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] [--max-object-mb N]
+                  PATH...
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
                  [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
-                 [--config FILE] [--suppressions FILE] PATH...
+                 [--max-object-mb N] [--object-timeout SECONDS] [--config FILE] [--suppressions FILE]
+                 PATH...
   rootwatch sql --engine athena|cloudtrail-lake [--table NAME] [--since DATE] [--until DATE]
                 [--partition COLUMN|none]
   rootwatch sql --engine athena --create-table --table NAME --bucket B [--prefix P]
@@ -76,7 +84,14 @@ Options:
   --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
                       study's, the weekly series, the key ages, the checks' status counts, every account
                       (failures first) with its evidence, the inputs that could not be audited and the warnings
+  --max-object-mb N   classify, replay, audit, scan: the largest file or object read, as stored and
+                      after gunzip, in MiB (default ${DEFAULT_MAX_OBJECT_MB}, at most ${MAX_OBJECT_MB}); a larger one is reported
   -h, --help          this help
+
+  Files are read whole, gzip or not (by its magic number), without a UTF-8 BOM; a file may hold one
+  JSON document or several one after another (JSON Lines, cat a.json b.json). Only regular files are
+  read: a FIFO, a device, a symbolic link to a folder inside a folder are reported, and so is an
+  empty file. A truncated file gives its whole records and reports the cut (docs/cli.md).
 
 Options of scan:
   --json, --format    --json and --format native|ocsf|asff print one JSON finding per line, and the
@@ -97,6 +112,9 @@ Options of scan:
   --workers N         threads that read, gunzip and prefilter objects (default one per core, as many
                       as a quarter of the memory holds at 256 MB each; at most 64; 0 = scan in the
                       main thread)
+  --object-timeout SECONDS
+                      the time one object may take to read and scan (default ${DEFAULT_OBJECT_TIMEOUT_SECONDS}): a worker
+                      past it is replaced, and the object reported
 
 Options of sql:
   --engine ENGINE     athena or cloudtrail-lake
@@ -154,6 +172,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
     allowPositionals: true,
     options: {
       ...FORMAT_OPTIONS,
+      ...READ_LIMIT_OPTIONS,
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
@@ -172,6 +191,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io),
+      limits: readLimitsOption(values['max-object-mb']),
     },
     io,
   );
@@ -188,6 +208,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       config: { type: 'string' },
       suppressions: { type: 'string' },
       ...FORMAT_OPTIONS,
+      ...READ_LIMIT_OPTIONS,
     },
   });
   const { format, asff } = chooseFormat(values, 'text');
@@ -202,6 +223,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io),
+      limits: readLimitsOption(values['max-object-mb']),
     },
     io,
   );

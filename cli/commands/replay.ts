@@ -26,6 +26,7 @@ import { createLogger } from '../../adapters/logger.ts';
 import { unreadableInputLine } from '../format/input-errors.ts';
 import { summaryText } from '../format/summary-text.ts';
 import { readItems } from '../input/read-items.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import type { CommandIo } from '../io.ts';
 import { EVENTS_DIR } from '../package-files.ts';
 import { CountingRecordSink } from '../replay/counting-record-sink.ts';
@@ -45,6 +46,8 @@ interface ReplayOptions {
   format?: FindingFormat;
   /** Where ASFF findings are to be imported (`--asff-account`, `--asff-region`). */
   asff?: AsffOptions;
+  /** `--max-object-mb`: the largest file read, stored or decompressed. */
+  limits?: ReadLimits;
 }
 
 /**
@@ -132,10 +135,13 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
   let notDelivered = 0;
   let failed = 0;
   let invocation = 0;
-  for await (const item of readItems(options.paths.length ? options.paths : [DEFAULT_EVENTS])) {
+  for await (const item of readItems(
+    options.paths.length ? options.paths : [DEFAULT_EVENTS],
+    options.limits,
+  )) {
     if (item.kind === 'unreadable') {
       unreadable += 1;
-      io.err(unreadableInputLine(item.position, item.reason));
+      io.err(unreadableInputLine(item.position, item.reason, 'replay'));
       continue;
     }
     const event = asEventBridgeEvent(item.value);

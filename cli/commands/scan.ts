@@ -161,7 +161,7 @@ const runScan = async (
           found.push(finding);
         },
         unreadable: (position, reason) =>
-          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason)),
+          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason, 'scan')),
         invalid: (position, issues) => {
           for (const line of invalidInputLines(position, issues))
             problems.note(position.file, 'invalid', line);

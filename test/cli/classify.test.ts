@@ -187,7 +187,7 @@ describe('CLI: rootwatch classify', () => {
     // Assess
     expect(code).toBe(2);
     expect(out).toHaveLength(1);
-    expect(err[0]).toContain('unreadable input: /nonexistent/trail.json: ENOENT');
+    expect(err).toStrictEqual(['rootwatch classify: no such file or directory: /nonexistent/trail.json']);
   });
 
   it('ends with a summary on request (on stderr with --json)', async () => {
@@ -216,6 +216,22 @@ describe('CLI: rootwatch classify', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toContain(message);
     expect(out).toStrictEqual([]);
+  });
+
+  it('names a config file it cannot read in plain words, without Node error codes', async () => {
+    // Act
+    const { code, err } = await run(
+      'classify',
+      '--config',
+      '/nonexistent/config.json',
+      sample('sign-in/root-console-login-failed.json'),
+    );
+
+    // Assess
+    expect({ code, err }).toStrictEqual({
+      code: 2,
+      err: ['rootwatch classify: cannot read config /nonexistent/config.json: no such file or directory'],
+    });
   });
 
   it('applies a config file and names every bad field of a bad one', async () => {
