@@ -23,6 +23,7 @@ import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { TEST_REGION } from '../helpers/aws-clients.ts';
 import { onlyFinding } from '../helpers/sample-findings.ts';
 import { settlesWithin, startSilentServer } from '../helpers/silent-server.ts';
+import { DEFAULT_READ_LIMITS } from '../../scan/documents/read-limits.ts';
 
 const CREDENTIALS = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-test-secret' };
 /** Two attempts, no real backoff: each attempt must end by itself for the call to end. */
@@ -194,7 +195,7 @@ describe('Hung services: every client the code builds gives up on a service that
     const before = silent.connections();
 
     // Act
-    const outcome = await settlesWithin(source.read('AWSLogs/o.json.gz'), 10_000);
+    const outcome = await settlesWithin(source.read('AWSLogs/o.json.gz', DEFAULT_READ_LIMITS), 10_000);
 
     // Assess
     expect(outcome).toMatchObject({ settled: true, error: { name: 'TimeoutError' } });
