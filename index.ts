@@ -2,7 +2,7 @@
 // CloudTrail events itself (a SIEM pipeline, a notebook, another Lambda). No AWS client is loaded.
 export { Detector } from './detection/detector.ts';
 export type { Detection, IgnoreReason } from './detection/detector.ts';
-export { ROOT_ACTIVITY_PATTERN } from './detection/rule-pattern.ts';
+export { ROOT_ACTIVITY_PATTERN, DELIVERED_PATTERN } from './detection/rule-pattern.ts';
 export { tamperingPattern } from './detection/tampering-pattern.ts';
 export type { EventPattern } from './detection/rule-pattern.ts';
 export { matchesPattern } from './detection/event-pattern-matcher.ts';

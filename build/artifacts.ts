@@ -13,6 +13,7 @@ const FUNCTION_ENTRIES: Record<FunctionName, string> = {
   notifier: 'handlers/notifier/index.ts',
   'security-hub-import': 'handlers/security-hub-import/index.ts',
   completeness: 'handlers/completeness/index.ts',
+  coverage: 'handlers/coverage/index.ts',
 };
 
 /** The built entry of a function, relative to the repository. */

@@ -1,6 +1,11 @@
 import { parseArgs } from 'node:util';
 import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
+import {
+  DEFAULT_MAX_OBJECT_MB,
+  DEFAULT_OBJECT_TIMEOUT_SECONDS,
+  MAX_OBJECT_MB,
+} from '../schemas/read-options.ts';
 import type { Severity } from '../schemas/finding.ts';
 import { parseAuditArgs } from './commands/audit-args.ts';
 import { parseScanArgs } from './commands/scan-args.ts';
@@ -8,7 +13,9 @@ import { parseSqlArgs } from './commands/sql-args.ts';
 import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
+import { escapeControl } from '../findings/formats/control-characters.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { READ_LIMIT_OPTIONS, readLimitsOption } from './read-limits-option.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -16,18 +23,23 @@ const USAGE = `rootwatch: detect AWS root-account activity in CloudTrail
 
 Usage:
   rootwatch classify [--format FORMAT | --json] [--fail-on SEVERITY] [--summary] [--config FILE]
-                     [--suppressions FILE] [--sanctioned-tasks FILE] FILE... | -
+                     [--suppressions FILE] [--sanctioned-tasks FILE] [--max-object-mb N] FILE... | -
   rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--format FORMAT | --json]
-                   [--config FILE] [--suppressions FILE] [--sanctioned-tasks FILE] [PATH...]
+                   [--config FILE] [--suppressions FILE] [--sanctioned-tasks FILE] [--max-object-mb N]
+                   [PATH...]
   rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                  [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] PATH...
+                  [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] [--max-object-mb N]
+                  PATH...
   rootwatch scan [--format FORMAT | --json] [--out FILE] [--summary FILE] [--report FILE.html]
                  [--since DATE] [--until DATE] [--account ID]... [--region R]... [--workers N]
-                 [--config FILE] [--suppressions FILE] PATH...
+                 [--max-object-mb N] [--object-timeout SECONDS] [--config FILE] [--suppressions FILE]
+                 PATH...
   rootwatch sql --engine athena|cloudtrail-lake [--table NAME] [--since DATE] [--until DATE]
                 [--partition COLUMN|none]
   rootwatch sql --engine athena --create-table --table NAME --bucket B [--prefix P]
                 --organization o-… --account ID... --region R... [--since DATE]
+  rootwatch coverage [--table NAME] [--silent-after MINUTES] [--account ID]... [--region R]...
+                     [--enabled-regions] [--no-trails] [--json] [--report FILE.html]
 
 Commands:
   classify   print one finding per root event in CloudTrail records, EventBridge envelopes,
@@ -40,6 +52,8 @@ Commands:
              log files, JSON Lines exports, s3://bucket/prefix; findings, then per-account and
              fleet figures
   sql        print the query that applies the same detection in Athena or CloudTrail Lake
+  coverage   per account and Region: when its forwarder was last heard (the liveness table), and
+             whether a trail logs read and write management events there (docs/coverage.md)
 
 Options:
   --format FORMAT     classify, replay, scan: print findings as native (the finding contract), ocsf (an OCSF
@@ -76,7 +90,14 @@ Options:
   --report FILE.html  audit: also write a self-contained HTML page: the fleet figures beside the field
                       study's, the weekly series, the key ages, the checks' status counts, every account
                       (failures first) with its evidence, the inputs that could not be audited and the warnings
+  --max-object-mb N   classify, replay, audit, scan: the largest file or object read, as stored and
+                      after gunzip, in MiB (default ${DEFAULT_MAX_OBJECT_MB}, at most ${MAX_OBJECT_MB}); a larger one is reported
   -h, --help          this help
+
+  Files are read whole, gzip or not (by its magic number), without a UTF-8 BOM; a file may hold one
+  JSON document or several one after another (JSON Lines, cat a.json b.json). Only regular files are
+  read: a FIFO, a device, a symbolic link to a folder inside a folder are reported, and so is an
+  empty file. A truncated file gives its whole records and reports the cut (docs/cli.md).
 
 Options of scan:
   --json, --format    --json and --format native|ocsf|asff print one JSON finding per line, and the
@@ -97,6 +118,9 @@ Options of scan:
   --workers N         threads that read, gunzip and prefilter objects (default one per core, as many
                       as a quarter of the memory holds at 256 MB each; at most 64; 0 = scan in the
                       main thread)
+  --object-timeout SECONDS
+                      the time one object may take to read and scan (default ${DEFAULT_OBJECT_TIMEOUT_SECONDS}): a worker
+                      past it is replaced, and the object reported
 
 Options of sql:
   --engine ENGINE     athena or cloudtrail-lake
@@ -111,11 +135,28 @@ Options of sql:
                       The Athena query's results carry each record as JSON (column record):
                       rootwatch classify reads their CSV back (docs/sql.md)
 
+Options of coverage:
+  --table NAME        the liveness table (Rootwatch output LivenessTableName; default
+                      ROOTWATCH_LIVENESS_TABLE)
+  --silent-after MINUTES
+                      a place not heard for longer is silent (default 180)
+  --account ID, --region R
+                      places that must be heard besides those that were (repeatable): each
+                      account in each Region
+  --enabled-regions   also expect every Region enabled in each account (account:ListRegions; for
+                      member accounts, from the management or delegated administrator account)
+  --no-trails         do not read CloudTrail (DescribeTrails, GetEventSelectors, GetTrailStatus)
+  --json              the report as one JSON object
+  --report FILE.html  also write a self-contained HTML page: the totals, every place (gaps first),
+                      what could not be read
+
 Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a failed posture check;
             2 invalid input or usage (2 wins over 1).
             replay: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed;
             2 unreadable input or usage.
-            scan: 2 when an object or record could not be read, after scanning all the rest.`;
+            scan: 2 when an object or record could not be read, after scanning all the rest.
+            coverage: 0 every place covered; 1 a place silent, never heard or without a read and
+            write trail (or no place at all); 2 unreadable input or usage (2 wins over 1).`;
 
 const severityOption = (value: string | undefined, option: string): Severity | undefined => {
   if (value === undefined) return undefined;
@@ -137,6 +178,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
     allowPositionals: true,
     options: {
       ...FORMAT_OPTIONS,
+      ...READ_LIMIT_OPTIONS,
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
@@ -156,6 +198,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io, new Date(), values['sanctioned-tasks']),
+      limits: readLimitsOption(values['max-object-mb']),
     },
     io,
   );
@@ -173,6 +216,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       suppressions: { type: 'string' },
       'sanctioned-tasks': { type: 'string' },
       ...FORMAT_OPTIONS,
+      ...READ_LIMIT_OPTIONS,
     },
   });
   const { format, asff } = chooseFormat(values, 'text');
@@ -187,6 +231,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io, new Date(), values['sanctioned-tasks']),
+      limits: readLimitsOption(values['max-object-mb']),
     },
     io,
   );
@@ -205,16 +250,40 @@ const sql = async (args: string[], io: CommandIo): Promise<number> => {
   return runSql(options, io);
 };
 
+const coverage = async (args: string[], io: CommandIo): Promise<number> => {
+  const { parseCoverageArgs } = await import('./commands/coverage-args.ts');
+  const options = parseCoverageArgs(args, process.env);
+  const { runCoverage } = await import('./commands/coverage.ts');
+  return runCoverage(options, io);
+};
+
 const COMMANDS: Record<string, (args: string[], io: CommandIo) => Promise<number>> = {
   classify,
+  coverage,
   replay,
   scan,
   sql,
   audit,
 };
 
+/**
+ * The commands' output with control characters escaped (findings/formats/control-characters.ts):
+ * a record field or a file name that carries ANSI or OSC escapes, `\r` or bidi overrides is shown,
+ * never acted on by the terminal. Lines keep their newlines; JSON lines stay the same JSON.
+ */
+const terminalSafe = (io: CommandIo): CommandIo => {
+  const safe = (line: string) => escapeControl(line, { keepNewlines: true });
+  const { status } = io;
+  return {
+    out: (line) => io.out(safe(line)),
+    err: (line) => io.err(safe(line)),
+    ...(status && { status: (line: string) => status(safe(line)) }),
+  };
+};
+
 /** Runs one command line and returns the exit code; never throws. */
-const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {
+const main = async (argv: string[], given: CommandIo = processIo): Promise<number> => {
+  const io = terminalSafe(given);
   const [name, ...args] = argv;
   if (
     name === undefined ||

@@ -22,6 +22,7 @@ import { DetectorFunction } from './detector-function.ts';
 import { DetectorHealth } from './detector-health.ts';
 import { detectorKey, encryptedQueue } from './encryption.ts';
 import { IncidentTable } from './incident-table.ts';
+import { LivenessTable } from './liveness-table.ts';
 import { bundleCode } from './lambda-bundle.ts';
 import { RecordLog } from './record-log.ts';
 import { RootActivityRule } from './root-activity-rule.ts';
@@ -91,6 +92,8 @@ class RootActivityDetector extends Construct {
   readonly #toFunction: () => targets.LambdaFunction;
   readonly #detectorConfig: DetectorConfig;
   readonly #more: ProtectedResources;
+  /** When each forwarder (account and Region) was last heard (docs/coverage.md). */
+  readonly livenessTable: LivenessTable;
 
   constructor(scope: Construct, id: string, props: RootActivityDetectorProps = {}) {
     super(scope, id);
@@ -133,15 +136,18 @@ class RootActivityDetector extends Construct {
       ? new IncidentTable(this, 'Incidents', { key: this.key })
       : undefined;
     if (incidents) this.incidentTable = incidents.table;
+    this.livenessTable = new LivenessTable(this, 'Liveness', { key: this.key });
     const environment = {
       [HANDLER_ENV.alertBus]: this.alertBus.eventBusArn,
       [HANDLER_ENV.logGroup]: names.records,
+      [HANDLER_ENV.livenessTable]: this.livenessTable.table.tableName,
       ...(incidents && { [HANDLER_ENV.incidentTable]: incidents.table.tableName }),
       ...resolved.environment,
     };
     assertStartable('RootActivityDetector', HandlerConfigSchema, {
       ...environment,
-      // Known at deployment only: checked as the table name it will be.
+      // Known at deployment only: checked as the table names they will be.
+      [HANDLER_ENV.livenessTable]: 'rootwatch-liveness',
       ...(incidents && { [HANDLER_ENV.incidentTable]: 'rootwatch-incidents' }),
     });
     const detector = new DetectorFunction(this, 'Detector', {
@@ -158,6 +164,7 @@ class RootActivityDetector extends Construct {
     });
     this.detectorFunction = detector.function;
     incidents?.grantIncidentUpdates(detector.role);
+    this.livenessTable.grantHeard(detector.role);
 
     const toFunction = () =>
       new targets.LambdaFunction(this.detectorFunction, {
@@ -218,6 +225,7 @@ class RootActivityDetector extends Construct {
       code: props.notifierCode ?? bundleCode('notifier', 'notifierCode'),
       topic: this.alertTopic,
       logGroupName: names.notifier,
+      ...(incidents && { incidents }),
     }).function;
     if (props.securityHubImport) {
       this.securityHubImportFunction = new SecurityHubImport(this, 'SecurityHubImport', {

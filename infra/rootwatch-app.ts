@@ -44,6 +44,7 @@ const buildRootwatchApp = (app: App, settings: DeployConfig, options: RootwatchA
     protectedResources,
     ...(ingestBusArn && { ingestBusArn }),
     ...(settings.postureAuditRoleArn && { postureAuditRoleArn: settings.postureAuditRoleArn }),
+    livenessMinutes: settings.livenessMinutes,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { detector, forwarder };

@@ -3,6 +3,8 @@ import type { StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
 import type { ProtectedResources } from '../schemas/protected-resources.ts';
+import { ForwarderDeadLetterAlarm } from './forwarder-dead-letter-alarm.ts';
+import { ForwarderLiveness } from './forwarder-liveness.ts';
 import { PostureAuditRole } from './posture-audit-role.ts';
 import { RootActivityForwarder } from './root-activity-forwarder.ts';
 
@@ -24,6 +26,12 @@ interface RootwatchForwarderStackProps extends StackProps {
    * @default - the forwarder's rules only
    */
   readonly protectedResources?: ProtectedResources;
+  /**
+   * Minutes between liveness events, as the default of the `LivenessMinutes` parameter; the
+   * detector's coverage check reports a place silent after `coverageSilentMinutes` (docs/coverage.md).
+   * @default 60
+   */
+  readonly livenessMinutes?: number;
 }
 
 /**
@@ -36,9 +44,11 @@ class RootwatchForwarderStack extends Stack {
   readonly forwarder: RootActivityForwarder;
   readonly ingestBusArn: CfnParameter;
   readonly postureAudit: PostureAuditRole;
+  readonly liveness: ForwarderLiveness;
+  readonly deadLetterAlarm: ForwarderDeadLetterAlarm;
 
   constructor(scope: Construct, id: string, props: RootwatchForwarderStackProps = {}) {
-    const { ingestBusArn, postureAuditRoleArn, protectedResources, ...stackProps } = props;
+    const { ingestBusArn, postureAuditRoleArn, protectedResources, livenessMinutes, ...stackProps } = props;
     super(scope, id, {
       description:
         'rootwatch forwarder: sends root activity and tampering with rootwatch of this account and Region to the detector',
@@ -72,6 +82,29 @@ class RootwatchForwarderStack extends Stack {
     this.postureAudit = new PostureAuditRole(this, 'PostureAudit', {
       trustedRoleArn: auditRoleArn.valueAsString,
       region: auditRoleRegion.valueAsString,
+    });
+    const minutes = new CfnParameter(this, 'LivenessMinutes', {
+      type: 'Number',
+      description:
+        'Minutes between the liveness events that prove this forwarder forwards (keep it below the coverage check silence period)',
+      minValue: 5,
+      maxValue: 1440,
+      default: livenessMinutes ?? 60,
+    });
+    this.liveness = new ForwarderLiveness(this, 'Liveness', {
+      intervalMinutes: minutes.valueAsString,
+      deadLetterQueue: this.forwarder.deadLetterQueue,
+    });
+    const alarmTopicArn = new CfnParameter(this, 'AlarmTopicArn', {
+      type: 'String',
+      description:
+        'An SNS topic in this Region notified when the forwarder keeps undelivered events; empty: the alarm alone (the detector still reports the place silent)',
+      allowedPattern: '^$|^arn:aws[\\w-]*:sns:[a-z0-9-]+:\\d{12}:[\\w-]{1,256}$',
+      default: '',
+    });
+    this.deadLetterAlarm = new ForwarderDeadLetterAlarm(this, 'DeadLetters', {
+      deadLetterQueue: this.forwarder.deadLetterQueue,
+      topicArn: alarmTopicArn.valueAsString,
     });
   }
 }

@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
 import { CompletenessScan } from './completeness-scan.ts';
+import { CoverageCheck } from './coverage-check.ts';
 import { detectorResources } from './detector-resources.ts';
 import { RootActivityDetector } from './root-activity-detector.ts';
 import { RootPostureAudit } from './root-posture-audit.ts';
@@ -86,6 +87,7 @@ class RootwatchStack extends Stack {
   readonly detector: RootActivityDetector;
   readonly postureAudit?: RootPostureAudit;
   readonly completeness?: CompletenessScan;
+  readonly coverage?: CoverageCheck;
 
   constructor(scope: Construct, id: string, props: RootwatchStackProps) {
     super(scope, id, {
@@ -123,7 +125,25 @@ class RootwatchStack extends Stack {
           "The trail bucket's policy (and its KMS key's) must let this role list and read the trail (docs/deploy-and-settings.md)",
       });
     }
+    if (settings.coverageCheck) {
+      this.coverage = new CoverageCheck(this, 'Coverage', {
+        ...detectorResources(this.detector),
+        livenessTable: this.detector.livenessTable,
+        logGroupName: `/${this.detector.namePrefix}/coverage-function`,
+        logRetention: logs.RetentionDays.THREE_MONTHS,
+        silentAfter: Duration.minutes(settings.coverageSilentMinutes),
+        interval: Duration.minutes(settings.coverageCheckMinutes),
+        accounts: settings.coverageAccounts,
+        enabledRegions: settings.coverageEnabledRegions,
+        trails: settings.coverageTrails,
+        logLevel: settings.logLevel,
+      });
+    }
     const outputs = {
+      LivenessTableName: [
+        this.detector.livenessTable.table.tableName,
+        'When each forwarder was last heard (rootwatch coverage --table)',
+      ],
       IngestBusArn: [this.detector.ingestBus.eventBusArn, 'Forwarders put root activity here'],
       AlertBusArn: [this.detector.alertBus.eventBusArn, 'Findings and heartbeats'],
       AlertTopicArn: [this.detector.alertTopic.topicArn, 'Subscribe SOC endpoints here'],

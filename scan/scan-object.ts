@@ -1,7 +1,10 @@
 import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
-import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
-import { splitDocuments } from './documents/split-documents.ts';
+import { opensContainer } from './documents/json-bytes.ts';
+import { cutInRecord, cutNotice, firstNonSpace, objectText } from './documents/object-text.ts';
+import { DEFAULT_READ_LIMITS } from './documents/read-limits.ts';
+import type { ReadLimits } from './documents/read-limits.ts';
+import { notJson, splitDocuments } from './documents/split-documents.ts';
 import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
@@ -14,7 +17,8 @@ import { markerOffsets } from './root-marker.ts';
  * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
  */
 interface ObjectScanTools {
-  gunzip?: (raw: Buffer) => Buffer;
+  /** Gunzips within `maxBytes` of output (throwing past it, or on a bad gzip: the verdict is then `inflate`'s). */
+  gunzip?: (raw: Buffer, maxBytes: number) => Buffer;
   markers?: (text: Buffer) => number[];
   spans?: SpanFinder;
 }
@@ -23,7 +27,7 @@ interface ObjectScanTools {
 interface ObjectScan {
   /** Bytes as stored (gzip or not). */
   stored: number;
-  /** Bytes after gunzip. */
+  /** Bytes after gunzip (of the prefix, when the gzip was cut). */
   bytes: number;
   /** Whether the object contained the root marker (and was therefore parsed, in part). */
   marked: boolean;
@@ -42,12 +46,13 @@ const unreadable = (file: string, reason: string, record?: number): InputItem =>
   reason,
 });
 
-/** Records around the marker hits of a CloudTrail log file, parsed one by one. */
+/** Records around the marker hits of a CloudTrail log file, parsed one by one; `cut`: why the text ends early. */
 const logFileItems = (
   text: Buffer,
   file: string,
   hits: number[],
   spans: SpanFinder,
+  cut: string | undefined,
 ): { items: InputItem[]; parsed: number } | undefined => {
   const result = spans(text, hits);
   if (result.kind === 'not-a-log-file') return undefined;
@@ -61,38 +66,45 @@ const logFileItems = (
     }
   }
   if (result.kind === 'truncated') {
-    items.push(unreadable(file, 'invalid JSON: the file ends inside this record (truncated?)', result.index));
-  }
+    const reason = cut ? cutInRecord(cut) : 'invalid JSON: the file ends inside this record (truncated?)';
+    items.push(unreadable(file, reason, result.index));
+  } else if (cut) items.push(unreadable(file, cutNotice(cut)));
   return { items, parsed: result.spans.length };
 };
 
 /**
- * The root-related content of one archive object (pure: bytes in, items out). Gzip is detected by
- * its magic number. Objects without the root marker are not parsed at all; CloudTrail log files
- * with it are parsed record by record around the hits; other shapes (JSON Lines exports, arrays,
- * envelopes) are read whole by the generic reader. A corrupt or truncated gzip, or invalid JSON,
- * becomes an `unreadable` item naming the object (and the record), never an exception.
+ * The root-related content of one archive object (bytes in, items out), read by the one reader of
+ * every command (`objectText`: gzip by magic number, the size limit, the BOM). Objects without the
+ * root marker are not parsed at all, only checked to open as JSON; CloudTrail log files with it are
+ * parsed record by record around the hits; other shapes (JSON Lines exports, arrays, envelopes,
+ * concatenated documents) are read whole by the generic reader. A refused, corrupt or truncated
+ * object, or invalid JSON, becomes an `unreadable` item naming the object (and the record), never
+ * an exception; a truncated one still gives the records before the cut.
  */
-const scanObject = (raw: Buffer, file: string, tools: ObjectScanTools = {}): ObjectScan => {
-  const { gunzip: inflate = gunzip, markers = markerOffsets, spans = recordSpans } = tools;
-  let text: Buffer;
-  try {
-    text = isGzip(raw) ? inflate(raw) : raw;
-  } catch (error) {
-    return {
-      stored: raw.length,
-      bytes: 0,
-      marked: false,
-      parsed: 0,
-      items: [unreadable(file, `gzip: ${(error as Error).message}`)],
-    };
-  }
+const scanObject = (
+  raw: Buffer,
+  file: string,
+  tools: ObjectScanTools = {},
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): ObjectScan => {
+  const { markers = markerOffsets, spans = recordSpans } = tools;
+  const read = objectText(raw, limits, tools.gunzip);
+  if (read.kind === 'failed')
+    return { stored: raw.length, bytes: 0, marked: false, parsed: 0, items: [unreadable(file, read.reason)] };
+  const { text, cut } = read;
   const hits = markers(text);
-  if (hits.length === 0)
-    return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
-  const logFile = logFileItems(text, file, hits, spans);
+  if (hits.length === 0) {
+    const start = firstNonSpace(text);
+    const items = !opensContainer(text[start])
+      ? [unreadable(file, notJson(text, start))]
+      : cut
+        ? [unreadable(file, cutNotice(cut))]
+        : [];
+    return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items };
+  }
+  const logFile = logFileItems(text, file, hits, spans, cut);
   if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
-  const all = splitDocuments(text.toString('utf8'), file);
+  const all = splitDocuments(text, file, cut);
   const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
   return { stored: raw.length, bytes: text.length, marked: true, parsed: all.length, items };
 };

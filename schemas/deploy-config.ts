@@ -144,6 +144,19 @@ const DeployConfigSchema = z
     protectedGuardDutyDetectors: z._default(list(resourceName), []),
     /** AWS Config recorder names to protect (StopConfigurationRecorder, DeleteConfigurationRecorder); `*`: every recorder. */
     protectedConfigRecorders: z._default(list(resourceName), []),
+    /** Minutes between each forwarder's liveness events (the forwarder stack's LivenessMinutes default). */
+    livenessMinutes: z._default(integer(5, 1440), 60),
+    /** Run the scheduled coverage check (docs/coverage.md). */
+    coverageCheck: z._default(flag, true),
+    /** A forwarder not heard for longer is silent: alerted once, and alarmed. */
+    coverageSilentMinutes: z._default(integer(10, 10_080), 180),
+    coverageCheckMinutes: z._default(integer(5, 1440), 60),
+    /** Accounts the coverage check must hear from besides those it ever heard. */
+    coverageAccounts: z._default(list(accountId), []),
+    /** Expect each account's enabled Regions (account:ListRegions). */
+    coverageEnabledRegions: z._default(flag, true),
+    /** Read each Region's trails (cloudtrail:DescribeTrails, GetTrailStatus, GetEventSelectors). */
+    coverageTrails: z._default(flag, true),
     /** Where forwarders send; by default the ingest bus of `account` in `region`. */
     ingestBusArn: z.optional(
       z.string().check(
@@ -157,6 +170,10 @@ const DeployConfigSchema = z
     z.refine((config) => (config.siemEndpoint === undefined) === (config.siemSecretName === undefined), {
       error: 'siemEndpoint and siemSecretName go together: give both or neither',
       path: ['siemSecretName'],
+    }),
+    z.refine((config) => config.coverageSilentMinutes > config.livenessMinutes, {
+      error: 'coverageSilentMinutes must be longer than livenessMinutes, or every forwarder looks silent',
+      path: ['coverageSilentMinutes'],
     }),
     z.refine(
       (config) =>

@@ -10,6 +10,7 @@ import { rootCredentialState } from '../../posture/root-credentials.ts';
 import type { AuditFactsFile } from '../../schemas/audit-facts-file.ts';
 import { AuditSummaryFileSchema } from '../../schemas/audit-summary.ts';
 import { isoTime } from '../../posture/time.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { fleetFiguresText } from '../format/fleet-figures-text.ts';
 import {
   invalidInputLines,
@@ -39,6 +40,8 @@ interface AuditOptions {
   /** The clock, read once per run. */
   now: number;
   settings: AuditSettings;
+  /** `--max-object-mb`: the largest report read. */
+  limits?: ReadLimits;
 }
 
 const asOfOf = (input: Extract<ReportInput, { kind: 'report' }>, options: AuditOptions): AsOf => {
@@ -62,7 +65,7 @@ const auditInput = (
     problems.push({ file: input.file, kind, tone: kind === 'warning' ? 'caution' : 'danger', message });
   };
   if (input.kind === 'unreadable') {
-    report('not audited', unreadableInputLine({ file: input.file }, input.reason));
+    report('not audited', unreadableInputLine({ file: input.file }, input.reason, 'audit'));
     return undefined;
   }
   if (input.kind === 'invalid') {
@@ -109,7 +112,7 @@ const runAudit = async (
   const problems: InputProblem[] = [];
   let invalid = 0;
   if (!options.json) io.out(postureTableHeader());
-  for await (const input of readCredentialReports(options.paths)) {
+  for await (const input of readCredentialReports(options.paths, options.limits)) {
     const account = auditInput(input, options, io, problems);
     if (account) audited.push(account);
     else invalid += 1;

@@ -12,6 +12,7 @@ import { invalidInputLines, unreadableInputLine } from '../format/input-errors.t
 import { summaryText } from '../format/summary-text.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
 import type { InputItem } from '../../scan/documents/input-item.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { readItems } from '../input/read-items.ts';
 import type { CommandIo } from '../io.ts';
 
@@ -27,6 +28,8 @@ interface ClassifyOptions {
   /** Approved exceptions: a suppressed finding prints with its rule and does not count for `--fail-on`. */
   suppressions?: readonly SuppressionRule[];
   now?: Date;
+  /** `--max-object-mb`: the largest file read, stored or decompressed. */
+  limits?: ReadLimits;
 }
 
 /**
@@ -35,7 +38,7 @@ interface ClassifyOptions {
  */
 const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<number> => {
   const items: InputItem[] = [];
-  for await (const item of readItems(options.paths)) items.push(item);
+  for await (const item of readItems(options.paths, options.limits)) items.push(item);
 
   const detector = new Detector(options.config);
   // A centralized-root session's AssumeRoot record may come after its root events in the input.
@@ -49,7 +52,7 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
   for (const item of items) {
     if (item.kind === 'unreadable') {
       summary.invalid += 1;
-      io.err(unreadableInputLine(item.position, item.reason));
+      io.err(unreadableInputLine(item.position, item.reason, 'classify'));
       continue;
     }
     const detection = detector.detect(item.value);

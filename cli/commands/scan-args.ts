@@ -35,6 +35,8 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
       account: { type: 'string', multiple: true, default: [] },
       region: { type: 'string', multiple: true, default: [] },
       workers: { type: 'string' },
+      'max-object-mb': { type: 'string' },
+      'object-timeout': { type: 'string' },
       config: { type: 'string' },
     },
   });
@@ -50,6 +52,8 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
     accounts: values.account,
     regions: values.region,
     workers: values.workers === undefined ? defaultWorkerCount() : Number(values.workers),
+    maxObjectMb: values['max-object-mb'] === undefined ? undefined : Number(values['max-object-mb']),
+    objectTimeout: values['object-timeout'] === undefined ? undefined : Number(values['object-timeout']),
   });
   if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
   return {

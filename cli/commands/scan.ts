@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding } from '../../schemas/finding.ts';
@@ -23,6 +22,7 @@ import { MAX_LISTED } from '../report/input-problems.ts';
 import type { InputProblem } from '../report/input-problems.ts';
 import { scanReportPage } from '../report/scan-report.ts';
 import { writeReport } from '../report/write-report.ts';
+import { fileProblem, openOutputFile, writeOutputFile } from '../output-files.ts';
 import { scanRoots } from './scan-roots.ts';
 import { startScanner } from './scan-scanner.ts';
 
@@ -44,7 +44,13 @@ interface ScanOutput extends FormatChoice<'table'> {
 
 /** Where findings go: stdout, or `--out FILE`, as a table or in a finding format. */
 const findingWriter = (options: ScanOptions, output: ScanOutput, io: CommandIo) => {
-  const file = options.out === undefined ? undefined : createWriteStream(options.out);
+  const file =
+    options.out === undefined
+      ? undefined
+      : createWriteStream(options.out, { fd: openOutputFile('the findings', options.out) });
+  // A write that fails later (a full disk) fails the command when the file is closed, not the process.
+  let failed: unknown;
+  file?.on('error', (error) => (failed ??= error));
   const line = file ? (text: string) => void file.write(`${text}\n`) : io.out;
   const { format } = output;
   return {
@@ -61,6 +67,7 @@ const findingWriter = (options: ScanOptions, output: ScanOutput, io: CommandIo) 
       if (!file) return;
       file.end();
       await once(file, 'close');
+      if (failed) throw fileProblem('the findings', options.out!, failed);
     },
   };
 };
@@ -130,7 +137,13 @@ const runScan = async (
     await scanner.close();
     throw error;
   }
-  const writer = findingWriter(options, output, io);
+  let writer;
+  try {
+    writer = findingWriter(options, output, io);
+  } catch (error) {
+    await scanner.close();
+    throw error;
+  }
   const problems = problemLines(io);
   const found: Finding[] = [];
   let grouped: Finding[];
@@ -148,7 +161,7 @@ const runScan = async (
           found.push(finding);
         },
         unreadable: (position, reason) =>
-          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason)),
+          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason, 'scan')),
         invalid: (position, issues) => {
           for (const line of invalidInputLines(position, issues))
             problems.note(position.file, 'invalid', line);
@@ -171,7 +184,7 @@ const runScan = async (
     regions: options.regions,
   });
   if (options.summary !== undefined)
-    await writeFile(options.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    await writeOutputFile('the summary', options.summary, `${JSON.stringify(summary, null, 2)}\n`);
   const summaryText = `${scanSummaryText(summary)}${grouped.length ? `\n${incidentsLine(grouped)}` : ''}`;
   if (!options.json) io.out(`\n${summaryText}`);
   else if (options.summary === undefined) io.err(summaryText);

@@ -765,6 +765,32 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
       ),
     ],
   },
+  // Forwarder liveness (schemas/liveness-event.ts): not CloudTrail, never a finding; the handler
+  // records them as heard or refused (test/handlers/liveness-samples.test.ts)
+  'liveness/forwarder-liveness-member-eu-west-1.json': {
+    scenario: "a member forwarder's liveness event is not root activity",
+    detections: [notRoot],
+  },
+  'liveness/forwarder-liveness-security-account-us-east-1.json': {
+    scenario: "the security account's own liveness event is not root activity",
+    detections: [notRoot],
+  },
+  'liveness/liveness-spoof-schedule-of-another-account.json': {
+    scenario: "a liveness event naming another account's schedule is not root activity",
+    detections: [notRoot],
+  },
+  'liveness/liveness-spoof-claims-another-place-in-detail.json': {
+    scenario: 'a liveness event claiming another place in its detail is not root activity',
+    detections: [notRoot],
+  },
+  'liveness/liveness-spoof-time-ahead.json': {
+    scenario: 'a liveness event dated far ahead is not root activity',
+    detections: [notRoot],
+  },
+  'liveness/liveness-spoof-without-schedule.json': {
+    scenario: 'a liveness event without its schedule is not root activity',
+    detections: [notRoot],
+  },
 };
 
 export { EXPECTED_DETECTIONS };

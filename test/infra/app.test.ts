@@ -139,6 +139,7 @@ describe('App: the two stacks', () => {
       'AlertTopicArn',
       'DetectorConfig',
       'IngestBusArn',
+      'LivenessTableName',
       'OperationsTopicArn',
       'PostureAuditRoleArn',
       'RecordLogGroupName',

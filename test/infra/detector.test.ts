@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import { bundleCode } from '../../infra/lambda-bundle.ts';
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
@@ -68,6 +68,7 @@ describe('Construct: RootActivityDetector', () => {
           HANDLER_ENV.incidentTable,
           HANDLER_ENV.incidentQuietMinutes,
           HANDLER_ENV.detectorConfig,
+          HANDLER_ENV.livenessTable,
         ].sort(),
       );
       expect(describeRef(template, environment[HANDLER_ENV.alertBus])).toBe(
@@ -80,6 +81,7 @@ describe('Construct: RootActivityDetector', () => {
           [HANDLER_ENV.alertBus]: 'rootwatch-alerts',
           [HANDLER_ENV.incidentTable]: 'rootwatch-incidents',
           [HANDLER_ENV.detectorConfig]: resolver(template)(environment[HANDLER_ENV.detectorConfig]),
+          [HANDLER_ENV.livenessTable]: 'rootwatch-liveness',
         }).success,
       ).toBe(true);
     });
@@ -206,6 +208,13 @@ describe('Construct: RootActivityDetector', () => {
           Resource: ['AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters'],
           Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } },
         },
+        { Sid: 'NoteLiveness', Action: 'dynamodb:UpdateItem', Resource: ['AWS::DynamoDB::Table'] },
+        {
+          Sid: 'NoteLivenessThroughDynamoDb',
+          Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+          Resource: ['AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters'],
+          Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } },
+        },
       ]);
     });
 
@@ -219,7 +228,9 @@ describe('Construct: RootActivityDetector', () => {
   });
 
   describe('incidents', () => {
-    const table = onlyResource(template, 'AWS::DynamoDB::Table');
+    const table = onlyResource(template, 'AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
 
     it('keeps them in an on-demand table, encrypted with the key, expired by TTL, recoverable', () => {
       expect(table.Properties).toMatchObject({
@@ -244,12 +255,17 @@ describe('Construct: RootActivityDetector', () => {
       expect(environment.Variables[HANDLER_ENV.incidentQuietMinutes]).toBe('60');
     });
 
-    it('deploys no table and tells the function none when incidents are off', () => {
+    it('deploys no incident table and tells the function none when incidents are off', () => {
       // Act
       const off = synthDetector({ incidents: false });
 
-      // Assess
-      off.template.resourceCountIs('AWS::DynamoDB::Table', 0);
+      // Assess: the liveness table alone (docs/coverage.md)
+      off.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      off.template.resourcePropertiesCountIs(
+        'AWS::DynamoDB::Table',
+        { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } },
+        0,
+      );
       expect(JSON.stringify(off.template.toJSON())).not.toContain(HANDLER_ENV.incidentTable);
       expect(off.detector.incidentTable).toBeUndefined();
     });
@@ -305,6 +321,32 @@ describe('Construct: RootActivityDetector', () => {
       });
     });
 
+    it.each([
+      { service: 'events.amazonaws.com', source: `arn:aws:events:us-east-1:${SECURITY_ACCOUNT}:rule/*` },
+      {
+        service: 'cloudwatch.amazonaws.com',
+        source: `arn:aws:cloudwatch:us-east-1:${SECURITY_ACCOUNT}:alarm:*`,
+      },
+    ])(
+      "lets $service use the key only for this account's own resources (confused deputy)",
+      ({ service, source }) => {
+        template.hasResourceProperties('AWS::KMS::Key', {
+          KeyPolicy: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Principal: { Service: service },
+                Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+                Condition: {
+                  StringEquals: { 'aws:SourceAccount': SECURITY_ACCOUNT },
+                  ArnLike: { 'aws:SourceArn': source },
+                },
+              }),
+            ]),
+          },
+        });
+      },
+    );
+
     it('saves the Logs Insights queries a SOC asks first, on the record log group', () => {
       // Prepare
       const records = onlyResource(template, 'AWS::Logs::LogGroup', { LogGroupName: '/rootwatch/records' });
@@ -341,7 +383,7 @@ describe('Construct: RootActivityDetector', () => {
       // Assess
       template.hasResourceProperties('AWS::Events::Rule', {
         EventBusName: eventBusName,
-        EventPattern: ROOT_ACTIVITY_PATTERN,
+        EventPattern: DELIVERED_PATTERN,
         State: RULE_STATE,
         Targets: [target],
       });

@@ -1,7 +1,7 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { matchesPattern } from '../../detection/event-pattern-matcher.ts';
-import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import type { EventPattern } from '../../detection/rule-pattern.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
@@ -43,11 +43,11 @@ describe('Stack: RootwatchForwarder', () => {
   const template = synthForwarder();
 
   it('forwards root activity from the default bus with the shared pattern and rule state, under a fixed name', () => {
-    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: ROOT_ACTIVITY_PATTERN }, 1);
+    template.resourcePropertiesCountIs('AWS::Events::Rule', { EventPattern: DELIVERED_PATTERN }, 1);
     template.hasResourceProperties('AWS::Events::Rule', {
       Name: 'rootwatch-forward-root-activity',
       EventBusName: Match.absent(),
-      EventPattern: ROOT_ACTIVITY_PATTERN,
+      EventPattern: DELIVERED_PATTERN,
       State: RULE_STATE,
     });
   });
@@ -81,7 +81,7 @@ describe('Stack: RootwatchForwarder', () => {
     // Prepare
     const target = new Capture();
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: ROOT_ACTIVITY_PATTERN,
+      EventPattern: DELIVERED_PATTERN,
       Targets: [target],
     });
     const { Arn, RoleArn, DeadLetterConfig } = target.asObject() as Record<
@@ -95,7 +95,31 @@ describe('Stack: RootwatchForwarder', () => {
     template.hasParameter('IngestBusArn', { Type: 'String', Default: INGEST_BUS_ARN });
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [Match.objectLike({ Principal: { Service: 'events.amazonaws.com' } })],
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'events.amazonaws.com' },
+            // Only this account's rules in this Region may pass the role (confused deputy).
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: {
+                'aws:SourceArn': {
+                  'Fn::Join': [
+                    '',
+                    [
+                      'arn:',
+                      { Ref: 'AWS::Partition' },
+                      ':events:',
+                      { Ref: 'AWS::Region' },
+                      ':',
+                      { Ref: 'AWS::AccountId' },
+                      ':rule/*',
+                    ],
+                  ],
+                },
+              },
+            },
+          }),
+        ],
       },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
@@ -124,6 +148,8 @@ describe('Stack: RootwatchForwarder', () => {
       'IngestBusArn',
       'PostureAuditRoleArn',
       'PostureAuditRoleRegion',
+      'LivenessMinutes',
+      'AlarmTopicArn',
     ]);
     expect(json.Rules).toBeUndefined();
     expect(
@@ -131,14 +157,18 @@ describe('Stack: RootwatchForwarder', () => {
         .map(({ Type }) => Type)
         .sort(),
     ).toStrictEqual([
+      'AWS::CloudWatch::Alarm',
       'AWS::Events::Rule',
       'AWS::Events::Rule',
       'AWS::Events::Rule',
       'AWS::IAM::Policy',
+      'AWS::IAM::Policy',
+      'AWS::IAM::Role',
       'AWS::IAM::Role',
       'AWS::IAM::Role',
       'AWS::SQS::Queue',
       'AWS::SQS::QueuePolicy',
+      'AWS::Scheduler::Schedule',
     ]);
   });
 
@@ -152,7 +182,9 @@ describe('Stack: RootwatchForwarder', () => {
 
   describe('where it forwards', () => {
     const conditions = template.toJSON().Conditions as Record<string, unknown>;
-    const [conditionName, condition] = Object.entries(conditions)[0]!;
+    const [conditionName, condition] = Object.entries(conditions).find(([name]) =>
+      name.startsWith('ForwarderForwardsFromHere'),
+    )!;
     const forwards = (account: string, region: string) =>
       evaluate(condition, { 'AWS::AccountId': account, 'AWS::Region': region, IngestBusArn: INGEST_BUS_ARN });
 
@@ -211,7 +243,7 @@ describe('Stack: RootwatchForwarder', () => {
       Default: `arn:aws:events:us-east-1:${SECURITY_ACCOUNT}:event-bus/rootwatch-ingest`,
     });
     management.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: ROOT_ACTIVITY_PATTERN,
+      EventPattern: DELIVERED_PATTERN,
       Targets: [Match.objectLike({ Arn: { Ref: 'IngestBusArn' }, RoleArn: Match.anyValue() })],
     });
     const condition = Object.values(management.toJSON().Conditions as object)[0] as unknown;

@@ -40,6 +40,13 @@ describe('Schema: DeployConfig', () => {
       protectedStacks: [],
       protectedGuardDutyDetectors: [],
       protectedConfigRecorders: [],
+      livenessMinutes: 60,
+      coverageCheck: true,
+      coverageSilentMinutes: 180,
+      coverageCheckMinutes: 60,
+      coverageAccounts: [],
+      coverageEnabledRegions: true,
+      coverageTrails: true,
     });
   });
 
@@ -65,6 +72,19 @@ describe('Schema: DeployConfig', () => {
     expect(DeployConfigSchema.safeParse({ forwarderStackSetName: '1-starts-with-a-digit' }).success).toBe(
       false,
     );
+  });
+
+  it('refuses a coverage silence period no longer than the liveness interval', () => {
+    // Act
+    const parsed = DeployConfigSchema.safeParse({ livenessMinutes: '120', coverageSilentMinutes: '120' });
+
+    // Assess
+    expect(parsed.error?.issues.map(({ path, message }) => ({ path, message }))).toStrictEqual([
+      {
+        path: ['coverageSilentMinutes'],
+        message: 'coverageSilentMinutes must be longer than livenessMinutes, or every forwarder looks silent',
+      },
+    ]);
   });
 
   it('reads the strings of `cdk deploy -c key=value` as the JSON values of a config file', () => {
