@@ -12,6 +12,7 @@ import { consoleSessionRecords } from '../helpers/console-session.ts';
 import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
@@ -142,7 +143,6 @@ describe('CLI: rootwatch replay', () => {
     const session = join(scratch(), 'session.json');
     writeFileSync(session, JSON.stringify({ Records: consoleSessionRecords() }));
     const env = localAwsEnv(endpoint.url, {
-      PATH: process.env.PATH ?? '',
       ROOTWATCH_LOG_GROUP: '/rootwatch/records',
       ROOTWATCH_ALERT_BUS: 'rootwatch-alerts',
       ROOTWATCH_INCIDENT_TABLE: 'incidents',
@@ -153,9 +153,7 @@ describe('CLI: rootwatch replay', () => {
     await promisify(execFile)(
       process.execPath,
       [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), 'replay', '--aws', session],
-      {
-        env,
-      },
+      { env: childEnv(env) },
     );
     await endpoint.stop();
     await dynamo.stop();

@@ -14,6 +14,7 @@ import { consoleSessionRecords } from '../helpers/console-session.ts';
 import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const GROUP = '/rootwatch/records';
 const BUS = 'rootwatch-alerts';
@@ -28,7 +29,7 @@ const invokeBundle = (events: unknown[], env: Record<string, string>) =>
     stderr: string;
   }>((resolve) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), BUNDLE], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: childEnv(env),
     });
     let stdout = '';
     let stderr = '';
