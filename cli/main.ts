@@ -100,8 +100,11 @@ const severityOption = (value: string | undefined, option: string): Severity | u
   return value as Severity;
 };
 
+/** The command's clock: the injected one, else the system's. */
+const clockOf = (io: CommandIo): Date => io.now?.() ?? new Date();
+
 const audit = async (args: string[], io: CommandIo): Promise<number> => {
-  const options = await parseAuditArgs(args);
+  const options = await parseAuditArgs(args, clockOf(io).getTime());
   const { runAudit } = await import('./commands/audit.ts');
   return (await runAudit(options, io)).code;
 };
@@ -120,6 +123,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
   });
   if (positionals.length === 0) throw new UsageError('classify needs at least one FILE, directory or -');
   const { format, asff } = chooseFormat(values, 'table');
+  const now = clockOf(io);
   const { runClassify } = await import('./commands/classify.ts');
   return runClassify(
     {
@@ -129,7 +133,8 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       summary: values.summary,
       failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
-      suppressions: suppressionsOption(values.suppressions, io),
+      suppressions: suppressionsOption(values.suppressions, io, now),
+      now,
     },
     io,
   );
@@ -149,6 +154,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
     },
   });
   const { format, asff } = chooseFormat(values, 'text');
+  const now = clockOf(io);
   const { runReplay } = await import('./commands/replay.ts');
   return runReplay(
     {
@@ -159,7 +165,8 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       recordsFile: values.records,
       alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
       config: await loadDetectorConfig(values.config),
-      suppressions: suppressionsOption(values.suppressions, io),
+      suppressions: suppressionsOption(values.suppressions, io, now),
+      now,
     },
     io,
   );
@@ -167,9 +174,10 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
 
 const scan = async (args: string[], io: CommandIo): Promise<number> => {
   const { options, config, output, suppressionsFile } = await parseScanArgs(args);
-  const suppressions = suppressionsOption(suppressionsFile, io);
+  const now = clockOf(io);
+  const suppressions = suppressionsOption(suppressionsFile, io, now);
   const { runScan } = await import('./commands/scan.ts');
-  return runScan(options, config, io, { output: { ...output, suppressions } });
+  return runScan(options, config, io, { output: { ...output, suppressions }, now });
 };
 
 const sql = async (args: string[], io: CommandIo): Promise<number> => {

@@ -28,8 +28,8 @@ const wholeDays = (name: string, value: string | undefined, fallback: number, mi
   return Number(value);
 };
 
-/** The options of `rootwatch audit` from its arguments; the clock is read here, once. */
-const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
+/** The options of `rootwatch audit` from its arguments, judged at `now` (epoch ms) unless told otherwise. */
+const parseAuditArgs = async (args: string[], now: number): Promise<AuditOptions> => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -50,7 +50,7 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
     json: values.json,
     report: values.report,
     asOf: asOfOption(values['as-of']),
-    now: Date.now(),
+    now,
     settings: {
       windowDays: wholeDays('window-days', values['window-days'], AUDIT_DEFAULTS.windowDays, 1),
       minAccountAgeDays: wholeDays(

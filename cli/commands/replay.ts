@@ -44,6 +44,8 @@ interface ReplayOptions {
   format?: FindingFormat;
   /** Where ASFF findings are to be imported (`--asff-account`, `--asff-region`). */
   asff?: AsffOptions;
+  /** The clock of suppression expiry; default the system's. */
+  now?: Date;
 }
 
 /**
@@ -85,6 +87,7 @@ const localDeps = (
       // Grouped in memory exactly as the Lambda groups in DynamoDB: the offline and live views agree.
       incidents: new IncidentTracker(new MemoryVersionedStore()),
       suppressions: options.suppressions,
+      ...(options.now && { now: () => options.now! }),
     },
   };
 };

@@ -118,9 +118,12 @@ const runScan = async (
   {
     output = { format: options.json ? 'native' : 'table', asff: {} },
     scanner = startScanner(options),
+    now = new Date(),
   }: {
     output?: ScanOutput;
     scanner?: ObjectScanner;
+    /** The clock of suppression expiry and of the report's stamp. */
+    now?: Date;
   } = {},
 ): Promise<number> => {
   let roots;
@@ -156,7 +159,7 @@ const runScan = async (
         progress: (state) => progress.update((elapsed) => progressLine(state, elapsed)),
       },
     );
-    grouped = await groupFindings(found, { suppressions: output.suppressions ?? [] });
+    grouped = await groupFindings(found, { suppressions: output.suppressions ?? [], now });
     for (const finding of grouped) writer.write(finding);
   } finally {
     progress.clear();
@@ -170,7 +173,7 @@ const runScan = async (
   if (!options.json) io.out(`\n${summaryText}`);
   else if (options.summary === undefined) io.err(summaryText);
   if (options.report !== undefined)
-    await writeReport(options.report, scanReportPage(summary, new Date(), problems.forReport()));
+    await writeReport(options.report, scanReportPage(summary, now, problems.forReport()));
   return inputs.unreadable + inputs.invalidRecords > 0 ? 2 : 0;
 };
 

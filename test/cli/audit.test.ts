@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../cli/commands/audit.ts';
-import { main } from '../../cli/main.ts';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
 import { PostureResultSchema } from '../../schemas/posture-result.ts';
 import {
@@ -13,13 +12,9 @@ import {
   getCredentialReportJson,
   reportCsv,
 } from '../helpers/credential-reports.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err };
-};
+const run = (...argv: string[]) => runCli(argv);
 const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-audit-'));
 const AS_OF = ['--as-of', '2025-06-01T12:00:00Z'];
 
