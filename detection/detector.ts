@@ -11,11 +11,12 @@ import type { EnvelopeFacts } from './classify.ts';
 import { classifyRecord } from './classify.ts';
 import { issuedRootSession, RootSessionRegistry } from './root-sessions.ts';
 import type { IssuedRootSession } from './root-sessions.ts';
+import { notCloudTrailRecord } from './record-basis.ts';
 import { field, isEnvelope, rootRelation } from './root-relation.ts';
 
 /** Why a delivered event gave no finding. Every reason is a test case and a log line. */
 type IgnoreReason =
-  /** Neither root nor root-minted: not ours. */
+  /** A CloudTrail record, neither root nor root-minted: not ours. */
   | 'not-root-activity'
   /** `AwsServiceEvent`: the service generated it, no one acted (CIS excludes them too, [SH-CW]). */
   | 'aws-service-event'
@@ -38,7 +39,8 @@ const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, rec
 
 /**
  * Turns CloudTrail records or EventBridge envelopes into detections. A record is checked only as
- * far as needed to know it does not concern root; root-related records are fully validated.
+ * far as needed to know it is a CloudTrail record that does not concern root; anything else is
+ * invalid (record-basis.ts), and root-related records are fully validated.
  * Keeps the centralized-root sessions it has seen, so the root events they signed are recognised.
  */
 class Detector {
@@ -86,7 +88,12 @@ class Detector {
 
   #detectRecord(record: unknown, envelope: EnvelopeFacts, path: PropertyKey[]): Detection {
     const relation = rootRelation(record);
-    if (!relation) return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
+    if (!relation) {
+      // Root-related records get the full schemas below, which require the same basis fields and more.
+      const notRecord = notCloudTrailRecord(record, path);
+      if (notRecord) return withEventId({ kind: 'invalid', issues: [notRecord] }, record);
+      return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
+    }
     if (relation === 'assume-root-call') {
       const learnt = this.#learnSession(record, path);
       if ('issues' in learnt) return withEventId({ kind: 'invalid', issues: learnt.issues }, record);
