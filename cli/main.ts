@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
-import type { Severity } from '../schemas/finding.ts';
 import { parseAuditArgs } from './commands/audit-args.ts';
 import { parseScanArgs } from './commands/scan-args.ts';
 import { parseSqlArgs } from './commands/sql-args.ts';
@@ -9,6 +8,7 @@ import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
+import { severityOption } from './severity-option.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -92,14 +92,6 @@ Exit codes: classify, audit: 0 done; 1 a finding at or above --fail-on, or a fai
             2 unreadable input or usage.
             scan: 2 when an object or record could not be read, after scanning all the rest.`;
 
-const severityOption = (value: string | undefined, option: string): Severity | undefined => {
-  if (value === undefined) return undefined;
-  if (!(SEVERITIES as readonly string[]).includes(value)) {
-    throw new UsageError(`${option} takes one of ${SEVERITIES.join(', ')}, not "${value}"`);
-  }
-  return value as Severity;
-};
-
 /** The command's clock: the injected one, else the system's. */
 const clockOf = (io: CommandIo): Date => io.now?.() ?? new Date();
 
@@ -148,6 +140,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       aws: { type: 'boolean', default: false },
       records: { type: 'string' },
       'alert-min-severity': { type: 'string' },
+      'fail-on': { type: 'string' },
       config: { type: 'string' },
       suppressions: { type: 'string' },
       ...FORMAT_OPTIONS,
@@ -164,6 +157,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       aws: values.aws,
       recordsFile: values.records,
       alertMinSeverity: severityOption(values['alert-min-severity'], '--alert-min-severity') ?? 'low',
+      failOn: severityOption(values['fail-on'], '--fail-on'),
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io, now),
       now,
@@ -173,11 +167,11 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
 };
 
 const scan = async (args: string[], io: CommandIo): Promise<number> => {
-  const { options, config, output, suppressionsFile } = await parseScanArgs(args);
+  const { options, config, output, suppressionsFile, failOn } = await parseScanArgs(args);
   const now = clockOf(io);
   const suppressions = suppressionsOption(suppressionsFile, io, now);
   const { runScan } = await import('./commands/scan.ts');
-  return runScan(options, config, io, { output: { ...output, suppressions }, now });
+  return runScan(options, config, io, { output: { ...output, suppressions }, now, failOn });
 };
 
 const sql = async (args: string[], io: CommandIo): Promise<number> => {

@@ -74,6 +74,11 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   };
   const listing = (async () => {
     for (const root of options.roots) {
+      const before = {
+        listed: inputs.objectsListed,
+        folders: inputs.foldersPruned,
+        objects: inputs.objectsPruned,
+      };
       try {
         for await (const object of walkObjects(root.source, root.key, keep, onPruned)) {
           inputs.objectsListed += 1;
@@ -82,6 +87,12 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
           const account = parseArchivePath(object.key)?.account;
           if (account) listener.archiveAccount?.(account);
           await queue.push({ ...object, root });
+        }
+        if (inputs.objectsListed === before.listed) {
+          listener.emptyRoot?.(root.source.locate(root.key), {
+            folders: inputs.foldersPruned - before.folders,
+            objects: inputs.objectsPruned - before.objects,
+          });
         }
       } catch (error) {
         await queue.push({ root, error: error as Error });

@@ -1,9 +1,11 @@
+import { notCloudTrailInput } from '../detection/record-basis.ts';
 import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
 import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { splitDocuments } from './documents/split-documents.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
+import { holdsRecords, notRecordItems } from './record-signature.ts';
 
 /** What one object of an archive holds for the detector, and what reading it cost. */
 interface ObjectScan {
@@ -13,14 +15,21 @@ interface ObjectScan {
   bytes: number;
   /** Whether the object contained the root marker (and was therefore parsed, in part). */
   marked: boolean;
+  /**
+   * Whether it holds CloudTrail records, as far as a byte search tells (record-signature.ts); absent
+   * when the object could not be read at all.
+   */
+  records?: boolean;
   /** Records parsed (only around marker hits in CloudTrail log files). */
   parsed: number;
   /** Root-related records and envelopes (root, root-minted, AssumeRoot calls), and read problems. */
   items: InputItem[];
 }
 
-const concernsRoot = (value: unknown): boolean =>
-  rootRelation(isEnvelope(value) ? field(value, 'detail') : value) !== undefined;
+/** What the detector must see: root-related values, and values that are not CloudTrail at all (it says so). */
+const forDetector = (value: unknown): boolean =>
+  rootRelation(isEnvelope(value) ? field(value, 'detail') : value) !== undefined ||
+  notCloudTrailInput(value) !== undefined;
 
 const unreadable = (file: string, reason: string, record?: number): InputItem => ({
   kind: 'unreadable',
@@ -40,7 +49,7 @@ const logFileItems = (
   for (const { index, start, end } of result.spans) {
     try {
       const value: unknown = JSON.parse(text.toString('utf8', start, end));
-      if (concernsRoot(value)) items.push({ kind: 'value', position: { file, record: index }, value });
+      if (forDetector(value)) items.push({ kind: 'value', position: { file, record: index }, value });
     } catch (error) {
       items.push(unreadable(file, `invalid JSON: ${(error as Error).message}`, index));
     }
@@ -53,9 +62,10 @@ const logFileItems = (
 
 /**
  * The root-related content of one archive object (pure: bytes in, items out). Gzip is detected by
- * its magic number. Objects without the root marker are not parsed at all; CloudTrail log files
- * with it are parsed record by record around the hits; other shapes (JSON Lines exports, arrays,
- * envelopes) are read whole by the generic reader. A corrupt or truncated gzip, or invalid JSON,
+ * its magic number. Objects without the root marker are not parsed at all, unless they hold no
+ * CloudTrail record either (record-signature.ts); CloudTrail log files with it are parsed record by
+ * record around the hits; other shapes (JSON Lines exports, arrays, envelopes) are read whole by the
+ * generic reader. Values that are not CloudTrail go to the detector, which reports them. A corrupt or truncated gzip, or invalid JSON,
  * becomes an `unreadable` item naming the object (and the record), never an exception.
  */
 const scanObject = (raw: Buffer, file: string): ObjectScan => {
@@ -67,18 +77,23 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
       stored: raw.length,
       bytes: 0,
       marked: false,
+      records: false,
       parsed: 0,
       items: [unreadable(file, `gzip: ${(error as Error).message}`)],
     };
   }
+  const sizes = { stored: raw.length, bytes: text.length };
+  const records = holdsRecords(text);
   const hits = markerOffsets(text);
-  if (hits.length === 0)
-    return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items: [] };
+  if (hits.length === 0) {
+    if (records) return { ...sizes, marked: false, records, parsed: 0, items: [] };
+    return { ...sizes, marked: false, records, ...notRecordItems(text, file) };
+  }
   const logFile = logFileItems(text, file, hits);
-  if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
+  if (logFile) return { ...sizes, marked: true, records, ...logFile };
   const all = splitDocuments(text.toString('utf8'), file);
-  const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
-  return { stored: raw.length, bytes: text.length, marked: true, parsed: all.length, items };
+  const items = all.filter((item) => item.kind === 'unreadable' || forDetector(item.value));
+  return { ...sizes, marked: true, records, parsed: all.length, items };
 };
 
 export { scanObject };

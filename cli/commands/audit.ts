@@ -11,6 +11,7 @@ import {
   reportWarningLine,
   unreadableInputLine,
 } from '../format/input-errors.ts';
+import { nothingReadLine } from '../format/nothing-read.ts';
 import { postureTableHeader, postureTableRow } from '../format/posture-table.ts';
 import { readCredentialReports } from '../input/read-credential-reports.ts';
 import type { ReportInput } from '../input/read-credential-reports.ts';
@@ -82,7 +83,8 @@ const auditInput = (
  * `rootwatch audit`: the root posture checks of each credential report, one result per account and
  * check, in input order; over two accounts or more, the fleet figures (on stderr with `--json`).
  * With `report`, then writes the HTML page of the audit (a file that cannot be written throws).
- * Exit 0; 1 when a check fails; 2 when an input was invalid, after all the others (2 wins over 1).
+ * Exit 0; 1 when a check fails; 2 when an input was invalid or a path held no report, after all the
+ * others (2 wins over 1).
  * Returns the summary as plain data too, for other renderers.
  */
 const runAudit = async (
@@ -93,10 +95,16 @@ const runAudit = async (
   const problems: InputProblem[] = [];
   let invalid = 0;
   if (!options.json) io.out(postureTableHeader());
-  for await (const input of readCredentialReports(options.paths)) {
-    const account = auditInput(input, options, io, problems);
-    if (account) audited.push(account);
-    else invalid += 1;
+  const emptyPaths: string[] = [];
+  for (const path of options.paths) {
+    let read = 0;
+    for await (const input of readCredentialReports([path])) {
+      read += 1;
+      const account = auditInput(input, options, io, problems);
+      if (account) audited.push(account);
+      else invalid += 1;
+    }
+    if (read === 0) emptyPaths.push(path);
   }
   const summary = summariseAudit(audited, invalid, options.settings);
   for (const account of summary.duplicateAccounts) {
@@ -108,7 +116,8 @@ const runAudit = async (
   if (options.report !== undefined)
     await writeReport(options.report, auditReportPage(summary, new Date(options.now), problems));
   const failing = audited.some(({ results }) => results.some((result) => result.status === 'fail'));
-  return { code: invalid > 0 ? 2 : failing ? 1 : 0, summary };
+  for (const path of emptyPaths) io.err(nothingReadLine('audit', path));
+  return { code: invalid + emptyPaths.length > 0 ? 2 : failing ? 1 : 0, summary };
 };
 
 export { runAudit };

@@ -7,7 +7,9 @@ import type { FormatChoice } from '../format/format-option.ts';
 import { chooseFormat, FORMAT_OPTIONS } from '../format/format-option.ts';
 import { isJsonFormat } from '../../findings/formats/render-finding.ts';
 import { defaultWorkerCount } from '../../scan/workers/default-workers.ts';
+import type { Severity } from '../../schemas/finding.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
+import { severityOption } from '../severity-option.ts';
 import { UsageError } from '../usage-error.ts';
 
 interface ScanArgs {
@@ -17,6 +19,8 @@ interface ScanArgs {
   output: FormatChoice<'table'>;
   /** `--suppressions FILE`, read by the caller (it reports expired rules). */
   suppressionsFile: string | undefined;
+  /** `--fail-on SEVERITY`: exit 1 when a finding at or above it was found (suppressed ones do not count). */
+  failOn: Severity | undefined;
 }
 
 /** The options of `rootwatch scan` from its arguments, validated by `ScanOptionsSchema`. */
@@ -27,6 +31,7 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
     options: {
       ...FORMAT_OPTIONS,
       suppressions: { type: 'string' },
+      'fail-on': { type: 'string' },
       out: { type: 'string' },
       summary: { type: 'string' },
       report: { type: 'string' },
@@ -57,6 +62,7 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
     config: await loadDetectorConfig(values.config),
     output,
     suppressionsFile: values.suppressions,
+    failOn: severityOption(values['fail-on'], '--fail-on'),
   };
 };
 

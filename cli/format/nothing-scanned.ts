@@ -1,0 +1,46 @@
+import type { ScanOptions } from '../../schemas/scan-options.ts';
+import type { ScanInputs } from '../../schemas/scan-summary.ts';
+import { plural } from './plural.ts';
+
+/** The file names a scan reads inside folders (scan/sources/walk.ts). */
+const LOOKED_FOR = '.json, .json.gz, .jsonl, .ndjson or .gz files';
+
+const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** The filters as given (`--since 2031-01-01T00:00:00Z --account 111122223333`), or '' without any. */
+const filtersText = (options: ScanOptions): string =>
+  [
+    options.since === undefined ? '' : `--since ${iso(options.since)}`,
+    options.until === undefined ? '' : `--until ${iso(options.until)}`,
+    ...options.accounts.map((account) => `--account ${account}`),
+    ...options.regions.map((region) => `--region ${region}`),
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+/** Why a root (folder, prefix or object named on the command line) gave nothing to scan, in one line. */
+const emptyRootLine = (
+  location: string,
+  pruned: { folders: number; objects: number },
+  options: ScanOptions,
+): string => {
+  const filters = filtersText(options);
+  if (pruned.folders + pruned.objects > 0 && filters) {
+    return (
+      `rootwatch scan: ${location}: nothing matched ${filters} ` +
+      `(${plural(pruned.folders, 'folder')} and ${plural(pruned.objects, 'object')} pruned by the date, ` +
+      'account or region in their path); widen or drop the filters'
+    );
+  }
+  return `rootwatch scan: ${location}: no CloudTrail log files there (looked for ${LOOKED_FOR}, below it too); check the path or prefix`;
+};
+
+/** Objects were read, and not one held a CloudTrail record: the one line that says so, or none. */
+const noRecordsLine = (inputs: ScanInputs, paths: readonly string[]): string | undefined =>
+  inputs.objectsScanned > 0 && inputs.objectsWithRecords === 0
+    ? `rootwatch scan: ${inputs.objectsScanned === 1 ? 'the one object' : `none of the ${inputs.objectsScanned} objects`} ` +
+      `read under ${paths.join(', ')} holds ${inputs.objectsScanned === 1 ? 'no' : 'a'} CloudTrail record ` +
+      '(reported above); check that this is a CloudTrail archive'
+    : undefined;
+
+export { emptyRootLine, noRecordsLine, filtersText };
