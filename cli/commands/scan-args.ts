@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
 import { ScanOptionsSchema } from '../../schemas/scan-options.ts';
@@ -22,6 +22,25 @@ interface ScanArgs {
   /** `--fail-on SEVERITY`: exit 1 when a finding at or above it was found (suppressed ones do not count). */
   failOn: Severity | undefined;
 }
+
+/** The command-line option each field of `ScanOptions` comes from. */
+const OPTION_OF: Record<string, string> = {
+  paths: 'PATH',
+  since: '--since',
+  until: '--until',
+  accounts: '--account',
+  regions: '--region',
+  workers: '--workers',
+};
+
+/** `--since: expected YYYY-MM-DD or an ISO 8601 time, not "soon"`, for each problem, on one line. */
+const optionProblems = (error: z.core.$ZodError): string =>
+  error.issues
+    .map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      return `${OPTION_OF[field] ?? field}: ${issue.message}`;
+    })
+    .join('; ');
 
 /** The options of `rootwatch scan` from its arguments, validated by `ScanOptionsSchema`. */
 const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
@@ -56,7 +75,7 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
     regions: values.region,
     workers: values.workers === undefined ? defaultWorkerCount() : Number(values.workers),
   });
-  if (!parsed.success) throw new UsageError(z.prettifyError(parsed.error));
+  if (!parsed.success) throw new UsageError(optionProblems(parsed.error));
   return {
     options: parsed.data,
     config: await loadDetectorConfig(values.config),

@@ -44,9 +44,13 @@ interface ScanOutput extends FormatChoice<'table'> {
   suppressions?: readonly SuppressionRule[];
 }
 
-/** Where findings go: stdout, or `--out FILE`, as a table or in a finding format. */
-const findingWriter = (options: ScanOptions, output: ScanOutput, io: CommandIo) => {
+/**
+ * Where findings go: stdout, or `--out FILE`, as a table or in a finding format. The file is opened
+ * before anything is scanned, so that a path that cannot be written fails at once, naming it.
+ */
+const findingWriter = async (options: ScanOptions, output: ScanOutput, io: CommandIo) => {
   const file = options.out === undefined ? undefined : createWriteStream(options.out);
+  if (file) await once(file, 'open');
   const line = file ? (text: string) => void file.write(`${text}\n`) : io.out;
   const { format } = output;
   return {
@@ -134,13 +138,14 @@ const runScan = async (
   } = {},
 ): Promise<number> => {
   let roots;
+  let writer;
   try {
     roots = await scanRoots(options.paths);
+    writer = await findingWriter(options, output, io);
   } catch (error) {
     await scanner.close();
     throw error;
   }
-  const writer = findingWriter(options, output, io);
   const problems = problemLines(io);
   const found: Finding[] = [];
   let grouped: Finding[];

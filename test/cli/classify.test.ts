@@ -138,7 +138,7 @@ describe('CLI: rootwatch classify', () => {
       argv: ['classify', '--fail-on', 'urgent', 'x'],
       message: '--fail-on takes one of critical, high, medium, low, info',
     },
-    { argv: ['classify', '--bogus', 'x'], message: "Unknown option '--bogus'" },
+    { argv: ['classify', '--bogus', 'x'], message: 'unknown option --bogus; see rootwatch classify --help' },
     { argv: ['frobnicate'], message: 'unknown command "frobnicate"' },
     { argv: [], message: 'Usage:' },
   ])('rejects $argv with exit 2, on stderr', async ({ argv, message }) => {

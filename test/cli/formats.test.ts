@@ -122,7 +122,7 @@ describe('CLI: --format', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(err).toStrictEqual([`rootwatch classify: ${message}`]);
+    expect(err).toStrictEqual([`rootwatch classify: ${message}; see rootwatch classify --help`]);
   });
 
   it('replay --format ocsf prints each alert as one OCSF line, with the delivered event as evidence, and the summary on stderr', async () => {

@@ -1,0 +1,157 @@
+import { PRODUCT } from '../findings/formats/product.ts';
+import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
+import { SEVERITIES } from '../schemas/finding-enums.ts';
+
+const COMMAND_NAMES = ['classify', 'replay', 'audit', 'scan', 'sql'] as const;
+type CommandName = (typeof COMMAND_NAMES)[number];
+
+const FORMAT = `  --format FORMAT     print findings as native (the finding contract), ocsf (an OCSF Detection Finding),
+                      asff (a Security Hub finding), one JSON object per line, or text (readable)
+  --json              short for --format native
+  --asff-account ACCOUNT, --asff-region REGION
+                      with --format asff: the account and Region whose Security Hub imports the
+                      findings (AwsAccountId, ProductArn); default each finding's own`;
+const CONFIG = `  --config FILE       detector settings (JSON): CIS versions, severity overrides`;
+const SUPPRESSIONS = `  --suppressions FILE approved exceptions (JSON, docs "Suppression"): shown with their rule, not
+                      alerted, not counted by --fail-on`;
+const FAIL_ON = (what: string) =>
+  `  --fail-on SEVERITY  exit 1 when ${what} at or above SEVERITY (${SEVERITIES.join(', ')}); suppressed
+                      findings do not count`;
+const HELP = `  -h, --help          this help`;
+
+/** One command's help: what `rootwatch COMMAND --help` prints. */
+const COMMAND_HELP: Record<CommandName, string> = {
+  classify: `Usage: rootwatch classify [--format FORMAT | --json] [--fail-on SEVERITY] [--summary] [--config FILE]
+                          [--suppressions FILE] FILE... | -
+
+Prints one finding per root event in CloudTrail records, EventBridge envelopes, log files
+({"Records": [...]}), JSON Lines of those, or gzip of any of them; directories are walked, - is stdin.
+Input that is not CloudTrail is reported with its file and record, never counted as "no root activity".
+
+Options:
+${FORMAT}
+                      (default: a table)
+${FAIL_ON('a finding was printed')}
+  --summary           end with counts by severity, credential and activity (stderr with --json)
+${CONFIG}
+${SUPPRESSIONS}
+${HELP}
+
+Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input, input that is not CloudTrail,
+            a path with nothing to read, or usage (2 wins over 1).`,
+
+  replay: `Usage: rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--fail-on SEVERITY]
+                        [--format FORMAT | --json] [--config FILE] [--suppressions FILE] [PATH...]
+
+Feeds events (default: the bundled events/) through the real Lambda handler, as the EventBridge rule
+delivers them; prints the alerts a SOC would receive, then a summary.
+
+Options:
+  --aws               record and alert in AWS (ROOTWATCH_LOG_GROUP, ROOTWATCH_ALERT_BUS, AWS_REGION…)
+  --records FILE      the JSON Lines file of records (default: a new temporary file)
+  --alert-min-severity SEVERITY
+                      findings below it are recorded, not alerted (default low)
+${FAIL_ON('a finding was recorded')}
+${FORMAT}
+                      (default: text)
+${CONFIG}
+${SUPPRESSIONS}
+${HELP}
+
+Exit codes: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed, or a finding
+            at or above --fail-on; 2 unreadable input, input that is not CloudTrail, a path with nothing
+            to read, or usage (2 wins over 1).`,
+
+  audit: `Usage: rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
+                       [--report FILE.html] [--config FILE] PATH...
+
+Checks root posture (CIS) in IAM credential reports: CSV, or the JSON that
+aws iam get-credential-report prints; directories are walked.
+
+Options:
+  --json              one JSON posture result per line instead of a table
+  --as-of DATE        judge as of DATE (ISO 8601); default the report's GeneratedTime, else now
+  --window-days N     root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
+  --min-account-age-days N
+                      root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
+  --report FILE.html  also write a self-contained HTML page: the fleet figures beside the field study's,
+                      the checks' status counts, every account (failures first) with its evidence, the
+                      inputs that could not be audited and the warnings
+  --config FILE       detector settings (JSON); audit reads cisVersions
+${HELP}
+
+Exit codes: 0 done; 1 a failed posture check; 2 invalid input, a path with no report, or usage
+            (2 wins over 1).`,
+
+  scan: `Usage: rootwatch scan [--format FORMAT | --json] [--fail-on SEVERITY] [--out FILE] [--summary FILE]
+                      [--report FILE.html] [--since DATE] [--until DATE] [--account ID]... [--region R]...
+                      [--workers N] [--config FILE] [--suppressions FILE] PATH...
+
+Hunts root activity in CloudTrail archives: folders in the S3 layout (AWSLogs/...), log files, JSON
+Lines exports, s3://bucket/prefix; findings, then per-account and fleet figures.
+
+Options:
+${FORMAT}
+                      (default: a table). With --json and --format native|ocsf|asff the summary goes to
+                      stderr (or --summary); --format text prints it on stdout. Findings print in
+                      event-time order once all is read, grouped into incidents as the live detector does
+${FAIL_ON('a finding was found')}
+  --out FILE          write the findings to FILE instead of stdout
+  --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
+  --report FILE.html  write a self-contained HTML page: the fleet charts, the accounts, what was read,
+                      and the objects and records that could not be read
+  --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep the
+                      records whose eventTime is within
+  --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps the
+                      records whose account or recipient account it is
+  --region R          only this region (repeatable), the same way
+  --workers N         threads that read, gunzip and prefilter objects (default 2, 1 on a single core;
+                      at most 64; 0 = scan in the main thread)
+${CONFIG}
+${SUPPRESSIONS}
+${HELP}
+
+Exit codes: 0 done; 1 a finding at or above --fail-on; 2 an object or record that could not be read
+            or is not CloudTrail, a path or prefix with nothing to scan, filters that pruned
+            everything, no CloudTrail record in any object, or usage; after scanning all the rest
+            (2 wins over 1).`,
+
+  sql: `Usage: rootwatch sql --engine athena|cloudtrail-lake [--table NAME]
+
+Prints the query that applies the same detection in Athena or CloudTrail Lake.
+
+Options:
+  --engine ENGINE     athena or cloudtrail-lake
+  --table NAME        the table (Athena) or event data store id (CloudTrail Lake)
+${HELP}
+
+Exit codes: 0 done; 2 usage.`,
+};
+
+/** `rootwatch --help`, and the error of `rootwatch` with no command. */
+const USAGE = `rootwatch ${PRODUCT.version}: detect AWS root-account activity in CloudTrail
+
+Usage: rootwatch COMMAND [OPTIONS] [PATH...]
+
+Commands:
+  classify   print one finding per root event in CloudTrail records, envelopes and log files
+  replay     feed events through the real Lambda handler, as the EventBridge rule delivers them
+  audit      check root posture (CIS) in IAM credential reports
+  scan       hunt root activity in CloudTrail archives (folders, log files, s3://bucket/prefix)
+  sql        print the query that applies the same detection in Athena or CloudTrail Lake
+
+Run rootwatch COMMAND --help for its options and exit codes.
+
+Options:
+  -h, --help          this help
+  --version           print rootwatch's version`;
+
+/** The flags a command's help names (`--json`, `--fail-on`, …): what it accepts, for "did you mean". */
+const flagsOf = (command: CommandName): string[] => [
+  ...new Set(COMMAND_HELP[command].match(/--[a-z][a-z-]*/g) ?? []),
+];
+
+const isCommand = (name: string): name is CommandName => (COMMAND_NAMES as readonly string[]).includes(name);
+
+export { COMMAND_HELP, COMMAND_NAMES, USAGE, flagsOf, isCommand };
+export type { CommandName };
