@@ -5,13 +5,20 @@ import { plural } from './plural.ts';
 /** The file names a scan reads inside folders (scan/sources/walk.ts). */
 const LOOKED_FOR = '.json, .json.gz, .jsonl, .ndjson or .gz files';
 
-const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+const DAY_MS = 86_400_000;
+
+/** A bound as the user gave it: a whole day as YYYY-MM-DD (`--until` runs to its last millisecond). */
+const bound = (ms: number, edge: 'start' | 'end'): string => {
+  const day = edge === 'start' ? ms : ms + 1;
+  if (day % DAY_MS === 0) return new Date(edge === 'start' ? ms : ms + 1 - DAY_MS).toISOString().slice(0, 10);
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+};
 
 /** The filters as given (`--since 2031-01-01T00:00:00Z --account 111122223333`), or '' without any. */
 const filtersText = (options: ScanOptions): string =>
   [
-    options.since === undefined ? '' : `--since ${iso(options.since)}`,
-    options.until === undefined ? '' : `--until ${iso(options.until)}`,
+    options.since === undefined ? '' : `--since ${bound(options.since, 'start')}`,
+    options.until === undefined ? '' : `--until ${bound(options.until, 'end')}`,
     ...options.accounts.map((account) => `--account ${account}`),
     ...options.regions.map((region) => `--region ${region}`),
   ]
@@ -28,7 +35,7 @@ const emptyRootLine = (
   if (pruned.folders + pruned.objects > 0 && filters) {
     return (
       `rootwatch scan: ${location}: nothing matched ${filters} ` +
-      `(${plural(pruned.folders, 'folder')} and ${plural(pruned.objects, 'object')} pruned by the date, ` +
+      `(${[pruned.folders && plural(pruned.folders, 'folder'), pruned.objects && plural(pruned.objects, 'object')].filter(Boolean).join(' and ')} pruned by the date, ` +
       'account or region in their path); widen or drop the filters'
     );
   }
