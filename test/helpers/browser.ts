@@ -37,6 +37,20 @@ const browserPlan = (
   return { kind: ci ? 'fail' : 'skip', reason };
 };
 
+/**
+ * The browser's environment: this one without libfaketime (`npm run test:any-date`), under which
+ * Chromium's timers stall; the time zone and locale stay, so pages still render in the faked ones.
+ * The pages themselves are written on the tests' injected clocks.
+ */
+const realClockEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined &&
+        !/^(LD_PRELOAD|DYLD_INSERT_LIBRARIES|DYLD_FORCE_FLAT_NAMESPACE|FAKETIME\w*)$/.test(entry[0]),
+    ),
+  );
+
 const PLAN = browserPlan(CHROMIUM, existsSync(CHROMIUM), isCi(process.env));
 if (PLAN.kind === 'skip') console.warn(`HTML report tests skipped: ${PLAN.reason} (with CI=true they fail)`);
 
@@ -45,7 +59,7 @@ const haveChromium = PLAN.kind !== 'skip';
 
 const launchChromium = (): Promise<Browser> => {
   if (PLAN.kind === 'fail') throw new Error(`CI=true and ${PLAN.reason}`);
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, env: realClockEnv(process.env) });
 };
 
 /** A suite's report and the browser to open it in, once both are ready. */
