@@ -4,7 +4,7 @@ export { Detector } from './detection/detector.ts';
 export type { Detection, IgnoreReason } from './detection/detector.ts';
 export { notCloudTrailInput, notCloudTrailRecord } from './detection/record-basis.ts';
 export { RECORD_BASIS_FIELDS } from './schemas/cloudtrail-record-basis.ts';
-export { ROOT_ACTIVITY_PATTERN } from './detection/rule-pattern.ts';
+export { ROOT_ACTIVITY_PATTERN, DELIVERED_PATTERN } from './detection/rule-pattern.ts';
 export type { EventPattern } from './detection/rule-pattern.ts';
 export { matchesPattern } from './detection/event-pattern-matcher.ts';
 export { suppressionFor } from './detection/suppression/suppression-for.ts';

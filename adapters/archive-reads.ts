@@ -3,7 +3,7 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
 /**
  * How every S3 client that reads a CloudTrail archive is set up, the scan command's and the
  * completeness function's: the SDK's own retries with timeouts (archive reads are not behind
- * sinks/retry.ts); a bucket in another Region followed (an organisation trail's bucket is rarely in
+ * adapters/retry.ts); a bucket in another Region followed (an organisation trail's bucket is rarely in
  * the reader's Region); path-style addressing for a custom endpoint (local S3 servers resolve no
  * `bucket.localhost` hosts); and no response checksums that local servers do not send (archives
  * are read, never written).

@@ -29,6 +29,16 @@ const NOT_READY = new Set([
   'CredentialReportExpiredException',
 ]);
 
+/** `ListOrganizationsFeatures`' answer: the features, or the documented error that refused them. */
+type OrganizationFeaturesAnswer = { features: string[] } | { refused: string };
+
+const FEATURES_REFUSALS = new Set([
+  'OrganizationNotFoundException',
+  'AccountNotManagementOrDelegatedAdministratorException',
+  'ServiceAccessNotEnabledException',
+  'OrganizationNotInAllFeaturesModeException',
+]);
+
 interface IamPostureSourceOptions {
   /** The function's own account: audited with its own credentials. */
   homeAccount: string;
@@ -54,7 +64,7 @@ interface IamPostureSourceOptions {
  */
 class IamPostureSource {
   readonly #options: Required<IamPostureSourceOptions>;
-  #features: Promise<string[] | undefined> | undefined;
+  #features: Promise<OrganizationFeaturesAnswer | undefined> | undefined;
 
   constructor(options: IamPostureSourceOptions) {
     this.#options = { retry: DEFAULT_RETRY_POLICY, pollDelayMs: 2_000, maxPolls: 30, ...options };
@@ -65,7 +75,8 @@ class IamPostureSource {
     const { csv, generatedTime } = await this.#credentialReport(iam);
     const facts: RootPostureFacts = { virtualMfaDevices: await this.#virtualMfaDevices(iam) };
     const features = await this.#organizationFeatures();
-    if (features) facts.organizationFeatures = features;
+    if (features && 'features' in features) facts.organizationFeatures = features.features;
+    if (features && 'refused' in features) facts.organizationFeaturesError = features.refused;
     if (this.#options.assumeRoot && account !== this.#options.homeAccount) {
       facts.rootLoginProfile = await this.#rootLoginProfile(account);
     }
@@ -146,13 +157,25 @@ class IamPostureSource {
     return devices;
   }
 
-  /** Asked once per run, in the function's own account. */
-  #organizationFeatures(): Promise<string[] | undefined> {
+  /**
+   * Asked once per run, in the function's own account. IAM's documented refusals (no organisation,
+   * not the management or delegated-administrator account, no trusted access, not all features) are
+   * answers the `centralized-root-access` check reports; any other error fails the account.
+   * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html
+   */
+  #organizationFeatures(): Promise<OrganizationFeaturesAnswer | undefined> {
     if (!this.#options.organizationFeatures) return Promise.resolve(undefined);
     this.#features ??= withRetries(
       () => new IAMClient(this.#options.clientConfig).send(new ListOrganizationsFeaturesCommand({})),
       this.#options.retry,
-    ).then((answer) => answer.EnabledFeatures ?? []);
+    ).then(
+      (answer): OrganizationFeaturesAnswer => ({ features: answer.EnabledFeatures ?? [] }),
+      (error: unknown): OrganizationFeaturesAnswer => {
+        const name = (error as Error).name;
+        if (FEATURES_REFUSALS.has(name)) return { refused: name };
+        throw error;
+      },
+    );
     return this.#features;
   }
 

@@ -1,10 +1,12 @@
 import { runClassifyThroughput } from './classify-throughput.ts';
+import { runCliStartup } from './cli-startup.ts';
 import { runCompletenessSpeed } from './completeness-speed.ts';
 import { runHandlerLatency } from './handler-latency.ts';
 import { runIncidentLatency } from './incident-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
 import { runScanSpeed } from './scan/scan-speed.ts';
+import { runScanStages } from './scan/scan-stages.ts';
 
 const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   classify: runClassifyThroughput,
@@ -12,6 +14,8 @@ const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   latency: runHandlerLatency,
   incidents: runIncidentLatency,
   scan: runScanSpeed,
+  'scan-stages': runScanStages,
+  startup: runCliStartup,
   completeness: runCompletenessSpeed,
 };
 

@@ -13,6 +13,7 @@ const FUNCTION_ENTRIES: Record<FunctionName, string> = {
   notifier: 'handlers/notifier/index.ts',
   'security-hub-import': 'handlers/security-hub-import/index.ts',
   completeness: 'handlers/completeness/index.ts',
+  coverage: 'handlers/coverage/index.ts',
 };
 
 /** The built entry of a function, relative to the repository. */
@@ -22,7 +23,10 @@ const lambdaEntry = (name: FunctionName): string => `dist/lambda/${name}/index.m
 const CLI_ENTRIES = { rootwatch: 'cli/rootwatch.ts', 'scan-worker': 'cli/scan-worker.ts' } as const;
 const CLI_BIN = 'dist/cli/rootwatch.mjs';
 
+/** WebAssembly written as text in the repository, and where the build writes each module (beside the CLI that loads it). */
+const WASM_MODULES = { 'scan/spans/structural-scan.wat': 'dist/cli/structural-scan.wasm' } as const;
+
 /** The library faces: `rootwatch` and `rootwatch/cdk`, compiled with their declarations into dist/lib/. */
 const LIBRARY_ENTRIES = ['index.ts', 'infra/index.ts'] as const;
 
-export { REPO, DIST, FUNCTION_ENTRIES, lambdaEntry, CLI_ENTRIES, CLI_BIN, LIBRARY_ENTRIES };
+export { REPO, DIST, FUNCTION_ENTRIES, lambdaEntry, CLI_ENTRIES, CLI_BIN, WASM_MODULES, LIBRARY_ENTRIES };

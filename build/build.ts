@@ -6,12 +6,13 @@ import { CLI_BIN, REPO } from './artifacts.ts';
 import { buildCli } from './cli-bundle.ts';
 import { buildLambdas } from './lambda-bundles.ts';
 import { buildLibrary } from './library.ts';
+import { buildWasm } from './wasm.ts';
 
 const STEPS = {
   lambda: buildLambdas,
   cli: async () => {
     await buildCli();
-    await chmod(join(REPO, CLI_BIN), 0o755);
+    await Promise.all([chmod(join(REPO, CLI_BIN), 0o755), buildWasm()]);
   },
   lib: buildLibrary,
 } as const;

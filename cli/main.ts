@@ -103,8 +103,16 @@ const sql = async (args: string[], io: CommandIo): Promise<number> => {
   return runSql(options, io);
 };
 
+const coverage = async (args: string[], io: CommandIo): Promise<number> => {
+  const { parseCoverageArgs } = await import('./commands/coverage-args.ts');
+  const options = parseCoverageArgs(args, process.env);
+  const { runCoverage } = await import('./commands/coverage.ts');
+  return runCoverage(options, io);
+};
+
 const COMMANDS: Record<CommandName, (args: string[], io: CommandIo) => Promise<number>> = {
   classify,
+  coverage,
   replay,
   scan,
   sql,

@@ -15,4 +15,7 @@ const EVENTS_DIR = join(PACKAGE_DIR, 'events');
 /** The scan worker thread's code, as `npm run build` writes it (cli/scan-worker.ts). */
 const SCAN_WORKER_ENTRY = pathToFileURL(join(PACKAGE_DIR, 'dist/cli/scan-worker.mjs'));
 
-export { PACKAGE_DIR, EVENTS_DIR, SCAN_WORKER_ENTRY };
+/** The structural record scanner, as `npm run build` assembles it (scan/spans/structural-scan.wat). */
+const STRUCTURAL_SCAN_WASM = join(PACKAGE_DIR, 'dist/cli/structural-scan.wasm');
+
+export { PACKAGE_DIR, EVENTS_DIR, SCAN_WORKER_ENTRY, STRUCTURAL_SCAN_WASM };

@@ -2,7 +2,7 @@ import { PRODUCT } from '../findings/formats/product.ts';
 import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
 
-const COMMAND_NAMES = ['classify', 'replay', 'audit', 'scan', 'sql'] as const;
+const COMMAND_NAMES = ['classify', 'replay', 'audit', 'scan', 'sql', 'coverage'] as const;
 type CommandName = (typeof COMMAND_NAMES)[number];
 
 const FORMAT = `  --format FORMAT     print findings as native (the finding contract), ocsf (an OCSF Detection Finding),
@@ -63,7 +63,7 @@ Exit codes: 0 done (invalid events are recorded, as the Lambda does); 1 a delive
             to read, or usage (2 wins over 1).`,
 
   audit: `Usage: rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                       [--report FILE.html] [--config FILE] PATH...
+                       [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] PATH...
 
 Checks root posture (CIS) in IAM credential reports: CSV, or the JSON that
 aws iam get-credential-report prints; directories are walked.
@@ -74,9 +74,14 @@ Options:
   --window-days N     root use within N days before the as-of fails (default ${AUDIT_DEFAULTS.windowDays})
   --min-account-age-days N
                       root use is not judged in accounts younger than N days (default ${AUDIT_DEFAULTS.minAccountAgeDays})
-  --report FILE.html  also write a self-contained HTML page: the fleet figures beside the field study's,
-                      the checks' status counts, every account (failures first) with its evidence, the
-                      inputs that could not be audited and the warnings
+  --facts FILE        the AWS answers a credential report cannot hold (JSON, docs/posture-and-series.md):
+                      ListOrganizationsFeatures, and per account root's login profile and virtual MFA devices;
+                      they decide centralized-root-access and "no root credentials"
+  --summary FILE      also write the summary as JSON: figures, root credentials, key ages, and the
+                      weekly series over reports of several dates
+  --report FILE.html  also write a self-contained HTML page: the fleet figures beside the field
+                      study's, the weekly series, the key ages, the checks' status counts, every account
+                      (failures first) with its evidence, the inputs that could not be audited and the warnings
   --config FILE       detector settings (JSON); audit reads cisVersions
 ${HELP}
 
@@ -97,16 +102,19 @@ ${FORMAT}
                       event-time order once all is read, grouped into incidents as the live detector does
 ${FAIL_ON('a finding was found')}
   --out FILE          write the findings to FILE instead of stdout
-  --summary FILE      write the summary as JSON (accounts, fleet figures, what was read)
-  --report FILE.html  write a self-contained HTML page: the fleet charts, the accounts, what was read,
+  --summary FILE      write the summary as JSON (accounts, fleet figures, the weekly series, the scope,
+                      the critical findings, what was read)
+  --report FILE.html  write a self-contained HTML page: the scope, severity and critical findings, the
+                      weekly series and repeat offenders, the fleet charts, the accounts, what was read,
                       and the objects and records that could not be read
   --since, --until    YYYY-MM-DD or ISO time: prune folders by date (a day of slack), then keep the
                       records whose eventTime is within
   --account ID        only this account (repeatable): prunes AWSLogs/<account>/ folders, then keeps the
                       records whose account or recipient account it is
   --region R          only this region (repeatable), the same way
-  --workers N         threads that read, gunzip and prefilter objects (default 2, 1 on a single core;
-                      at most 64; 0 = scan in the main thread)
+  --workers N         threads that read, gunzip and prefilter objects (default one per core, as many
+                      as a quarter of the memory holds at 256 MB each; at most 64; 0 = scan in the
+                      main thread)
 ${CONFIG}
 ${SUPPRESSIONS}
 ${HELP}
@@ -116,16 +124,53 @@ Exit codes: 0 done; 1 a finding at or above --fail-on; 2 an object or record tha
             everything, no CloudTrail record in any object, or usage; after scanning all the rest
             (2 wins over 1).`,
 
-  sql: `Usage: rootwatch sql --engine athena|cloudtrail-lake [--table NAME]
+  sql: `Usage: rootwatch sql --engine athena|cloudtrail-lake [--table NAME] [--since DATE] [--until DATE]
+                     [--partition COLUMN|none]
+       rootwatch sql --engine athena --create-table --table NAME --bucket B [--prefix P]
+                     --organization o-… --account ID... --region R... [--since DATE]
 
 Prints the query that applies the same detection in Athena or CloudTrail Lake.
 
 Options:
   --engine ENGINE     athena or cloudtrail-lake
-  --table NAME        the table (Athena) or event data store id (CloudTrail Lake)
+  --table NAME        the table (Athena: [catalog.][database.]table) or event data store id (CloudTrail Lake)
+  --since, --until    YYYY-MM-DD or ISO time: the query reads only that time (Athena: and the day
+                      partitions around it, a day of slack, as scan prunes folders)
+  --partition COLUMN  Athena: the table's day partition, yyyy/MM/dd (default timestamp, as
+                      --create-table and the Athena guide name it); none for a table without one
+  --create-table      print the Athena table over an organisation trail (partition projection) instead:
+                      --bucket, --prefix (before AWSLogs/), --organization, --account and --region
+                      (the partitions it projects), --since (its first day)
+                      The Athena query's results carry each record as JSON (column record):
+                      rootwatch classify reads their CSV back (docs/sql.md)
 ${HELP}
 
 Exit codes: 0 done; 2 usage.`,
+
+  coverage: `Usage: rootwatch coverage [--table NAME] [--silent-after MINUTES] [--account ID]... [--region R]...
+                          [--enabled-regions] [--no-trails] [--json] [--report FILE.html]
+
+Per account and Region: when its forwarder was last heard (the liveness table), and whether a trail
+logs read and write management events there (docs/coverage.md).
+
+Options:
+  --table NAME        the liveness table (Rootwatch output LivenessTableName; default
+                      ROOTWATCH_LIVENESS_TABLE)
+  --silent-after MINUTES
+                      a place not heard for longer is silent (default 180)
+  --account ID, --region R
+                      places that must be heard besides those that were (repeatable): each
+                      account in each Region
+  --enabled-regions   also expect every Region enabled in each account (account:ListRegions; for
+                      member accounts, from the management or delegated administrator account)
+  --no-trails         do not read CloudTrail (DescribeTrails, GetEventSelectors, GetTrailStatus)
+  --json              the report as one JSON object
+  --report FILE.html  also write a self-contained HTML page: the totals, every place (gaps first),
+                      what could not be read
+${HELP}
+
+Exit codes: 0 every place covered; 1 a place silent, never heard or without a read and write trail
+            (or no place at all); 2 unreadable input or usage (2 wins over 1).`,
 };
 
 /** `rootwatch --help`, and the error of `rootwatch` with no command. */
@@ -139,6 +184,8 @@ Commands:
   audit      check root posture (CIS) in IAM credential reports
   scan       hunt root activity in CloudTrail archives (folders, log files, s3://bucket/prefix)
   sql        print the query that applies the same detection in Athena or CloudTrail Lake
+  coverage   per account and Region: when its forwarder was last heard, and whether a trail logs
+             read and write management events there
 
 Run rootwatch COMMAND --help for its options and exit codes.
 

@@ -1,3 +1,5 @@
+import { FORWARDER_LIVENESS_PATTERN } from './liveness-pattern.ts';
+
 /**
  * An EventBridge event pattern, as data. Only the operators `event-pattern-matcher.ts` implements.
  * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns-content-based-filtering.html
@@ -43,5 +45,15 @@ const ROOT_ACTIVITY_PATTERN = {
   ],
 } as const satisfies EventPattern;
 
-export { ROOT_ACTIVITY_PATTERN, CLOUDTRAIL_DETAIL_TYPES };
+/**
+ * What every rootwatch rule delivers, the forwarders' and the detector's: root activity, and the
+ * forwarders' liveness events, which prove that the forwarder's own rule still sends (docs/coverage.md).
+ * `$or` at the top, the root branch keeping its own `$or` inside (EventBridge allows `$or` at any
+ * level [EB-PAT]).
+ */
+const DELIVERED_PATTERN = {
+  $or: [ROOT_ACTIVITY_PATTERN, FORWARDER_LIVENESS_PATTERN],
+} as const satisfies EventPattern;
+
+export { ROOT_ACTIVITY_PATTERN, DELIVERED_PATTERN, CLOUDTRAIL_DETAIL_TYPES };
 export type { EventPattern, PatternLeaf };

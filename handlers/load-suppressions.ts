@@ -8,7 +8,7 @@ import type { Logger } from '../adapters/logger.ts';
 import { ConfigError } from './load-config.ts';
 
 /**
- * The suppression rules of a file (README: "Suppression"); none when the file does not exist (an
+ * The suppression rules of a file (docs/incidents-and-suppression.md); none when the file does not exist (an
  * optional deployment). A file that exists but is not valid is an error that names every problem:
  * silently dropping a rule would page people, silently keeping a wrong one would hide root use.
  */

@@ -1,6 +1,6 @@
 import type { Finding } from '../schemas/finding.ts';
 import type { SuppressionRule } from '../schemas/suppression-config.ts';
-import { suppressionFor } from '../detection/suppression/suppression-for.ts';
+import { admitFinding } from './admit-finding.ts';
 import { IncidentTracker } from './incident-tracker.ts';
 import { MemoryVersionedStore } from './versioned-store.ts';
 
@@ -24,8 +24,7 @@ const groupFindings = async (
   const tracker = new IncidentTracker(new MemoryVersionedStore(), { now: () => now.getTime() });
   const grouped: Finding[] = [];
   for (const finding of inEventTimeOrder(findings)) {
-    const suppression = suppressions.length ? suppressionFor(finding, suppressions, now) : undefined;
-    grouped.push(await tracker.track(suppression ? { ...finding, suppression } : finding));
+    grouped.push(await admitFinding(finding, { suppressions, now, tracker }));
   }
   return grouped;
 };

@@ -66,7 +66,7 @@ const keep = <T>(list: T[], count: number) => list.slice(-count);
 
 /**
  * Groups findings into incidents, one per root session, in a store shared by every invocation
- * (README: "Incidents"). Decides, for each finding, which incident it belongs to and whether it
+ * (docs/incidents-and-suppression.md). Decides, for each finding, which incident it belongs to and whether it
  * pages, with optimistic concurrency so that parallel invocations and retries never page twice for
  * one incident or lose a count. Also keeps the centralized-root sessions it learns from
  * `sts:AssumeRoot` calls for their lifetime, and relabels the incident of a session whose events

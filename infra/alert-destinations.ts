@@ -64,7 +64,7 @@ const noDestinationError = (outlets: AlertOutlets, names: DestinationNames): str
   return (
     `the detector's alerts reach nobody: no alert destination is set. Set one of ${names.routes}, ` +
     `or subscribe the alert topic (an email, a chat channel) or add a rule on the alert bus in this app; ` +
-    `or set ${names.optOut} to deploy a detector that only records (docs/deploy.md)`
+    `or set ${names.optOut} to deploy a detector that only records (docs/deploy-and-settings.md)`
   );
 };
 

@@ -46,7 +46,7 @@ class AlertNotifier extends Construct {
       logRetention: props.logRetention,
       key: props.key,
       alertBus: props.alertBus,
-      detailTypes: [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
+      detailTypes: [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture, ALERT_DETAIL_TYPES.coverage],
       deadLetterQueue: props.deadLetterQueue,
       statements: [
         new iam.PolicyStatement({

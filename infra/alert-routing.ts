@@ -56,7 +56,7 @@ const POSTURE_ALERTS: events.EventPattern = {
 };
 const SOC_ALERTS: events.EventPattern = {
   source: [ALERT_SOURCE],
-  detailType: [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
+  detailType: [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture, ALERT_DETAIL_TYPES.coverage],
 };
 
 /**

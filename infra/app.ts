@@ -2,7 +2,7 @@ import { App } from 'aws-cdk-lib';
 import { DeploySettingsError, readDeploySettings } from './deploy-settings.ts';
 import { buildRootwatchApp } from './rootwatch-app.ts';
 
-// `npx cdk synth|deploy`: cdk.json runs `npm run bundle` first, then this file.
+// `npx cdk synth|deploy`: cdk.json runs `npm run build -- lambda` first, then this file.
 const app = new App();
 const settings = (() => {
   try {

@@ -8,7 +8,7 @@ import { BUNDLE_HANDLER } from './lambda-bundle.ts';
 
 interface BundledFunctionProps {
   readonly description: string;
-  /** A bundle `npm run bundle` wrote (lambda-bundle.ts): ESM, exporting `handler`. */
+  /** Code `npm run build` wrote (lambda-bundle.ts): ESM, exporting `handler`. */
   readonly code: lambda.Code;
   readonly memorySize: number;
   readonly timeout: Duration;
@@ -35,7 +35,7 @@ const functionRole = (scope: Construct, id: string, description: string): iam.Ro
   new iam.Role(scope, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'), description });
 
 /**
- * A rootwatch function: a bundle of `npm run bundle` on Node.js 24 (the newest Lambda runtime; the
+ * A rootwatch function: a bundle of `npm run build` on Node.js 24 (the newest Lambda runtime; the
  * bundles target node22, which it runs unchanged), arm64, with its own log group and role, and
  * asynchronous invocations that fail every retry kept in the dead-letter queue.
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html

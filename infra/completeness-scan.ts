@@ -26,14 +26,14 @@ import { completenessStatements } from './completeness-grants.ts';
 import { assertStartable } from './startable-environment.ts';
 
 interface CompletenessScanProps extends DetectorResources {
-  /** @default - the bundle `npm run bundle` wrote to `dist/completeness/` */
+  /** @default - the code `npm run build` wrote to `dist/lambda/completeness/` */
   readonly code?: lambda.Code;
   /** `/<prefix>/completeness-function`. */
   readonly logGroupName: string;
   readonly logRetention: logs.RetentionDays;
   /**
    * The bucket the organisation trail delivers to, in this account or another (the log archive
-   * account: its bucket policy must then let `role` list and read, README "The completeness scan").
+   * account: its bucket policy must then let `role` list and read, docs/deploy-and-settings.md).
    */
   readonly trailBucketName: string;
   /**
@@ -86,7 +86,7 @@ const fail = (message: string): never => {
 };
 
 /**
- * The completeness scan (README "The completeness scan"): CloudTrail's delivery to EventBridge is best effort
+ * The completeness scan (docs/deploy-and-settings.md): CloudTrail's delivery to EventBridge is best effort
  * (DOMAIN.md §5), so an EventBridge Scheduler schedule runs a function once per window that reads
  * the window's objects of the organisation trail's bucket with the archive scan core, compares the
  * root events it finds with the live path's records by event id, records and alerts the missed ones,

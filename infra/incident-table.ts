@@ -9,7 +9,7 @@ interface IncidentTableProps {
 }
 
 /**
- * The incident state the detector shares across invocations (README: "Incidents"): one item per
+ * The incident state the detector shares across invocations (docs/incidents-and-suppression.md): one item per
  * incident, session pointer and centralized-root session, each written with a version condition.
  * On-demand (root activity is rare and bursty), encrypted with the detector's key, expired by
  * DynamoDB TTL on `expiresAt` (30 days after an incident's last event), with point-in-time recovery.

@@ -8,6 +8,7 @@ const FUNCTION_NAMES = [
   'notifier',
   'security-hub-import',
   'completeness',
+  'coverage',
 ] as const;
 type FunctionName = (typeof FUNCTION_NAMES)[number];
 

@@ -13,8 +13,8 @@ interface RecordLogProps {
 
 /**
  * The Logs Insights questions a SOC asks first, over the records the function writes (one JSON event
- * per delivered event; findings as `{"kind":"finding","finding":{…}}`, fields as in README "The
- * finding"). A saved query keeps no time range: choose it when running (e.g. the last 7 days).
+ * per delivered event; findings as `{"kind":"finding","finding":{…}}`, fields as in docs/finding-and-formats.md, "The
+ * finding contract"). A saved query keeps no time range: choose it when running (e.g. the last 7 days).
  * JSON booleans read as 1 and 0 in Logs Insights; `sign-in-without-mfa` also catches the sign-ins the
  * severity policy flagged, whatever the field's encoding.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/CWL_QuerySyntax.html

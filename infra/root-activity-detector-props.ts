@@ -12,17 +12,17 @@ import type { SiemApiDestinationProps } from './alert-routing.ts';
 
 /**
  * How to build a {@link RootActivityDetector}. Every prop is optional: `new RootActivityDetector(this,
- * 'Detector')` deploys the detector with the defaults below (README "Deploy" lists them).
+ * 'Detector')` deploys the detector with the defaults below (docs/deploy-and-settings.md lists them).
  */
 interface RootActivityDetectorProps {
   /**
    * The function code, ESM with `index.handler`.
-   * @default - the bundle `npm run bundle` wrote to `dist/root-activity/`
+   * @default - the code `npm run build` wrote to `dist/lambda/root-activity/`, shipped in the package
    */
   readonly code?: lambda.Code;
   /**
    * The notifier's code, ESM with `index.handler`.
-   * @default - the bundle `npm run bundle` wrote to `dist/notifier/`
+   * @default - the code `npm run build` wrote to `dist/lambda/notifier/`, shipped in the package
    */
   readonly notifierCode?: lambda.Code;
   /**
@@ -35,12 +35,12 @@ interface RootActivityDetectorProps {
   readonly securityHubImport?: boolean;
   /**
    * The Security Hub import's code, ESM with `index.handler` (with `securityHubImport`).
-   * @default - the bundle `npm run bundle` wrote to `dist/security-hub-import/`
+   * @default - the code `npm run build` wrote to `dist/lambda/security-hub-import/`, shipped in the package
    */
   readonly securityHubImportCode?: lambda.Code;
   /**
    * Function memory in MiB; Lambda gives CPU in proportion (1,769 MiB is one vCPU), so it also sets
-   * the cold start, which nearly every root event meets. README "Deploy" gives the measurement.
+   * the cold start, which nearly every root event meets. docs/detector-function.md gives the measurement.
    * @default 512
    */
   readonly memorySize?: number;
@@ -95,7 +95,7 @@ interface RootActivityDetectorProps {
    * Deploy a detector whose alerts reach no one: without it, synthesis fails unless `alertEmails`,
    * `siemQueue`, `siemApiDestination` or `securityHubImport` is set, or the app subscribes the alert
    * topic (email, chat channel) or adds a rule on the alert bus. For a detector that only records,
-   * or whose topic is subscribed outside CDK (docs/deploy.md).
+   * or whose topic is subscribed outside CDK (docs/deploy-and-settings.md).
    * @default false
    */
   readonly allowNoAlertDestination?: boolean;

@@ -19,6 +19,7 @@ import { DetectorFunction } from './detector-function.ts';
 import { DetectorHealth } from './detector-health.ts';
 import { detectorKey, encryptedQueue } from './encryption.ts';
 import { IncidentTable } from './incident-table.ts';
+import { LivenessTable } from './liveness-table.ts';
 import { bundleCode } from './lambda-bundle.ts';
 import { RecordLog } from './record-log.ts';
 import { RootActivityRule } from './root-activity-rule.ts';
@@ -68,6 +69,8 @@ class RootActivityDetector extends Construct {
   readonly alarms: Record<string, cloudwatch.Alarm>;
   /** The incident state, unless `incidents: false`. */
   readonly incidentTable?: dynamodb.Table;
+  /** When each forwarder (account and Region) was last heard (docs/coverage.md). */
+  readonly livenessTable: LivenessTable;
 
   constructor(scope: Construct, id: string, props: RootActivityDetectorProps = {}) {
     super(scope, id);
@@ -110,15 +113,18 @@ class RootActivityDetector extends Construct {
       ? new IncidentTable(this, 'Incidents', { key: this.key })
       : undefined;
     if (incidents) this.incidentTable = incidents.table;
+    this.livenessTable = new LivenessTable(this, 'Liveness', { key: this.key });
     const environment = {
       [HANDLER_ENV.alertBus]: this.alertBus.eventBusArn,
       [HANDLER_ENV.logGroup]: names.records,
+      [HANDLER_ENV.livenessTable]: this.livenessTable.table.tableName,
       ...(incidents && { [HANDLER_ENV.incidentTable]: incidents.table.tableName }),
       ...resolved.environment,
     };
     assertStartable('RootActivityDetector', HandlerConfigSchema, {
       ...environment,
-      // Known at deployment only: checked as the table name it will be.
+      // Known at deployment only: checked as the table names they will be.
+      [HANDLER_ENV.livenessTable]: 'rootwatch-liveness',
       ...(incidents && { [HANDLER_ENV.incidentTable]: 'rootwatch-incidents' }),
     });
     const detector = new DetectorFunction(this, 'Detector', {
@@ -135,6 +141,7 @@ class RootActivityDetector extends Construct {
     });
     this.detectorFunction = detector.function;
     incidents?.grantIncidentUpdates(detector.role);
+    this.livenessTable.grantHeard(detector.role);
 
     const toFunction = () =>
       new targets.LambdaFunction(this.detectorFunction, {

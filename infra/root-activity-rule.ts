@@ -1,6 +1,6 @@
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
-import { ROOT_ACTIVITY_PATTERN } from '../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../detection/rule-pattern.ts';
 
 /**
  * Lets the rule see read-only management events too (`Get*`, `List*`, `Describe*`): a plain
@@ -20,8 +20,8 @@ interface RootActivityRuleProps {
 }
 
 /**
- * An EventBridge rule with the root-activity pattern of `detection/` (shared with the local replay
- * and its matcher) and the state that includes read-only management events. The detector's rules
+ * An EventBridge rule with the pattern of `detection/` (root activity and the forwarders' liveness
+ * events; shared with the local replay and its matcher) and the state that includes read-only management events. The detector's rules
  * and the forwarder's rule are all this rule, so the pattern is defined once.
  * @see https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-events-rule.html#cfn-events-rule-state
  */
@@ -31,10 +31,10 @@ class RootActivityRule extends events.Rule {
       ...props,
       // The L2 validates that a pattern exists; its typed EventPattern has no `$or`, so it gets a
       // copy here and the L1 property below is pinned to the shared object itself.
-      eventPattern: structuredClone(ROOT_ACTIVITY_PATTERN) as unknown as events.EventPattern,
+      eventPattern: structuredClone(DELIVERED_PATTERN) as unknown as events.EventPattern,
     });
     const rule = this.node.defaultChild as events.CfnRule;
-    rule.eventPattern = ROOT_ACTIVITY_PATTERN;
+    rule.eventPattern = DELIVERED_PATTERN;
     rule.state = RULE_STATE;
   }
 }

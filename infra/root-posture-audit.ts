@@ -22,7 +22,7 @@ import { assertStartable } from './startable-environment.ts';
 const AUDIT_ROOT_TASK_POLICY = 'arn:aws:iam::aws:policy/root-task/IAMAuditRootUserCredentials';
 
 interface RootPostureAuditProps extends DetectorResources {
-  /** @default - the bundle `npm run bundle` wrote to `dist/root-posture/` */
+  /** @default - the code `npm run build` wrote to `dist/lambda/root-posture/` */
   readonly code?: lambda.Code;
   /** `/<prefix>/posture-function`. */
   readonly logGroupName: string;

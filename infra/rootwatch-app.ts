@@ -19,7 +19,7 @@ interface RootwatchAppOptions {
   readonly defaultAccount?: string;
   /**
    * The function code.
-   * @default - the bundle in `dist/root-activity/`
+   * @default - the code shipped in `dist/lambda/root-activity/`
    */
   readonly code?: RootwatchStackProps['code'];
 }
@@ -40,6 +40,7 @@ const buildRootwatchApp = (app: App, settings: DeployConfig, options: RootwatchA
   const forwarder = new RootwatchForwarderStack(app, 'RootwatchForwarder', {
     ...(ingestBusArn && { ingestBusArn }),
     ...(settings.postureAuditRoleArn && { postureAuditRoleArn: settings.postureAuditRoleArn }),
+    livenessMinutes: settings.livenessMinutes,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { detector, forwarder };

@@ -2,6 +2,8 @@ import { CfnParameter, CliCredentialsStackSynthesizer, Stack } from 'aws-cdk-lib
 import type { StackProps } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
 import type { Construct } from 'constructs';
+import { ForwarderDeadLetterAlarm } from './forwarder-dead-letter-alarm.ts';
+import { ForwarderLiveness } from './forwarder-liveness.ts';
 import { PostureAuditRole } from './posture-audit-role.ts';
 import { RootActivityForwarder } from './root-activity-forwarder.ts';
 
@@ -17,6 +19,12 @@ interface RootwatchForwarderStackProps extends StackProps {
    * @default - none: no audit role
    */
   readonly postureAuditRoleArn?: string;
+  /**
+   * Minutes between liveness events, as the default of the `LivenessMinutes` parameter; the
+   * detector's coverage check reports a place silent after `coverageSilentMinutes` (docs/coverage.md).
+   * @default 60
+   */
+  readonly livenessMinutes?: number;
 }
 
 /**
@@ -29,9 +37,11 @@ class RootwatchForwarderStack extends Stack {
   readonly forwarder: RootActivityForwarder;
   readonly ingestBusArn: CfnParameter;
   readonly postureAudit: PostureAuditRole;
+  readonly liveness: ForwarderLiveness;
+  readonly deadLetterAlarm: ForwarderDeadLetterAlarm;
 
   constructor(scope: Construct, id: string, props: RootwatchForwarderStackProps = {}) {
-    const { ingestBusArn, postureAuditRoleArn, ...stackProps } = props;
+    const { ingestBusArn, postureAuditRoleArn, livenessMinutes, ...stackProps } = props;
     super(scope, id, {
       description: 'rootwatch forwarder: sends root activity of this account and Region to the detector',
       synthesizer: new CliCredentialsStackSynthesizer(),
@@ -63,6 +73,29 @@ class RootwatchForwarderStack extends Stack {
     this.postureAudit = new PostureAuditRole(this, 'PostureAudit', {
       trustedRoleArn: auditRoleArn.valueAsString,
       region: auditRoleRegion.valueAsString,
+    });
+    const minutes = new CfnParameter(this, 'LivenessMinutes', {
+      type: 'Number',
+      description:
+        'Minutes between the liveness events that prove this forwarder forwards (keep it below the coverage check silence period)',
+      minValue: 5,
+      maxValue: 1440,
+      default: livenessMinutes ?? 60,
+    });
+    this.liveness = new ForwarderLiveness(this, 'Liveness', {
+      intervalMinutes: minutes.valueAsString,
+      deadLetterQueue: this.forwarder.deadLetterQueue,
+    });
+    const alarmTopicArn = new CfnParameter(this, 'AlarmTopicArn', {
+      type: 'String',
+      description:
+        'An SNS topic in this Region notified when the forwarder keeps undelivered events; empty: the alarm alone (the detector still reports the place silent)',
+      allowedPattern: '^$|^arn:aws[\\w-]*:sns:[a-z0-9-]+:\\d{12}:[\\w-]{1,256}$',
+      default: '',
+    });
+    this.deadLetterAlarm = new ForwarderDeadLetterAlarm(this, 'DeadLetters', {
+      deadLetterQueue: this.forwarder.deadLetterQueue,
+      topicArn: alarmTopicArn.valueAsString,
     });
   }
 }

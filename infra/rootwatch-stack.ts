@@ -5,6 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
 import { CompletenessScan } from './completeness-scan.ts';
+import { CoverageCheck } from './coverage-check.ts';
 import { detectorResources } from './detector-resources.ts';
 import { RootActivityDetector } from './root-activity-detector.ts';
 import { RootPostureAudit } from './root-posture-audit.ts';
@@ -15,7 +16,7 @@ interface RootwatchStackProps extends StackProps {
   readonly settings: DeployConfig;
   /**
    * The function code.
-   * @default - the bundle in `dist/root-activity/`
+   * @default - the code shipped in `dist/lambda/root-activity/`
    */
   readonly code?: RootActivityDetectorProps['code'];
 }
@@ -83,6 +84,7 @@ class RootwatchStack extends Stack {
   readonly detector: RootActivityDetector;
   readonly postureAudit?: RootPostureAudit;
   readonly completeness?: CompletenessScan;
+  readonly coverage?: CoverageCheck;
 
   constructor(scope: Construct, id: string, props: RootwatchStackProps) {
     super(scope, id, {
@@ -117,10 +119,28 @@ class RootwatchStack extends Stack {
       new CfnOutput(this, 'CompletenessRoleArn', {
         value: this.completeness.role.roleArn,
         description:
-          "The trail bucket's policy (and its KMS key's) must let this role list and read the trail (README: Completeness)",
+          "The trail bucket's policy (and its KMS key's) must let this role list and read the trail (docs/deploy-and-settings.md)",
+      });
+    }
+    if (settings.coverageCheck) {
+      this.coverage = new CoverageCheck(this, 'Coverage', {
+        ...detectorResources(this.detector),
+        livenessTable: this.detector.livenessTable,
+        logGroupName: `/${this.detector.namePrefix}/coverage-function`,
+        logRetention: logs.RetentionDays.THREE_MONTHS,
+        silentAfter: Duration.minutes(settings.coverageSilentMinutes),
+        interval: Duration.minutes(settings.coverageCheckMinutes),
+        accounts: settings.coverageAccounts,
+        enabledRegions: settings.coverageEnabledRegions,
+        trails: settings.coverageTrails,
+        logLevel: settings.logLevel,
       });
     }
     const outputs = {
+      LivenessTableName: [
+        this.detector.livenessTable.table.tableName,
+        'When each forwarder was last heard (rootwatch coverage --table)',
+      ],
       IngestBusArn: [this.detector.ingestBus.eventBusArn, 'Forwarders put root activity here'],
       AlertBusArn: [this.detector.alertBus.eventBusArn, 'Findings and heartbeats'],
       AlertTopicArn: [this.detector.alertTopic.topicArn, 'Subscribe SOC endpoints here'],

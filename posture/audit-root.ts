@@ -1,7 +1,7 @@
 import type { CisVersion } from '../schemas/detector-config.ts';
 import type { PostureResult } from '../schemas/posture-result.ts';
 import type { RootPostureFacts } from '../schemas/root-posture-facts.ts';
-import { cisControl } from '../detection/controls/cis-catalogue.ts';
+import { cisControlsOf } from '../detection/controls/cis-catalogue.ts';
 import { POSTURE_CHECK_RULES } from './checks/index.ts';
 import type { CredentialReport } from './read-credential-report.ts';
 import type { AsOfSource } from './time.ts';
@@ -28,7 +28,7 @@ interface AsOf {
 }
 
 /**
- * Runs the five root posture checks on one account's credential report: one result per check, in
+ * Runs the root posture checks on one account's credential report: one result per check, in
  * report order. Pure: the clock and, in the AWS mode, the facts learnt from IAM are arguments, so
  * the CLI (report alone) and a scheduled function (report plus facts) share it.
  */
@@ -52,7 +52,7 @@ const auditRoot = (
       account: report.account,
       check: check.id,
       status: verdict.status,
-      controls: settings.cisVersions.map((version) => cisControl(check.topic, version)),
+      controls: settings.cisVersions.flatMap((version) => cisControlsOf(check.topic, version)),
       detail: verdict.detail,
       evidence: {
         ...Object.fromEntries(verdict.columns.map((column) => [column, report.rootText[column]])),

@@ -1,6 +1,12 @@
+import type { CredentialReportRow } from '../schemas/credential-report.ts';
+import type { KeyAges } from '../schemas/key-ages.ts';
 import { POSTURE_CHECKS, POSTURE_STATUSES } from '../schemas/posture-result.ts';
 import type { PostureCheckId, PostureResult, PostureStatus } from '../schemas/posture-result.ts';
+import type { WeeklySeries } from '../schemas/weekly-series.ts';
 import type { AuditSettings } from './audit-root.ts';
+import { auditWeeklySeries } from './audit-series.ts';
+import { keyAgeDistribution } from './key-ages.ts';
+import type { RootCredentialState } from './root-credentials.ts';
 import { days } from './time.ts';
 import type { AsOfSource } from './time.ts';
 
@@ -15,6 +21,10 @@ interface AuditedAccount {
   asOf: string;
   asOfSource: AsOfSource;
   results: PostureResult[];
+  /** The report's root row, typed: the weekly series and the key ages read it. */
+  root: CredentialReportRow;
+  /** `none`: the evidence shows root has no credential at all (centralized root access). */
+  rootCredentials: RootCredentialState;
 }
 
 /** The field study's figures: the share of audited accounts failing one check. */
@@ -34,7 +44,8 @@ interface FleetFigure {
 /**
  * A whole audit as plain data, for the text summary and for renderers (the HTML report): counts by
  * check and status, the fleet figures, and every audited report. Accounts are counted once: when
- * an account was audited twice, the report judged at the later as-of counts (`duplicateAccounts`).
+ * an account was audited twice, the report judged at the later as-of counts (`duplicateAccounts`);
+ * the weekly series alone reads every report, of every date.
  */
 interface AuditSummary {
   accounts: number;
@@ -44,6 +55,12 @@ interface AuditSummary {
   asOfSources: Record<AsOfSource, number>;
   statuses: Record<PostureCheckId, Record<PostureStatus, number>>;
   figures: FleetFigure[];
+  /** Accounts by what the evidence says of their root credentials (latest report of each). */
+  rootCredentials: Record<RootCredentialState, number>;
+  /** The active root keys' ages, from each account's latest report. */
+  keyAges: KeyAges;
+  /** Root use per ISO week over every report, of every date. */
+  weekly: WeeklySeries;
   duplicateAccounts: string[];
   rows: AuditedAccount[];
 }
@@ -108,6 +125,9 @@ const summariseAudit = (
   const reportsOf = new Map<string, number>();
   for (const { account } of rows) reportsOf.set(account, (reportsOf.get(account) ?? 0) + 1);
   const duplicateAccounts = [...reportsOf].filter(([, count]) => count > 1).map(([account]) => account);
+  const rootCredentials = zeroes<RootCredentialState>(['none', 'held', 'undecided']);
+  for (const row of accounts) rootCredentials[row.rootCredentials] += 1;
+  const dated = rows.map((row) => ({ account: row.account, root: row.root, asOf: Date.parse(row.asOf) }));
   return {
     accounts: accounts.length,
     reports: rows.length,
@@ -116,6 +136,9 @@ const summariseAudit = (
     asOfSources,
     statuses,
     figures,
+    rootCredentials,
+    keyAges: keyAgeDistribution(accounts.map((row) => ({ root: row.root, asOf: Date.parse(row.asOf) }))),
+    weekly: auditWeeklySeries(dated, settings.minAccountAgeDays),
     duplicateAccounts,
     rows: [...rows],
   };

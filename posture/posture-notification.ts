@@ -4,8 +4,8 @@ import type { PostureCheckId } from '../schemas/posture-result.ts';
 import { emailSubject } from '../findings/notifications/email-subject.ts';
 import type { Notification } from '../findings/notifications/notification.ts';
 import { field, list, wrapWords } from '../findings/notifications/plain-text.ts';
-import type { Reference } from '../findings/notifications/runbooks.ts';
-import { REF } from '../findings/notifications/runbooks.ts';
+import type { Reference } from '../findings/kinds/kind-entry.ts';
+import { REF } from '../findings/kinds/references.ts';
 
 interface PostureRunbook {
   title: string;
@@ -58,6 +58,18 @@ const POSTURE_RUNBOOKS: Record<PostureCheckId, PostureRunbook> = {
       'If nobody can explain it, follow the runbook of a root sign-in without MFA or of a root key.',
     ],
     references: [REF.bestPractices],
+  },
+  'centralized-root-access': {
+    title: 'Centralized root access is not enabled for the organisation',
+    why:
+      'Without it, every member account keeps a root user whose password anyone holding its e-mail address can recover ' +
+      '(CIS v7.0.0 2.1.1: centralized root access in AWS Organizations).',
+    fix: [
+      'In the management account, enable trusted access for IAM in AWS Organizations.',
+      'Enable both features: aws iam enable-organizations-root-credentials-management and aws iam enable-organizations-root-sessions (or IAM console, Root access management).',
+      'Then remove member root credentials (an AssumeRoot session with IAMDeleteRootUserCredentials); new member accounts have none.',
+    ],
+    references: [REF.centralizedRoot],
   },
 };
 

@@ -19,6 +19,9 @@ const CREDENTIAL_NAMES: Record<(typeof CREDENTIAL_COLUMNS)[number], string> = {
   mfa_active: 'an MFA device',
 };
 
+/** How a result names the state centralized root access leaves member accounts in. */
+const NO_ROOT_CREDENTIALS = 'no root credentials';
+
 /** Whether the root user is known to hold no credential at all, and why (or why that is not known). */
 interface RootCredentials {
   /**
@@ -88,5 +91,21 @@ const rootCredentials = (root: CredentialReportRow, facts: RootPostureFacts | un
   );
 };
 
-export { rootCredentials };
-export type { RootCredentials };
+/**
+ * An account's root credentials in one word, for tables and counts: `none` (decided as above),
+ * `held` (the report or GetLoginProfile shows one), or `undecided` (no credential shows, but the
+ * evidence cannot rule out a password: a credential report alone, or no answer from IAM).
+ */
+type RootCredentialState = 'none' | 'held' | 'undecided';
+
+const rootCredentialState = (
+  root: CredentialReportRow,
+  facts: RootPostureFacts | undefined,
+): RootCredentialState => {
+  if (rootCredentials(root, facts).none) return 'none';
+  const held = CREDENTIAL_COLUMNS.some((column) => root[column]) || facts?.rootLoginProfile === 'present';
+  return held ? 'held' : 'undecided';
+};
+
+export { rootCredentials, rootCredentialState, NO_ROOT_CREDENTIALS };
+export type { RootCredentials, RootCredentialState };

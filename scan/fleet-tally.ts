@@ -1,6 +1,15 @@
 import type { Activity, Credential, Finding } from '../schemas/finding.ts';
 import { ACTIVITIES, CREDENTIALS } from '../schemas/finding-enums.ts';
 import type { AccountSummary, FleetFigures, SignIns } from '../schemas/scan-summary.ts';
+import { isoWeekOf } from '../posture/iso-week.ts';
+import { WeeklySeriesBuilder } from '../posture/weekly-series.ts';
+
+/** What the scan's weekly series counts: its own terms, stated in the summary. */
+const WEEKLY_BASIS =
+  'CloudTrail archives: an account is observed in the ISO week (UTC) of each delivery day its S3 keys ' +
+  '(AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/) name, and in the week of each of its findings; ' +
+  'a use is a root finding other than an AWS service acting as root, in the week of its eventTime. ' +
+  'Files outside that layout are dated by their findings only.';
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +37,7 @@ interface AccountState {
   byActivity: Record<Activity, number>;
   signIns: SignIns;
   weeks: Set<string>;
+  isoWeeks: Set<string>;
   firstSeen: string | null;
   lastSeen: string | null;
 }
@@ -50,14 +60,24 @@ class FleetTally {
   readonly #accounts = new Map<string, AccountState>();
   readonly #archiveAccounts = new Set<string>();
   readonly #weekUses = new Map<string, number>();
+  readonly #weekly = new WeeklySeriesBuilder();
 
-  /** An account an S3 key of the archive names (present in the archive, whether or not it used root). */
-  addArchiveAccount(account: string): void {
+  /**
+   * An account an S3 key of the archive names (present in the archive, whether or not it used root),
+   * with the delivery day of the key's folder when it has one: the account has data that week.
+   */
+  addArchiveAccount(account: string, deliveryDay?: number): void {
     this.#archiveAccounts.add(account);
+    if (deliveryDay !== undefined) this.#weekly.observe(account, deliveryDay);
   }
 
   add(finding: Finding): void {
-    if (!isUse(finding)) return;
+    const at = Date.parse(finding.time);
+    if (!isUse(finding)) {
+      this.#weekly.observe(finding.account, at);
+      return;
+    }
+    this.#weekly.use(finding.account, at);
     const state = this.#state(finding.account);
     state.uses += 1;
     state.byCredential[finding.credential] += 1;
@@ -66,6 +86,7 @@ class FleetTally {
       countSignIn(state.signIns, finding);
     const week = weekOf(finding.time);
     state.weeks.add(week);
+    state.isoWeeks.add(isoWeekOf(at).week);
     this.#weekUses.set(week, (this.#weekUses.get(week) ?? 0) + 1);
     if (state.firstSeen === null || finding.time < state.firstSeen) state.firstSeen = finding.time;
     if (state.lastSeen === null || finding.time > state.lastSeen) state.lastSeen = finding.time;
@@ -81,6 +102,7 @@ class FleetTally {
         byActivity: zeroes(ACTIVITIES),
         signIns: emptySignIns(),
         weeks: new Set(),
+        isoWeeks: new Set(),
         firstSeen: null,
         lastSeen: null,
       };
@@ -102,6 +124,7 @@ class FleetTally {
         signIns: state.signIns,
         longTermKeyUses: state.byCredential['access-key'],
         weeks: state.weeks.size,
+        weeksWithRootUse: [...state.isoWeeks].sort(),
         firstSeen: state.firstSeen,
         lastSeen: state.lastSeen,
       }))
@@ -136,6 +159,7 @@ class FleetTally {
       signIns,
       shareOfSignInsWithoutMfa: ratio(signIns.withoutMfa, signIns.withMfa + signIns.withoutMfa),
       usesPerWeek: this.#usesPerWeek(),
+      weekly: this.#weekly.build(WEEKLY_BASIS),
       byCredential,
     };
   }

@@ -88,5 +88,8 @@ const recordSpans = (bytes: Buffer, hits: readonly number[]): SpansResult => {
   return { kind: 'truncated', spans, index };
 };
 
-export { recordSpans };
-export type { RecordSpan, SpansResult };
+/** How the records holding the hits are found: this exact JS scan, or the structural one (scan/spans/). */
+type SpanFinder = (bytes: Buffer, hits: readonly number[]) => SpansResult;
+
+export { recordSpans, recordsArrayStart };
+export type { RecordSpan, SpansResult, SpanFinder };

@@ -1,6 +1,6 @@
 import type { ScanInputs } from '../schemas/scan-summary.ts';
 import type { ArchiveDetector, DetectorContext } from './archive-detector.ts';
-import { parseArchivePath } from './archive-path.ts';
+import { deliveryDays, parseArchivePath } from './archive-path.ts';
 import { BoundedQueue } from './bounded-queue.ts';
 import type { InputItem } from './documents/input-item.ts';
 import type { PathFilterOptions } from './path-filter.ts';
@@ -84,8 +84,12 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
           inputs.objectsListed += 1;
           progress.objectsListed += 1;
           progress.bytesListed += object.size ?? 0;
-          const account = parseArchivePath(object.key)?.account;
-          if (account) listener.archiveAccount?.(account);
+          const path = parseArchivePath(object.key);
+          if (path?.account)
+            listener.archiveAccount?.(
+              path.account,
+              path.day === undefined ? undefined : deliveryDays(path)?.[0],
+            );
           await queue.push({ ...object, root });
         }
         if (inputs.objectsListed === before.listed) {

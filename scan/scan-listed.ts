@@ -1,9 +1,15 @@
 import type { ObjectSource } from './sources/object-source.ts';
-import type { ObjectScan } from './scan-object.ts';
+import type { ObjectScan, ObjectScanTools } from './scan-object.ts';
 import { scanObject } from './scan-object.ts';
 
-/** Reads one listed object and scans it; a failed read (gone, denied) becomes an `unreadable` item. */
-const scanListed = async (source: ObjectSource, key: string): Promise<ObjectScan> => {
+/**
+ * Reads one listed object and scans it with this thread's `tools`; a failed read (gone, denied) becomes an `unreadable` item.
+ */
+const scanListed = async (
+  source: ObjectSource,
+  key: string,
+  tools?: ObjectScanTools,
+): Promise<ObjectScan> => {
   let raw: Buffer;
   try {
     raw = await source.read(key);
@@ -17,7 +23,7 @@ const scanListed = async (source: ObjectSource, key: string): Promise<ObjectScan
       items: [{ kind: 'unreadable', position: { file: source.locate(key) }, reason }],
     };
   }
-  return scanObject(raw, source.locate(key));
+  return scanObject(raw, source.locate(key), tools);
 };
 
 export { scanListed };

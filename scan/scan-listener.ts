@@ -25,8 +25,11 @@ interface ScanListener {
    * no input file there, or every one pruned by the filters (`pruned` says how many by their path).
    */
   emptyRoot?(location: string, pruned: { folders: number; objects: number }): void;
-  /** An object listed under an account folder, so that the fleet knows every account present. */
-  archiveAccount?(account: string): void;
+  /**
+   * An object listed under an account folder, so that the fleet knows every account present; with
+   * the delivery day (midnight UTC, ms) its key's date folder names, when it has one.
+   */
+  archiveAccount?(account: string, deliveryDay?: number): void;
   ignored?(reason: string): void;
   outsideFilters?(finding: Finding): void;
   progress?(progress: Readonly<ScanProgress>): void;

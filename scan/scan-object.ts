@@ -3,9 +3,23 @@ import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
 import { gunzip, isGzip } from './documents/gzip.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { splitDocuments } from './documents/split-documents.ts';
+import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
 import { holdsRecords, notRecordItems } from './record-signature.ts';
+
+/**
+ * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
+ * per object; a scan worker's keeps one, scan/documents/reused-gunzip.ts) and the record-span
+ * search and span finder (by default the JS ones; where it runs, the structural scanner,
+ * scan/spans/structural-scanner.ts).
+ * A gunzip may answer a view of a kept buffer: nothing of the text outlives the object's scan.
+ */
+interface ObjectScanTools {
+  gunzip?: (raw: Buffer) => Buffer;
+  markers?: (text: Buffer) => number[];
+  spans?: SpanFinder;
+}
 
 /** What one object of an archive holds for the detector, and what reading it cost. */
 interface ObjectScan {
@@ -42,8 +56,9 @@ const logFileItems = (
   text: Buffer,
   file: string,
   hits: number[],
+  spans: SpanFinder,
 ): { items: InputItem[]; parsed: number } | undefined => {
-  const result = recordSpans(text, hits);
+  const result = spans(text, hits);
   if (result.kind === 'not-a-log-file') return undefined;
   const items: InputItem[] = [];
   for (const { index, start, end } of result.spans) {
@@ -68,10 +83,11 @@ const logFileItems = (
  * generic reader. Values that are not CloudTrail go to the detector, which reports them. A corrupt or truncated gzip, or invalid JSON,
  * becomes an `unreadable` item naming the object (and the record), never an exception.
  */
-const scanObject = (raw: Buffer, file: string): ObjectScan => {
+const scanObject = (raw: Buffer, file: string, tools: ObjectScanTools = {}): ObjectScan => {
+  const { gunzip: inflate = gunzip, markers = markerOffsets, spans = recordSpans } = tools;
   let text: Buffer;
   try {
-    text = isGzip(raw) ? gunzip(raw) : raw;
+    text = isGzip(raw) ? inflate(raw) : raw;
   } catch (error) {
     return {
       stored: raw.length,
@@ -86,13 +102,13 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
   const stored = raw.length;
   const bytes = text.length;
   const records = holdsRecords(text);
-  const hits = markerOffsets(text);
+  const hits = markers(text);
   if (hits.length === 0) {
     if (records) return { stored, bytes, marked: false, records, parsed: 0, items: [] };
     const { parsed, items } = notRecordItems(text, file);
     return { stored, bytes, marked: false, records, parsed, items };
   }
-  const logFile = logFileItems(text, file, hits);
+  const logFile = logFileItems(text, file, hits, spans);
   if (logFile) return { stored, bytes, marked: true, records, parsed: logFile.parsed, items: logFile.items };
   const all = splitDocuments(text.toString('utf8'), file);
   const items = all.filter((item) => item.kind === 'unreadable' || forDetector(item.value));
@@ -100,4 +116,4 @@ const scanObject = (raw: Buffer, file: string): ObjectScan => {
 };
 
 export { scanObject };
-export type { ObjectScan };
+export type { ObjectScan, ObjectScanTools };

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from './alert-event.ts';
+import { CoverageAlertDetailSchema } from './coverage-alert.ts';
 import { FindingSchema } from './finding.ts';
 import { IsoDateTimeSchema } from './iso-datetime.ts';
 import { PostureAlertDetailSchema } from './posture-alert.ts';
@@ -7,8 +8,8 @@ import './zod-english.ts';
 
 /**
  * An alert as a rule on the alert bus delivers it to a function: the EventBridge envelope (only
- * what is read is checked; `time` is when the alert was put on the bus) around a finding or a
- * posture alert, told apart by `detail-type`.
+ * what is read is checked; `time` is when the alert was put on the bus) around a finding, a
+ * posture alert or a coverage gap, told apart by `detail-type`.
  */
 const AlertBusEventSchema = z.discriminatedUnion('detail-type', [
   z.looseObject({
@@ -22,6 +23,12 @@ const AlertBusEventSchema = z.discriminatedUnion('detail-type', [
     'detail-type': z.literal(ALERT_DETAIL_TYPES.posture),
     time: z.optional(IsoDateTimeSchema),
     detail: PostureAlertDetailSchema,
+  }),
+  z.looseObject({
+    source: z.literal(ALERT_SOURCE),
+    'detail-type': z.literal(ALERT_DETAIL_TYPES.coverage),
+    time: z.optional(IsoDateTimeSchema),
+    detail: CoverageAlertDetailSchema,
   }),
 ]);
 

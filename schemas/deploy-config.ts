@@ -65,7 +65,7 @@ const DeployConfigSchema = z
       z.string().check(z.regex(/^o-[a-z0-9]{10,32}$/, { error: 'expected an organisation id (o-…)' })),
     ),
     alertEmails: z._default(list(z.email()), []),
-    /** Deploy although no alert reaches anyone (no alertEmails, SIEM or Security Hub): docs/deploy.md. */
+    /** Deploy although no alert reaches anyone (no alertEmails, SIEM or Security Hub): docs/deploy-and-settings.md. */
     allowNoAlertDestination: z._default(flag, false),
     operationsEmails: z._default(list(z.email()), []),
     alertMinSeverity: z._default(SeveritySchema, 'low'),
@@ -128,6 +128,19 @@ const DeployConfigSchema = z
       24,
     ),
     completenessMemorySize: z._default(integer(512, 10_240), 2048),
+    /** Minutes between each forwarder's liveness events (the forwarder stack's LivenessMinutes default). */
+    livenessMinutes: z._default(integer(5, 1440), 60),
+    /** Run the scheduled coverage check (docs/coverage.md). */
+    coverageCheck: z._default(flag, true),
+    /** A forwarder not heard for longer is silent: alerted once, and alarmed. */
+    coverageSilentMinutes: z._default(integer(10, 10_080), 180),
+    coverageCheckMinutes: z._default(integer(5, 1440), 60),
+    /** Accounts the coverage check must hear from besides those it ever heard. */
+    coverageAccounts: z._default(list(accountId), []),
+    /** Expect each account's enabled Regions (account:ListRegions). */
+    coverageEnabledRegions: z._default(flag, true),
+    /** Read each Region's trails (cloudtrail:DescribeTrails, GetTrailStatus, GetEventSelectors). */
+    coverageTrails: z._default(flag, true),
     /** Where forwarders send; by default the ingest bus of `account` in `region`. */
     ingestBusArn: z.optional(
       z.string().check(
@@ -149,13 +162,17 @@ const DeployConfigSchema = z
         error:
           "no alert destination: the detector's alerts would reach nobody. Set alertEmails, siemQueue, " +
           'siemEndpoint with siemSecretName, or securityHubImport; or allowNoAlertDestination=true to deploy ' +
-          'a detector that only records, or whose alert topic you subscribe outside CDK (docs/deploy.md)',
+          'a detector that only records, or whose alert topic you subscribe outside CDK (docs/deploy-and-settings.md)',
         path: ['alertEmails'],
       },
     ),
     z.refine((config) => (config.siemEndpoint === undefined) === (config.siemSecretName === undefined), {
       error: 'siemEndpoint and siemSecretName go together: give both or neither',
       path: ['siemSecretName'],
+    }),
+    z.refine((config) => config.coverageSilentMinutes > config.livenessMinutes, {
+      error: 'coverageSilentMinutes must be longer than livenessMinutes, or every forwarder looks silent',
+      path: ['coverageSilentMinutes'],
     }),
     z.refine(
       (config) =>

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import './zod-english.ts';
 
 /**
- * The closed vocabularies of the finding (README: "What it reports"), apart from the finding schema
+ * The closed vocabularies of the finding (docs/finding-and-formats.md), apart from the finding schema
  * itself so that code which only needs them (the Lambda's detector, configs) does not build it.
  */
 const CREDENTIALS = [

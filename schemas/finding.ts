@@ -12,7 +12,7 @@ const ControlSchema = z.strictObject({
 });
 
 /**
- * The root session a finding belongs to, with its running counts (README: "Incidents"). `alert` says
+ * The root session a finding belongs to, with its running counts (docs/incidents-and-suppression.md). `alert` says
  * whether this finding paged: the first finding of an incident, one more severe than any before
  * it (`escalation`), or neither (`update`: recorded, counted, not paged again).
  */
@@ -31,7 +31,7 @@ const IncidentSchema = z.strictObject({
   alert: z.enum(['first', 'escalation', 'update']),
 });
 
-/** The suppression rule that kept this finding from paging (README: "Suppression"). */
+/** The suppression rule that kept this finding from paging (docs/incidents-and-suppression.md). */
 const SuppressionSchema = z.strictObject({
   ruleId: z.string().check(z.minLength(1)),
   /** The rule's reason, with its ticket. */
@@ -41,7 +41,7 @@ const SuppressionSchema = z.strictObject({
 
 /**
  * A root event the live path never received (EventBridge delivery is best effort, DOMAIN.md §5),
- * found afterwards in the trail by the completeness scan (README "The completeness scan").
+ * found afterwards in the trail by the completeness scan (docs/deploy-and-settings.md).
  */
 const LateDetectionSchema = z.strictObject({
   /** When the completeness scan found it: the alert comes this late. */

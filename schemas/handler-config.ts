@@ -14,6 +14,7 @@ const HANDLER_ENV = {
   incidentTable: 'ROOTWATCH_INCIDENT_TABLE',
   incidentQuietMinutes: 'ROOTWATCH_INCIDENT_QUIET_MINUTES',
   suppressionsFile: 'ROOTWATCH_SUPPRESSIONS_FILE',
+  livenessTable: 'ROOTWATCH_LIVENESS_TABLE',
 } as const;
 
 /**
@@ -46,6 +47,10 @@ const HandlerConfigSchema = z.object({
   [HANDLER_ENV.incidentQuietMinutes]: z._default(
     z.pipe(z.string().check(z.regex(/^[1-9]\d*$/, { error: 'expected whole minutes' })), z.transform(Number)),
     60,
+  ),
+  /** The DynamoDB table of each forwarder's last liveness event (docs/coverage.md). Without it, liveness is only recorded. */
+  [HANDLER_ENV.livenessTable]: z.optional(
+    z.string().check(z.regex(/^[\w.-]{3,255}$/, { error: 'expected a DynamoDB table name' })),
   ),
   /** The suppression rules deployed with the function (relative to LAMBDA_TASK_ROOT); absent file: none. */
   [HANDLER_ENV.suppressionsFile]: z._default(z.string().check(z.minLength(1)), 'suppressions.json'),

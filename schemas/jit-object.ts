@@ -8,7 +8,7 @@ const jitObject: core.$constructor<core.$ZodObject> = core.$ZodObjectJIT;
 /**
  * zod/mini's objects parse through zod's interpreted object parser; the JIT-compiled one that the
  * classic API uses is 1.4x faster on CloudTrail records, and records are the hot path of `classify`
- * and `scan` (README, "Speed"). This is zod/mini's own object class (ZodMiniObject's initialiser),
+ * and `scan` (docs/speed.md). This is zod/mini's own object class (ZodMiniObject's initialiser),
  * built on core's JIT object: same definition, types, checks and errors, without importing the
  * classic API (cold start). Where `new Function` is not allowed, zod falls back to the interpreted parser.
  */

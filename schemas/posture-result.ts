@@ -9,6 +9,7 @@ const POSTURE_CHECKS = [
   'root-mfa',
   'root-hardware-mfa',
   'root-recent-use',
+  'centralized-root-access',
 ] as const;
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { FindingSchema } from './finding.ts';
 import { PostureResultSchema } from './posture-result.ts';
 import { IsoDateTimeSchema } from './iso-datetime.ts';
+import { CoverageRunSchema, LivenessHeardSchema } from './liveness-record.ts';
 import './zod-english.ts';
 
 const ValidationIssueSchema = z.strictObject({ path: z.string(), code: z.string(), message: z.string() });
@@ -9,7 +10,7 @@ const count = z.int().check(z.minimum(0));
 const span = z.strictObject({ from: IsoDateTimeSchema, to: IsoDateTimeSchema });
 
 /**
- * One run of the completeness scan (README "The completeness scan"), so that an auditor can see which
+ * One run of the completeness scan (docs/deploy-and-settings.md), so that an auditor can see which
  * windows were checked and with what result. `window`: the event times the run covers (start
  * inclusive, end exclusive); `events`: the event times it compared, the window and the late
  * arrivals of the one before; `objects`: the delivery times of the trail objects it read.
@@ -45,6 +46,9 @@ const CompletenessRunSchema = z.strictObject({
  * - `invalid-report`: a credential report the scheduled audit could not read, with the problems.
  * - `completeness`: one run of the completeness scan; the root events it found missing are
  *   `finding` entries whose finding has `lateDetection`.
+ * - `liveness`: a forwarder's liveness event, heard from the envelope's account and Region
+ *   (docs/coverage.md); one that claims to be one and is not is an `invalid-event`.
+ * - `coverage`: one run of the scheduled coverage check: the places it expected, those silent.
  */
 const RecordEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('finding'), finding: FindingSchema }),
@@ -77,6 +81,8 @@ const RecordEntrySchema = z.discriminatedUnion('kind', [
     problems: z.array(z.string()),
   }),
   CompletenessRunSchema,
+  LivenessHeardSchema,
+  CoverageRunSchema,
 ]);
 
 type RecordEntry = z.infer<typeof RecordEntrySchema>;

@@ -20,6 +20,8 @@ const VirtualMfaDeviceSchema = z.looseObject({
  * report rather than guess.
  * - `organizationFeatures`: `iam:ListOrganizationsFeatures` `EnabledFeatures`, from the management or
  *   IAM delegated-administrator account (`RootCredentialsManagement`, `RootSessions`).
+ * - `organizationFeaturesError`: the error name when `ListOrganizationsFeatures` was asked and refused
+ *   (`OrganizationNotFoundException`: the account is in no organisation).
  * - `rootLoginProfile`: `iam:GetLoginProfile` without a user name in an `sts:AssumeRoot` session
  *   with the `IAMAuditRootUserCredentials` task policy: `absent` on `NoSuchEntity`. The credential
  *   report cannot say it (root's `password_enabled` is always `not_supported`).
@@ -30,6 +32,7 @@ const VirtualMfaDeviceSchema = z.looseObject({
  */
 const RootPostureFactsSchema = z.strictObject({
   organizationFeatures: z.optional(z.array(z.string())),
+  organizationFeaturesError: z.optional(z.string().check(z.minLength(1))),
   rootLoginProfile: z.optional(z.enum(['present', 'absent'])),
   virtualMfaDevices: z.optional(z.array(VirtualMfaDeviceSchema)),
 });

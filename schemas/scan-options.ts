@@ -65,5 +65,5 @@ const ScanOptionsSchema = z
 type ScanOptions = z.infer<typeof ScanOptionsSchema>;
 type ScanOptionsInput = z.input<typeof ScanOptionsSchema>;
 
-export { ScanOptionsSchema };
+export { ScanOptionsSchema, dayOrTime };
 export type { ScanOptions, ScanOptionsInput };

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import './zod-english.ts';
-import { ACTIVITIES, CREDENTIALS, SEVERITIES } from './finding-enums.ts';
+import { ACTIVITIES, ActivitySchema, CREDENTIALS, CredentialSchema, SEVERITIES } from './finding-enums.ts';
+import { IsoWeekSchema, WeeklySeriesSchema } from './weekly-series.ts';
 
 const count = z.int().check(z.minimum(0));
 /** A share in [0, 1], or null when there is nothing to divide (no accounts, no sign-ins). */
@@ -32,11 +33,13 @@ const AccountSummarySchema = z.strictObject({
   longTermKeyUses: count,
   /** Distinct weeks (Monday, UTC) with a use. More than one makes a repeat offender. */
   weeks: count,
+  /** Those weeks as ISO weeks (UTC), in order. */
+  weeksWithRootUse: z.array(IsoWeekSchema),
   firstSeen: z.nullable(time),
   lastSeen: z.nullable(time),
 });
 
-/** The field study's figures across the fleet (README, "rootwatch scan"). */
+/** The field study's figures across the fleet (docs/cli.md, "rootwatch scan"). */
 const FleetFiguresSchema = z.strictObject({
   /** The accounts named by the archive's S3 keys, plus those only the findings name. */
   accountsInArchive: count,
@@ -53,7 +56,38 @@ const FleetFiguresSchema = z.strictObject({
   shareOfSignInsWithoutMfa: share,
   /** Uses per week (the Monday, UTC), in order, weeks without uses included between the first and last. */
   usesPerWeek: z.array(z.strictObject({ week: z.iso.date(), uses: count })),
+  /** The field study's weekly method: accounts observed and with root use per ISO week, each account's weeks. */
+  weekly: WeeklySeriesSchema,
   byCredential: countsOf(CREDENTIALS),
+});
+
+/**
+ * What the scan covered, as asked and as found: the paths, the filters, the delivery days the S3
+ * keys name and the event times of the findings. Null where there is nothing to say (no filter, no key
+ * in the S3 layout, no finding).
+ */
+const ScanScopeSchema = z.strictObject({
+  sources: z.array(z.string()),
+  filters: z.strictObject({
+    since: z.nullable(time),
+    until: z.nullable(time),
+    accounts: z.array(z.string()),
+    regions: z.array(z.string()),
+  }),
+  deliveryDays: z.nullable(z.strictObject({ first: z.iso.date(), last: z.iso.date() })),
+  findingTimes: z.nullable(z.strictObject({ first: time, last: time })),
+});
+
+/** A critical finding, in brief, for the report's list: what happened, where, when. */
+const CriticalFindingSchema = z.strictObject({
+  eventId: z.string(),
+  time,
+  account: z.string(),
+  region: z.string(),
+  eventName: z.string(),
+  credential: CredentialSchema,
+  activity: ActivitySchema,
+  title: z.string(),
 });
 
 /** What was read, skipped and could not be read. */
@@ -93,6 +127,9 @@ const ScanSummarySchema = z.strictObject({
   }),
   accounts: z.array(AccountSummarySchema),
   fleet: FleetFiguresSchema,
+  scope: ScanScopeSchema,
+  /** The critical findings, earliest first: `listed` holds the first 100 of `total`. */
+  critical: z.strictObject({ total: count, listed: z.array(CriticalFindingSchema) }),
   /** Things a reader should know, e.g. S3 keys naming another account than the records. */
   notes: z.array(z.string()),
 });
@@ -103,5 +140,16 @@ type AccountSummary = z.infer<typeof AccountSummarySchema>;
 type FleetFigures = z.infer<typeof FleetFiguresSchema>;
 type SignIns = z.infer<typeof SignInsSchema>;
 
-export { ScanSummarySchema, ScanInputsSchema, AccountSummarySchema, FleetFiguresSchema, SignInsSchema };
-export type { ScanSummary, ScanInputs, AccountSummary, FleetFigures, SignIns };
+type ScanScope = z.infer<typeof ScanScopeSchema>;
+type CriticalFinding = z.infer<typeof CriticalFindingSchema>;
+
+export {
+  ScanSummarySchema,
+  ScanInputsSchema,
+  AccountSummarySchema,
+  FleetFiguresSchema,
+  SignInsSchema,
+  ScanScopeSchema,
+  CriticalFindingSchema,
+};
+export type { ScanSummary, ScanInputs, AccountSummary, FleetFigures, SignIns, ScanScope, CriticalFinding };

@@ -10,6 +10,8 @@ interface TimedRun {
   stdout: string;
   /** Peak RSS in kB, for commands run with the RSS probe (Node commands only). */
   peakRssKb?: number;
+  /** CPU seconds of the process, all threads, for commands run with the RSS probe. */
+  cpuSeconds?: number;
 }
 
 const RSS_PROBE = new URL('./rss-probe.mjs', import.meta.url).pathname;
@@ -35,8 +37,9 @@ const runTimed = (command: string, args: readonly string[], { probeRss = false, 
     child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       let peakRssKb: number | undefined;
+      let cpuSeconds: number | undefined;
       try {
-        peakRssKb = probeRss ? Number(readFileSync(rssFile, 'utf8')) : undefined;
+        if (probeRss) [peakRssKb, cpuSeconds] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
       } catch {
         peakRssKb = undefined;
       }
@@ -46,6 +49,7 @@ const runTimed = (command: string, args: readonly string[], { probeRss = false, 
         code: code ?? -1,
         stdout: Buffer.concat(chunks).toString('utf8'),
         ...(peakRssKb ? { peakRssKb } : {}),
+        ...(cpuSeconds ? { cpuSeconds } : {}),
       });
     });
   });

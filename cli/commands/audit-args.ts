@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod/mini';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
+import { loadAuditFacts } from '../load-audit-facts.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
 import { UsageError } from '../usage-error.ts';
 import type { AuditOptions } from './audit.ts';
@@ -40,6 +41,8 @@ const parseAuditArgs = async (args: string[], now: number): Promise<AuditOptions
       'min-account-age-days': { type: 'string' },
       config: { type: 'string' },
       report: { type: 'string' },
+      summary: { type: 'string' },
+      facts: { type: 'string' },
     },
   });
   if (positionals.length === 0) {
@@ -49,6 +52,8 @@ const parseAuditArgs = async (args: string[], now: number): Promise<AuditOptions
     paths: positionals,
     json: values.json,
     report: values.report,
+    summary: values.summary,
+    facts: await loadAuditFacts(values.facts),
     asOf: asOfOption(values['as-of']),
     now,
     settings: {

@@ -1,8 +1,14 @@
+import { writeFile } from 'node:fs/promises';
 import { auditRoot } from '../../posture/audit-root.ts';
 import type { AsOf, AuditSettings } from '../../posture/audit-root.ts';
 import { summariseAudit } from '../../posture/audit-summary.ts';
 import type { AuditSummary, AuditedAccount } from '../../posture/audit-summary.ts';
+import { auditSummaryFile } from '../../posture/audit-summary-file.ts';
+import { factsOfAccount } from '../../posture/facts-of-account.ts';
 import { readCredentialReport } from '../../posture/read-credential-report.ts';
+import { rootCredentialState } from '../../posture/root-credentials.ts';
+import type { AuditFactsFile } from '../../schemas/audit-facts-file.ts';
+import { AuditSummaryFileSchema } from '../../schemas/audit-summary.ts';
 import { isoTime } from '../../posture/time.ts';
 import { fleetFiguresText } from '../format/fleet-figures-text.ts';
 import {
@@ -25,6 +31,10 @@ interface AuditOptions {
   json: boolean;
   /** `--report FILE.html`: also write the HTML page of the audit there. */
   report?: string | undefined;
+  /** `--summary FILE`: also write the audit's JSON summary there (`AuditSummaryFileSchema`). */
+  summary?: string | undefined;
+  /** `--facts FILE`: the AWS answers a credential report cannot hold, per account and organisation. */
+  facts?: AuditFactsFile | undefined;
   /** `--as-of`, epoch milliseconds; else each report's `GeneratedTime`, else `now`. */
   asOf?: number | undefined;
   /** The clock, read once per run. */
@@ -67,7 +77,8 @@ const auditInput = (
   }
   for (const warning of read.warnings) report('warning', reportWarningLine(input, warning));
   const asOf = asOfOf(input, options);
-  const results = auditRoot(read.report, asOf, options.settings);
+  const facts = options.facts && factsOfAccount(options.facts, read.report.account);
+  const results = auditRoot(read.report, asOf, options.settings, facts);
   for (const result of results) io.out(options.json ? JSON.stringify(result) : postureTableRow(result));
   return {
     account: read.report.account,
@@ -76,13 +87,18 @@ const auditInput = (
     asOf: isoTime(asOf.at),
     asOfSource: asOf.source,
     results,
+    root: read.report.root,
+    rootCredentials: rootCredentialState(read.report.root, facts),
   };
 };
 
 /**
  * `rootwatch audit`: the root posture checks of each credential report, one result per account and
  * check, in input order; over two accounts or more, the fleet figures (on stderr with `--json`).
- * With `report`, then writes the HTML page of the audit (a file that cannot be written throws).
+ * With `facts`, each account is judged with the AWS answers the scheduled audit would have (root's
+ * login profile, virtual MFA devices, the organisation's centralized root access features).
+ * With `summary`, writes the JSON summary (weekly series, key ages); with `report`, the HTML page
+ * (a file that cannot be written throws).
  * Exit 0; 1 when a check fails; 2 when an input was invalid or a path held no report, after all the
  * others (2 wins over 1).
  * Returns the summary as plain data too, for other renderers.
@@ -109,10 +125,15 @@ const runAudit = async (
   const summary = summariseAudit(audited, invalid, options.settings);
   for (const account of summary.duplicateAccounts) {
     io.err(
-      `warning: account ${account} was audited more than once; the fleet figures count its latest report`,
+      `warning: account ${account} was audited more than once; the fleet figures count its latest report, the weekly series every report`,
     );
   }
-  if (summary.accounts > 1) (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
+  if (summary.accounts > 1 || summary.reports > 1)
+    (options.json ? io.err : io.out)(`\n${fleetFiguresText(summary)}`);
+  if (options.summary !== undefined) {
+    const file = AuditSummaryFileSchema.parse(auditSummaryFile(summary));
+    await writeFile(options.summary, `${JSON.stringify(file, null, 2)}\n`);
+  }
   if (options.report !== undefined)
     await writeReport(options.report, auditReportPage(summary, new Date(options.now), problems));
   const failing = audited.some(({ results }) => results.some((result) => result.status === 'fail'));

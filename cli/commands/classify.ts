@@ -4,7 +4,7 @@ import { inputExitCode, tripsFailOn } from '../../findings/fail-on.ts';
 import type { AsffOptions } from '../../findings/formats/asff.ts';
 import type { FindingFormat } from '../../findings/formats/render-finding.ts';
 import { isJsonFormat, renderFinding } from '../../findings/formats/render-finding.ts';
-import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
+import { admitFinding } from '../../incidents/admit-finding.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Severity } from '../../schemas/finding.ts';
@@ -66,10 +66,10 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
     } else if (detection.kind === 'ignored') {
       countIgnored(summary, detection.reason);
     } else {
-      const suppression = options.suppressions?.length
-        ? suppressionFor(detection.finding, options.suppressions, options.now ?? new Date())
-        : undefined;
-      const finding = suppression ? { ...detection.finding, suppression } : detection.finding;
+      const finding = await admitFinding(detection.finding, {
+        suppressions: options.suppressions,
+        now: options.now ?? new Date(),
+      });
       countFinding(summary, finding);
       io.out(
         format === 'table'

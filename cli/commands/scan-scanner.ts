@@ -5,6 +5,7 @@ import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 import { workerPool } from '../../scan/workers/worker-pool.ts';
 import { sourceCache } from '../../adapters/archive-sources.ts';
 import { SCAN_WORKER_ENTRY } from '../package-files.ts';
+import { scanTools } from '../scan-tools.ts';
 
 /**
  * Objects queued per worker. A worker's queue holds keys, not bytes (a worker reads one object at a
@@ -22,7 +23,7 @@ const IN_FLIGHT_INLINE = { local: 2, s3: 8 } as const;
 const startScanner = (options: Pick<ScanOptions, 'paths' | 'workers'>): ObjectScanner => {
   const kind = options.paths.some(isS3Url) ? 's3' : 'local';
   return options.workers === 0
-    ? inlineScanner(sourceCache(), IN_FLIGHT_INLINE[kind])
+    ? inlineScanner(sourceCache(), IN_FLIGHT_INLINE[kind], scanTools())
     : workerPool(options.workers, { entry: SCAN_WORKER_ENTRY, perWorker: QUEUED_PER_WORKER[kind] });
 };
 

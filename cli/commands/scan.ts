@@ -180,7 +180,13 @@ const runScan = async (
     await scanner.close();
     await writer.close();
   }
-  const summary = builder.build(inputs);
+  const summary = builder.build(inputs, {
+    sources: options.paths,
+    since: options.since,
+    until: options.until,
+    accounts: options.accounts,
+    regions: options.regions,
+  });
   if (options.summary !== undefined)
     await writeFile(options.summary, `${JSON.stringify(summary, null, 2)}\n`);
   const summaryText = `${scanSummaryText(summary)}${grouped.length ? `\n${incidentsLine(grouped)}` : ''}`;

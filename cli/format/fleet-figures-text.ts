@@ -19,6 +19,25 @@ const figureLine = (figure: FleetFigure, width: number): string => {
   return `  ${figure.label.padEnd(width)}  ${share}${setAside(figure)}`;
 };
 
+/** `2 active, 1 over 90 days, 1 of unknown age`, or `none active`. */
+const keyAgesText = ({ keyAges }: AuditSummary): string =>
+  keyAges.keys === 0
+    ? 'none active'
+    : `${keyAges.keys} active, ${keyAges.over90Days} over 90 days` +
+      (keyAges.unknown ? `, ${keyAges.unknown} of unknown age` : '');
+
+/** `6 weeks (2025-W18 to 2025-W23), 1 repeat offender, 2 weeks without data`. */
+const weeklyText = ({ weekly }: AuditSummary): string => {
+  const first = weekly.weeks[0];
+  const last = weekly.weeks.at(-1);
+  if (!first || !last) return 'no data';
+  return (
+    `${plural(weekly.weeks.length, 'week')} (${first.week === last.week ? first.week : `${first.week} to ${last.week}`}), ` +
+    `${plural(weekly.repeatOffenders, 'repeat offender')}` +
+    (weekly.weeksWithoutData ? `, ${plural(weekly.weeksWithoutData, 'week')} without data` : '')
+  );
+};
+
 /**
  * The fleet figures of the field study, for people: the share of the accounts whose check was
  * decided, and how many were skipped or unknown; then where each account's as-of came from.
@@ -32,9 +51,17 @@ const fleetFiguresText = (summary: AuditSummary): string => {
     now ? `now for ${now}` : '',
   ].filter(Boolean);
   return [
-    `Fleet: ${summary.accounts} accounts audited` +
+    `Fleet: ${plural(summary.accounts, 'account')} audited` +
+      (summary.reports > summary.accounts ? ` from ${plural(summary.reports, 'report')}` : '') +
       (summary.invalidInputs ? `, ${plural(summary.invalidInputs, 'invalid input')}` : ''),
     ...summary.figures.map((figure) => figureLine(figure, width)),
+    ...(summary.rootCredentials.none
+      ? [
+          `  without root credentials: ${summary.rootCredentials.none} of ${summary.accounts} (their MFA checks pass)`,
+        ]
+      : []),
+    `  root keys: ${keyAgesText(summary)}`,
+    `  weekly: ${weeklyText(summary)}`,
     `  as of: ${asOf.join(', ')}`,
   ].join('\n');
 };

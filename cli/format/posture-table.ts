@@ -9,7 +9,7 @@ const cisIds = (result: PostureResult): string[] => [
 /** One row per account and check; the CIS column lists the recommendation numbers, version order. */
 const table = fixedWidthTable<PostureResult>([
   { header: 'ACCOUNT', width: 12, cell: (r) => r.account },
-  { header: 'CHECK', width: 17, cell: (r) => r.check },
+  { header: 'CHECK', width: 23, cell: (r) => r.check },
   { header: 'STATUS', width: 7, cell: (r) => r.status.toUpperCase() },
   { header: 'CIS', width: 9, cell: (r) => cisIds(r).join(',') },
   { header: 'DETAIL', width: 0, cell: (r) => r.detail },

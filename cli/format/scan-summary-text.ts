@@ -26,6 +26,26 @@ const accountRow = (cells: string[]): string =>
     .join('  ')
     .trimEnd();
 
+const range = (span: { first: string; last: string } | null): string =>
+  span ? (span.first === span.last ? span.first : `${span.first} to ${span.last}`) : 'none';
+
+/** `12 ISO weeks (2026-W02 to 2026-W13), 3 without data; highest share 40% (2026-W05)`, or `no data`. */
+const weeklyLine = (weekly: ScanSummary['fleet']['weekly']): string => {
+  const first = weekly.weeks[0];
+  const last = weekly.weeks.at(-1);
+  if (!first || !last) return 'no data';
+  const top = weekly.weeks.reduce((best, week) =>
+    (week.shareOfAccountsWithRootUse ?? -1) > (best.shareOfAccountsWithRootUse ?? -1) ? week : best,
+  );
+  return (
+    `${plural(weekly.weeks.length, 'ISO week')} (${first.week === last.week ? first.week : `${first.week} to ${last.week}`})` +
+    (weekly.weeksWithoutData ? `, ${weekly.weeksWithoutData} without data` : '') +
+    (top.accountsWithRootUse
+      ? `; highest share of accounts with root use ${formatShare(top.shareOfAccountsWithRootUse)} (${top.week})`
+      : '; no root use')
+  );
+};
+
 /** The closing summary of a scan, for people: what was read, the fleet figures, each account. */
 const scanSummaryText = (summary: ScanSummary): string => {
   const { inputs, findings, fleet } = summary;
@@ -36,6 +56,8 @@ const scanSummaryText = (summary: ScanSummary): string => {
       `${inputs.recordsParsed} records parsed; ` +
       `pruned by path: ${inputs.foldersPruned} folders, ${inputs.objectsPruned} objects`,
     `Findings: ${findings.total} (${counts(findings.bySeverity)}); no finding: ${counts(findings.ignored)}; outside the filters: ${findings.outsideFilters}`,
+    `Period: findings ${range(summary.scope.findingTimes)}; delivery days named by S3 keys ${range(summary.scope.deliveryDays)}` +
+      (summary.critical.total ? `; critical findings: ${summary.critical.total}` : ''),
     `  by credential: ${counts(findings.byCredential)}`,
     `  by activity:   ${counts(findings.byActivity)}`,
     `Fleet: ${fleet.accountsWithRootUse} of ${fleet.accountsInArchive} accounts used root (${formatShare(fleet.shareOfAccountsWithRootUse)}); ` +
@@ -43,6 +65,7 @@ const scanSummaryText = (summary: ScanSummary): string => {
     `  long-term access key: ${plural(fleet.longTermKeyUses, 'use')} (${formatShare(fleet.shareOfUsesByLongTermKey)}); ` +
       `console sign-ins without MFA: ${fleet.signIns.withoutMfa} of ${fleet.signIns.withMfa + fleet.signIns.withoutMfa} (${formatShare(fleet.shareOfSignInsWithoutMfa)}), ` +
       `MFA unknown ${fleet.signIns.mfaUnknown}, failed ${fleet.signIns.failed}`,
+    `  weekly: ${weeklyLine(fleet.weekly)}`,
     ...(users.length
       ? [
           '',

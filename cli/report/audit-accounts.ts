@@ -21,6 +21,13 @@ const accountsInOrder = (rows: readonly AuditedAccount[]): AuditedAccount[] =>
       a.asOf.localeCompare(b.asOf),
   );
 
+/** What the evidence says of root's credentials, in words. */
+const CREDENTIAL_STATES: Readonly<Record<AuditedAccount['rootCredentials'], string>> = {
+  none: 'none (no root credentials: centralized root access removed them and blocks recovery)',
+  held: 'held',
+  undecided: 'not decided (a credential report alone cannot rule out a password)',
+};
+
 /** The account, where its report came from and as of when it was judged, then its root evidence. */
 const accountCell = (row: AuditedAccount): Markup => {
   const evidence = rootEvidence(row);
@@ -30,7 +37,8 @@ const accountCell = (row: AuditedAccount): Markup => {
     <div class="muted wrap">as of ${row.asOf}, ${howChosen(row.asOfSource)}</div>
     <div class="wrap">MFA: ${evidence.mfa}</div>
     <div class="wrap">Active keys: ${evidence.keys}</div>
-    <div class="wrap">Last used: ${evidence.uses}</div>`;
+    <div class="wrap">Last used: ${evidence.uses}</div>
+    <div class="wrap">Root credentials: ${CREDENTIAL_STATES[row.rootCredentials]}</div>`;
 };
 
 const checksCell = (row: AuditedAccount): Markup =>

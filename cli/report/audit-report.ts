@@ -8,7 +8,10 @@ import { checksSection } from './audit-checks.ts';
 import { inputProblemsSection } from './input-problems.ts';
 import type { InputProblem } from './input-problems.ts';
 import { fleetFigureCards, studySection } from './audit-fleet.ts';
+import { keyAgesSection } from './key-ages-section.ts';
 import { buildPage, footerText } from './page.ts';
+import { rootAccessSection } from './root-access-section.ts';
+import { weeklySections } from './weekly-sections.ts';
 
 const notes = (summary: AuditSummary): string[] => [
   ...(summary.invalidInputs
@@ -20,8 +23,9 @@ const notes = (summary: AuditSummary): string[] => [
 ];
 
 /**
- * The `--report` page of `rootwatch audit`: the fleet figures beside the field study's, the status
- * counts of every check, then every account, failures first, with its checks and root evidence.
+ * The `--report` page of `rootwatch audit`: the fleet figures beside the field study's, the weekly
+ * series over every report and the repeat offenders, the root keys' ages, the status counts of every
+ * check, centralized root access, then every account, failures first, with its checks and root evidence.
  * An account audited twice shows once, as it counts in the figures: from its latest report. Inputs
  * that could not be audited, and warnings, are listed last, as stderr had them.
  */
@@ -45,7 +49,10 @@ const auditReportPage = (
     figures: fleetFigureCards(summary),
     sections: [
       studySection(summary),
+      ...weeklySections(summary.weekly, 'no credential report was read, so no week was observed.'),
+      keyAgesSection(summary.keyAges),
       checksSection(summary, rows),
+      rootAccessSection(summary),
       {
         title: 'Accounts',
         note: 'Accounts with failed checks first. The evidence is what the credential report says.',

@@ -20,7 +20,8 @@ const barList = (
 ): Markup => {
   const width = options.width ?? 720;
   const rowHeight = 22;
-  const labelWidth = 130;
+  // Room for the longest label at about 7 px a character (12 px system-ui), at least 130.
+  const labelWidth = Math.max(130, 12 + 7 * Math.max(0, ...rows.map((row) => row.label.length)));
   const totalWidth = 60;
   const plotWidth = width - labelWidth - totalWidth;
   // Parts in the order the rows give them (stable colours across charts), those with a value only.

@@ -4,16 +4,20 @@ import { html } from './html.ts';
 import type { Markup } from './html.ts';
 import { PALETTE } from './palette.ts';
 
-/** One column: its label under the axis and its value. */
+/** One column: its label under the axis and its value; null where there is no data (drawn apart). */
 interface Column {
   label: string;
-  value: number;
+  value: number | null;
 }
 
 interface ColumnChartOptions {
   title: string;
   /** What a value counts, in the singular, for tooltips ("use": "1 use", "3 uses"). */
   unit: string;
+  /** How a value reads on the axis and in tooltips, when not a count of `unit` (a share: `40%`). */
+  valueText?: (value: number) => string;
+  /** The axis' upper bound, when the values have one (a share: 100). */
+  max?: number;
   width?: number;
   height?: number;
 }
@@ -27,7 +31,8 @@ const niceMax = (max: number): number => {
 
 /**
  * Vertical columns over time or categories, as inline SVG (no script, no network): a value axis
- * with three grid lines, every column with a tooltip, and labels thinned out when crowded.
+ * with three grid lines, every column with a tooltip, and labels thinned out when crowded. A column
+ * without data is a full-height grey band whose tooltip says so, never a zero.
  */
 const columnChart = (columns: readonly Column[], options: ColumnChartOptions): Markup => {
   const width = options.width ?? 720;
@@ -37,7 +42,8 @@ const columnChart = (columns: readonly Column[], options: ColumnChartOptions): M
   const top = 10;
   const plotWidth = width - left - 10;
   const plotHeight = height - top - bottom;
-  const max = niceMax(Math.max(0, ...columns.map((column) => column.value)));
+  const max = options.max ?? niceMax(Math.max(0, ...columns.map((column) => column.value ?? 0)));
+  const text = options.valueText ?? ((value: number) => plural(value, options.unit));
   const slot = plotWidth / Math.max(1, columns.length);
   const labelEvery = Math.max(1, Math.ceil(columns.length / Math.floor(plotWidth / 70)));
   const y = (value: number) => top + plotHeight - (value / max) * plotHeight;
@@ -45,21 +51,28 @@ const columnChart = (columns: readonly Column[], options: ColumnChartOptions): M
     (value) =>
       html`<line x1="${left}" x2="${width - 10}" y1="${y(value)}" y2="${y(value)}" stroke="${PALETTE.grid}" />
         <text x="${left - 6}" y="${y(value) + 4}" text-anchor="end" class="axis"
-          >${Number.isInteger(value) ? value : value.toFixed(1)}</text
+          >${options.valueText ? options.valueText(value) : Number.isInteger(value) ? value : value.toFixed(1)}</text
         >`,
   );
   const bars = columns.map((column, index) => {
     const x = left + index * slot + slot * 0.15;
-    const barHeight = (column.value / max) * plotHeight;
     const label =
       index % labelEvery === 0
         ? html`<text x="${x + slot * 0.35}" y="${height - bottom + 16}" text-anchor="middle" class="axis"
             >${column.label}</text
           >`
         : null;
+    if (column.value === null) {
+      return html`<g class="column no-data"
+        ><rect x="${x}" y="${top}" width="${slot * 0.7}" height="${plotHeight}" fill="${PALETTE.grid}"
+          ><title>${column.label}: no data</title></rect
+        >${label}</g
+      >`;
+    }
+    const barHeight = (column.value / max) * plotHeight;
     return html`<g class="column"
       ><rect x="${x}" y="${y(column.value)}" width="${slot * 0.7}" height="${barHeight}" fill="${PALETTE.bar}"
-        ><title>${column.label}: ${plural(column.value, options.unit)}</title></rect
+        ><title>${column.label}: ${text(column.value)}</title></rect
       >${label}</g
     >`;
   });

@@ -40,6 +40,7 @@ svg .axis { font-size: 11px; fill: ${PALETTE.muted}; } svg .label { font-size: 1
 table { border-collapse: collapse; width: 100%; margin-top: 8px; font-size: 13px; }
 th, td { text-align: left; vertical-align: top; padding: 4px 8px; border-bottom: 1px solid ${PALETTE.grid}; white-space: nowrap; } td.number { text-align: right; font-variant-numeric: tabular-nums; }
 .wrap { white-space: normal; overflow-wrap: anywhere; } .muted { color: ${PALETTE.muted}; }
+.empty-state { margin-top: 8px; padding: 12px 16px; border: 1px dashed ${PALETTE.neutral}; border-radius: 6px; color: ${PALETTE.muted}; }
 .tag { display: inline-block; min-width: 58px; text-align: center; border-radius: 4px; padding: 0 4px; font-size: 11px; font-weight: 650; color: #fff; }
 ${Object.entries(TONE_COLOURS)
   .map(([tone, colour]) => `.tag.${tone} { background: ${colour}; }`)

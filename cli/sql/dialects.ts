@@ -1,3 +1,5 @@
+import { athenaRecordJson } from './record-json.ts';
+
 /**
  * How an engine spells the record fields the detection reads. Athena's CloudTrail table (the DDL
  * of the Athena guide, CloudTrail SerDe) keeps `additionaleventdata` and `responseelements` as JSON
@@ -18,6 +20,8 @@ interface SqlDialect {
   time(column: string): string;
   /** What to write in the README about the table. */
   tableNote: string;
+  /** The record of a row as JSON text, for `classify` to read back (cli/sql/record-json.ts), where the engine can. */
+  recordJson?: (alias: string) => string;
 }
 
 const athena: SqlDialect = {
@@ -29,6 +33,7 @@ const athena: SqlDialect = {
   issuedKey: `json_extract_scalar(responseelements, '$.credentials.accessKeyId')`,
   time: (column) => `from_iso8601_timestamp(${column})`,
   tableNote: 'a table over the trail bucket made with the DDL of the Athena guide (CloudTrail SerDe)',
+  recordJson: athenaRecordJson,
 };
 
 const cloudTrailLake: SqlDialect = {

@@ -5,6 +5,8 @@ import { CONSOLE_INVOKED_BY } from '../../detection/credential/console-markers.t
 import type { EventTable } from '../../detection/event-table.ts';
 import { CLOCK_SKEW_MS, MAX_SESSION_SECONDS } from '../../detection/root-sessions.ts';
 import type { SqlDialect } from './dialects.ts';
+import type { TimeRange } from './time-range.ts';
+import { rangeConditions, SESSION_LEAD_MS } from './time-range.ts';
 
 const quote = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
@@ -26,12 +28,26 @@ const inTable = (table: EventTable, alias: string): string => {
  * (`AwsServiceEvent`), AssumeRoot sessions correlated by the key they issued, and the classification
  * columns of the finding (credential, activity, outcome, mfa) in the order the detector decides them.
  * Severity, CIS controls and texts stay with rootwatch (its policy, and your overrides).
+ * `range` bounds what the engine reads (cli/sql/time-range.ts); on Athena the results carry each
+ * record as JSON (`record`), which `rootwatch classify` reads back from the results' CSV.
  */
-const rootActivityQuery = (dialect: SqlDialect, table = dialect.defaultTable): string => {
+const rootActivityQuery = (
+  dialect: SqlDialect,
+  { table = dialect.defaultTable, range = {} }: { table?: string; range?: TimeRange } = {},
+): string => {
   const t = (column: string) => dialect.time(column);
   const skewMinutes = CLOCK_SKEW_MS / 60_000;
+  const and = (conditions: string[]) => conditions.map((condition) => `\n    AND ${condition}`).join('');
+  const bounded = range.since !== undefined || range.until !== undefined;
+  const record = dialect.recordJson
+    ? `,\n    -- the record as JSON, for \`rootwatch classify\` to read back from the results' CSV\n    ${dialect.recordJson('t')} AS record`
+    : '';
+  const partitions =
+    dialect.engine === 'athena' && range.dayPartition
+      ? ` and the ${range.dayPartition} partitions around it`
+      : '';
   return `-- rootwatch: root activity, with the detection of \`rootwatch classify\` (engine: ${dialect.engine})
--- Add a time range on eventtime (and partitions) to bound what the engine reads.
+${bounded ? `-- Bounded by --since/--until: the engine reads only that time${partitions}.` : '-- Give --since/--until to bound what the engine reads (and bills).'}
 WITH assume_root_sessions AS (
   -- sts:AssumeRoot calls: their issued key signs the member account's root events [IAM-PRIV]
   SELECT ${dialect.issuedKey} AS access_key_id,
@@ -40,14 +56,14 @@ WITH assume_root_sessions AS (
          ${t('eventtime')} AS issued_at
   FROM ${table}
   WHERE eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRoot'
-    AND errorcode IS NULL AND errormessage IS NULL
+    AND errorcode IS NULL AND errormessage IS NULL${and(rangeConditions(dialect, range, SESSION_LEAD_MS))}
 ),
 root_events AS (
   -- root itself, or a FederatedUser session that root issued; AwsServiceEvent records are skipped
-  SELECT *
-  FROM ${table}
+  SELECT t.*${record}
+  FROM ${table} t
   WHERE (useridentity.type = 'Root' OR useridentity.sessioncontext.sessionissuer.type = 'Root')
-    AND coalesce(eventtype, '') <> 'AwsServiceEvent'
+    AND coalesce(eventtype, '') <> 'AwsServiceEvent'${and(rangeConditions(dialect, range))}
 ),
 classified AS (
   SELECT
@@ -101,7 +117,7 @@ classified AS (
       ELSE CASE lower(r.useridentity.sessioncontext.attributes.mfaauthenticated) WHEN 'true' THEN true WHEN 'false' THEN false END
     END AS mfa,
     s.assume_root_event_id,
-    s.assume_root_caller_arn
+    s.assume_root_caller_arn${dialect.recordJson ? ',\n    r.record' : ''}
   FROM root_events r
   LEFT JOIN assume_root_sessions s
     ON s.access_key_id = r.useridentity.accesskeyid

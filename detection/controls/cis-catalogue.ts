@@ -102,5 +102,29 @@ const cisControl = (topic: CisTopic, version: CisVersion): Control => ({
   title: (version === '1.2.0' ? TITLES_1_2 : TITLES_SINCE_1_3)[topic],
 });
 
-export { cisControl };
-export type { CisTopic };
+/** Recommendations that only later versions have: cited where the version has them, else not at all. */
+type LaterCisTopic = 'centralized-root-access';
+
+/**
+ * CIS v7.0.0 2.1.1 "Ensure centralized root access in AWS Organizations" (Level 2, Manual): DOMAIN.md
+ * §4 and §7.1, from prowler-cloud/prowler `prowler/compliance/aws/cis_7.0_aws.json` [PROWLER-CIS].
+ */
+const LATER: Record<LaterCisTopic, { title: string; numbers: Partial<Record<CisVersion, string>> }> = {
+  'centralized-root-access': {
+    title: 'Ensure centralized root access in AWS Organizations',
+    numbers: { '7.0.0': '2.1.1' },
+  },
+};
+
+/** The recommendation a topic has in a version: none for a later topic in an earlier version. */
+const cisControlsOf = (topic: CisTopic | LaterCisTopic, version: CisVersion): Control[] => {
+  if (!(topic in LATER)) return [cisControl(topic as CisTopic, version)];
+  const later = LATER[topic as LaterCisTopic];
+  const id = later.numbers[version];
+  return id === undefined
+    ? []
+    : [{ framework: 'CIS AWS Foundations Benchmark', version, id, title: later.title }];
+};
+
+export { cisControl, cisControlsOf };
+export type { CisTopic, LaterCisTopic };

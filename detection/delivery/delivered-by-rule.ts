@@ -1,7 +1,10 @@
 import { matchesPattern } from '../event-pattern-matcher.ts';
-import { ROOT_ACTIVITY_PATTERN } from '../rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../rule-pattern.ts';
 
-/** Whether the deployed EventBridge rule would deliver this event to the function (same pattern data). */
-const deliveredByRule = (event: unknown): boolean => matchesPattern(ROOT_ACTIVITY_PATTERN, event);
+/**
+ * Whether the deployed EventBridge rules would deliver this event to the function (same pattern
+ * data): root activity, and the forwarders' liveness events.
+ */
+const deliveredByRule = (event: unknown): boolean => matchesPattern(DELIVERED_PATTERN, event);
 
 export { deliveredByRule };

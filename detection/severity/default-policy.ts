@@ -17,7 +17,7 @@ const isSignIn = (facts: SeverityFacts) => facts.activity === 'sign-in';
 const succeeded = (facts: SeverityFacts) => facts.outcome === 'success';
 
 /**
- * The default policy (README, "Severity"). The highest severity among matching rules wins, after
+ * The default policy (docs/finding-and-formats.md). The highest severity among matching rules wins, after
  * the failure step-down. `aws-service` is settled before this table (always `info`), and
  * `assumed-root` activity only meets the critical rules and its own (see evaluate.ts).
  */

@@ -50,7 +50,7 @@ const overrideMatches = (override: SeverityOverride, facts: SeverityFacts, decid
   );
 };
 
-/** The default policy, then the first user override that matches (README, "Severity overrides"). */
+/** The default policy, then the first user override that matches (docs/finding-and-formats.md). */
 const evaluateSeverity = (facts: SeverityFacts, overrides: readonly SeverityOverride[]): SeverityDecision => {
   const decision = defaultSeverity(facts);
   const override = overrides.find((candidate) => overrideMatches(candidate, facts, decision.severity));

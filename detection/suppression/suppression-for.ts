@@ -37,7 +37,7 @@ const matches = (rule: SuppressionRule, finding: Finding): boolean => {
 const isExpired = (rule: SuppressionRule, now: Date): boolean => Date.parse(rule.expires) <= now.getTime();
 
 /**
- * The first rule, not expired at `now`, that suppresses this finding (README: "Suppression"), as the
+ * The first rule, not expired at `now`, that suppresses this finding (docs/incidents-and-suppression.md), as the
  * finding records it; undefined when none does. Pure.
  */
 const suppressionFor = (

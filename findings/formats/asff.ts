@@ -2,7 +2,7 @@ import type { AsffFinding, AsffSeverityLabel } from '../../schemas/asff-finding.
 import type { Finding } from '../../schemas/finding.ts';
 import { runbookFor } from '../notifications/runbook-for.ts';
 import { serviceOf } from '../../detection/record-fields.ts';
-import { ATTACK_TECHNIQUES } from './attack-techniques.ts';
+import { kindEntry } from '../catalogue.ts';
 import { cloudTrailEventUrl, ipVersionOf, partitionOf } from './aws-places.ts';
 import { findingKind } from '../finding-kind.ts';
 import { PRODUCT } from './product.ts';
@@ -46,7 +46,7 @@ const customProductArn = (account: string, region: string): string =>
 
 /** Types: the ATT&CK tactic the finding is evidence of, and always unusual user behaviour (root use). */
 const typesOf = (finding: Finding): string[] => {
-  const attack = ATTACK_TECHNIQUES[findingKind(finding)];
+  const { attack } = kindEntry(findingKind(finding));
   return [...(attack ? [`TTPs/${attack.tactic.name}`] : []), 'Unusual Behaviors/User'];
 };
 

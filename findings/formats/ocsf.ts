@@ -2,7 +2,7 @@ import type { Finding } from '../../schemas/finding.ts';
 import type { OcsfDetectionFinding, OCSF_SEVERITY_IDS } from '../../schemas/ocsf-detection-finding.ts';
 import { OCSF_VERSION } from '../../schemas/ocsf-detection-finding.ts';
 import { redactSecrets } from '../../detection/redact-secrets.ts';
-import { ATTACK_TECHNIQUES } from './attack-techniques.ts';
+import { kindEntry } from '../catalogue.ts';
 import { cloudTrailEventUrl, ipVersionOf, partitionOf } from './aws-places.ts';
 import { findingKind } from '../finding-kind.ts';
 import { PRODUCT } from './product.ts';
@@ -99,7 +99,7 @@ const rootwatchFields = (finding: Finding) => ({
 const toOcsfDetectionFinding = (finding: Finding, options: OcsfOptions = {}): OcsfDetectionFinding => {
   const severity = SEVERITY[finding.severity];
   const time = millis(finding.time);
-  const attack = ATTACK_TECHNIQUES[findingKind(finding)];
+  const { attack } = kindEntry(findingKind(finding));
   const { incident, suppression } = finding;
   return {
     activity_id: 1,

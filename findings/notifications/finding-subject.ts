@@ -1,29 +1,8 @@
 import type { Finding } from '../../schemas/finding.ts';
-import type { FindingKind } from '../finding-kind.ts';
+import { kindEntry } from '../catalogue.ts';
 import { findingKind } from '../finding-kind.ts';
 import { serviceOf } from '../../detection/record-fields.ts';
 import { emailSubject } from './email-subject.ts';
-
-/** What happened, in the few words a subject line has room for. */
-const SUBJECT_WORDS: Record<FindingKind, string> = {
-  'sign-in-without-mfa': 'Root sign-in without MFA',
-  'sign-in': 'Root sign-in',
-  'failed-sign-in': 'Failed root sign-in',
-  'password-recovery': 'Root password recovery',
-  'access-key-change': 'Root access key change',
-  'mfa-removed': 'Root MFA removed',
-  'mfa-change': 'Root MFA change',
-  'password-change': 'Root password change',
-  'email-change': 'Root email change',
-  'credential-change': 'Root credential change',
-  'logging-change': 'Logging change by root',
-  'access-key-use': 'Root access key used',
-  'console-session': 'Root console session',
-  'session-token': 'Root temporary credentials',
-  'assumed-root': 'AssumeRoot session',
-  'aws-service': 'AWS service as root',
-  'unknown-credential': 'Root activity',
-};
 
 /**
  * `[CRITICAL] Root access key used: ec2:RunInstances (failed) in 111122223333 from 203.0.113.10`:
@@ -33,7 +12,7 @@ const SUBJECT_WORDS: Record<FindingKind, string> = {
  * completeness scan found in the trail after the live path missed it: `[CRITICAL, late] …`.
  */
 const findingSubject = (finding: Finding): string => {
-  const words = SUBJECT_WORDS[findingKind(finding)];
+  const words = kindEntry(findingKind(finding)).subject;
   const event = `${serviceOf(finding.eventSource)}:${finding.eventName}`;
   const failed = finding.outcome === 'failure' && finding.activity !== 'sign-in' ? ' (failed)' : '';
   return emailSubject({

@@ -1,8 +1,9 @@
 import type { Finding } from '../../schemas/finding.ts';
 import type { FindingKind } from '../finding-kind.ts';
 import { findingKind } from '../finding-kind.ts';
-import type { Reference } from './runbooks.ts';
-import { CONTAINMENT_BY_CREDENTIAL, RUNBOOKS } from './runbooks.ts';
+import { kindEntry } from '../catalogue.ts';
+import type { Reference } from '../kinds/kind-entry.ts';
+import { CONTAINMENT_BY_CREDENTIAL } from './credential-containment.ts';
 
 /** A runbook with its placeholders filled in for one finding. */
 interface FilledRunbook {
@@ -13,17 +14,6 @@ interface FilledRunbook {
   check: string[];
   references: readonly Reference[];
 }
-
-/** Kinds about what changed, whatever the credential: the credential's own containment is added. */
-const CHANGE_KINDS: ReadonlySet<FindingKind> = new Set<FindingKind>([
-  'access-key-change',
-  'mfa-removed',
-  'mfa-change',
-  'password-change',
-  'email-change',
-  'credential-change',
-  'logging-change',
-]);
 
 const placeholders = (finding: Finding): Record<string, string> => ({
   account: finding.accountAlias ? `${finding.account} (${finding.accountAlias})` : finding.account,
@@ -40,9 +30,9 @@ const fill = (steps: readonly string[], values: Record<string, string>): string[
 /** The runbook for a finding: its kind's, plus how to end the credential's access for change kinds. */
 const runbookFor = (finding: Finding): FilledRunbook => {
   const kind = findingKind(finding);
-  const runbook = RUNBOOKS[kind];
+  const { runbook, isChange } = kindEntry(kind);
   const values = placeholders(finding);
-  const contain = CHANGE_KINDS.has(kind)
+  const contain = isChange
     ? [...runbook.contain, ...CONTAINMENT_BY_CREDENTIAL[finding.credential]]
     : runbook.contain;
   return {

@@ -52,7 +52,7 @@ const NOTHING_RECORDED: RecordedIds = { eventIds: new Set(), sharedEventIds: new
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The completeness scan (README "The completeness scan"): CloudTrail delivers to EventBridge best effort
+ * The completeness scan (docs/deploy-and-settings.md): CloudTrail delivers to EventBridge best effort
  * (DOMAIN.md §5), so each run reads the trail objects of its window with the archive scan core,
  * keeps the root events the rule would have delivered, compares them by event id with the live
  * path's records, and records every missed one as a finding with `lateDetection`, grouped into

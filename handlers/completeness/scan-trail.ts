@@ -5,6 +5,7 @@ import type { TrailFinding } from '../../scan/completeness/missed-events.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
+import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { scanListed } from '../../scan/scan-listed.ts';
 import type { TrailWindowSource } from '../../adapters/trail-window-source.ts';
@@ -43,18 +44,22 @@ const MAX_PROBLEMS = 50;
  * live rule would have delivered to the detector: the same pattern data, the same local matcher
  * (`detection/delivery/`). The rest never reached the live path by design, so cannot be missing
  * from it (network activity events, for one, have a detail-type the rule does not take).
+ * Objects are gunzipped into one kept buffer (each is scanned in one synchronous step once read).
  */
-const deliveredRecordsScanner = (source: TrailWindowSource, capacity: number): ObjectScanner => ({
-  capacity,
-  scan: async (_descriptor, key) => {
-    const scan = await scanListed(source, key);
-    const items = scan.items.filter(
-      (item) => item.kind === 'unreadable' || deliveredByRule(asEventBridgeEvent(item.value)),
-    );
-    return { ...scan, items };
-  },
-  close: async () => {},
-});
+const deliveredRecordsScanner = (source: TrailWindowSource, capacity: number): ObjectScanner => {
+  const tools = { gunzip: reusedGunzip() };
+  return {
+    capacity,
+    scan: async (_descriptor, key) => {
+      const scan = await scanListed(source, key, tools);
+      const items = scan.items.filter(
+        (item) => item.kind === 'unreadable' || deliveredByRule(asEventBridgeEvent(item.value)),
+      );
+      return { ...scan, items };
+    },
+    close: async () => {},
+  };
+};
 
 /**
  * Scans the run's trail objects with the archive scan core and the detector of `rootwatch scan`,

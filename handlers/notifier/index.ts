@@ -1,5 +1,5 @@
 import { buildNotifierDeps } from './aws-deps.ts';
 import { makeNotifierHandler } from './make-notifier-handler.ts';
 
-/** The notifier's entry point (`index.handler` in dist/notifier/index.mjs): dependencies built once per container. */
+/** The notifier's entry point (`index.handler` in dist/lambda/notifier/index.mjs): dependencies built once per container. */
 export const handler = makeNotifierHandler(buildNotifierDeps(process.env));

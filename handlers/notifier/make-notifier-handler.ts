@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { findingNotification } from '../../findings/notifications/finding-notification.ts';
 import type { Notification } from '../../findings/notifications/notification.ts';
 import { postureNotification } from '../../posture/posture-notification.ts';
+import { coverageNotification } from '../../scan/coverage/coverage-notification.ts';
 import type { AlertBusEvent } from '../../schemas/alert-bus-event.ts';
 import { AlertBusEventSchema } from '../../schemas/alert-bus-event.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
@@ -19,13 +20,20 @@ class InvalidAlertError extends Error {
   override name = 'InvalidAlertError';
 }
 
-const notificationOf = (alert: AlertBusEvent): Notification =>
-  alert['detail-type'] === ALERT_DETAIL_TYPES.finding
-    ? findingNotification(alert.detail)
-    : postureNotification(alert.detail);
+const notificationOf = (alert: AlertBusEvent): Notification => {
+  switch (alert['detail-type']) {
+    case ALERT_DETAIL_TYPES.finding:
+      return findingNotification(alert.detail);
+    case ALERT_DETAIL_TYPES.posture:
+      return postureNotification(alert.detail);
+    case ALERT_DETAIL_TYPES.coverage:
+      return coverageNotification(alert.detail);
+  }
+};
 
 /**
- * The notifier: one alert from the alert bus (`Root Activity Finding` or `Root Posture Finding`)
+ * The notifier: one alert from the alert bus (`Root Activity Finding`, `Root Posture Finding` or
+ * `Rootwatch Coverage Gap`)
  * becomes one SNS message with a subject, which a rule's input transformer cannot set. Built from
  * the alert alone. An alert that is not valid fails the invocation, so that it ends in the
  * dead-letter queue (whose alarm pages operations) rather than being dropped; a publish that still

@@ -6,6 +6,7 @@ import { IncidentTracker } from '../../incidents/incident-tracker.ts';
 import { loadDeployedSuppressions } from '../load-suppressions.ts';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import { CloudWatchLogsRecordSink } from '../../adapters/cloudwatch-logs-record-sink.ts';
+import { DynamoDbLivenessStore } from '../../adapters/dynamodb-liveness-store.ts';
 import { DynamoDbVersionedStore } from '../../adapters/dynamodb-versioned-store.ts';
 import { EventBridgeAlertSink } from '../../adapters/eventbridge-alert-sink.ts';
 import type { Logger } from '../../adapters/logger.ts';
@@ -16,7 +17,7 @@ import { loadConfig } from '../load-config.ts';
 import type { HandlerDeps } from './make-handler.ts';
 
 /**
- * The SDK retries nothing (`maxAttempts: 1`): sinks/retry.ts is the one retry layer. A request
+ * The SDK retries nothing (`maxAttempts: 1`): adapters/retry.ts is the one retry layer. A request
  * that hangs is abandoned after `requestTimeout` and retried, well within the function's timeout.
  */
 const CLIENT_CONFIG = { maxAttempts: 1, requestHandler: { requestTimeout: 3_000, connectionTimeout: 1_000 } };
@@ -49,6 +50,12 @@ const incidentTracker = async (
   return new IncidentTracker(store, { quietMs: quietMinutes * 60_000, now: () => now().getTime() });
 };
 
+/** The liveness store, when a table is configured (its DynamoDB client a chunk of its own, as above). */
+const livenessStore = async (tableName: string | undefined, retry: { retry?: RetryPolicy }) =>
+  tableName
+    ? await DynamoDbLivenessStore.connect({ tableName, clientConfig: CLIENT_CONFIG, ...retry })
+    : undefined;
+
 /**
  * The composition root for AWS: config from the environment (parsed once; a bad value fails the cold
  * start with every problem named), the SDK clients (region and endpoint from the SDK's own
@@ -77,6 +84,7 @@ const buildAwsDeps = async (
     }),
     suppressions,
     now,
+    liveness: await livenessStore(config[HANDLER_ENV.livenessTable], retry),
     records: new CloudWatchLogsRecordSink({
       client: new CloudWatchLogsClient(CLIENT_CONFIG),
       logGroupName: config[HANDLER_ENV.logGroup],

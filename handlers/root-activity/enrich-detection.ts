@@ -1,7 +1,7 @@
 import type { Detection, Detector } from '../../detection/detector.ts';
+import { admitFinding } from '../../incidents/admit-finding.ts';
 import type { IncidentTracker } from '../../incidents/incident-tracker.ts';
 import { field } from '../../detection/root-relation.ts';
-import { suppressionFor } from '../../detection/suppression/suppression-for.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 
 interface EnrichDeps {
@@ -14,7 +14,7 @@ interface EnrichDeps {
 const recordOf = (event: unknown): unknown => field(event, 'detail') ?? event;
 
 /**
- * Detects one event, with what the shared state adds (README: "Incidents", "Suppression"): a
+ * Detects one event, with what the shared state adds (docs/incidents-and-suppression.md): a
  * temporary key first looked up among the centralized-root sessions other invocations learnt; an
  * AssumeRoot call's session kept for them (relabelling its session's incident); a finding checked
  * against the suppression rules and placed in its incident. Without incident store or rules, this
@@ -37,11 +37,12 @@ const detectWithState = async (
     return relabelled ? { detection, relabelled } : { detection };
   }
   if (detection.kind !== 'finding') return { detection };
-  const suppression = deps.suppressions?.length
-    ? suppressionFor(detection.finding, deps.suppressions, deps.now())
-    : undefined;
-  const finding = suppression ? { ...detection.finding, suppression } : detection.finding;
-  return { detection: { kind: 'finding', finding: incidents ? await incidents.track(finding) : finding } };
+  const finding = await admitFinding(detection.finding, {
+    suppressions: deps.suppressions,
+    now: deps.now(),
+    tracker: incidents,
+  });
+  return { detection: { kind: 'finding', finding } };
 };
 
 export { detectWithState };

@@ -4,14 +4,17 @@ import { field } from '../../detection/root-relation.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { Severity } from '../../schemas/finding.ts';
 import { HeartbeatEventSchema } from '../../schemas/heartbeat-event.ts';
+import { claimsLiveness } from '../../schemas/liveness-event.ts';
+import type { LivenessStore } from '../../scan/coverage/liveness-store.ts';
 import type { AlertSink } from '../../adapters/alert-sink.ts';
 import type { Logger } from '../../adapters/logger.ts';
 import type { RecordSink } from '../../adapters/record-sink.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import { detectWithState } from './enrich-detection.ts';
 import { heartbeatRecord } from './heartbeat.ts';
+import { hearLiveness } from './liveness.ts';
 import type { Delivery } from './plan-delivery.ts';
-import { planDelivery } from './plan-delivery.ts';
+import { planDelivery, recordedEvent } from './plan-delivery.ts';
 
 interface HandlerDeps {
   detector: Detector;
@@ -23,6 +26,8 @@ interface HandlerDeps {
   incidents?: IncidentTracker | undefined;
   /** Approved exceptions: suppressed findings are recorded, not alerted. */
   suppressions?: readonly SuppressionRule[] | undefined;
+  /** Where each forwarder's liveness is noted (DynamoDB); without it, liveness is only recorded. */
+  liveness?: LivenessStore | undefined;
   now?: () => Date;
 }
 
@@ -50,6 +55,15 @@ const deliveryFor = async (
   context: InvocationContext,
 ): Promise<Delivery> => {
   const now = deps.now ?? (() => new Date());
+  if (claimsLiveness(event)) {
+    const hearing = hearLiveness(event, now());
+    return hearing.kind === 'heard'
+      ? { entry: hearing.heard, alerts: [] }
+      : {
+          entry: { kind: 'invalid-event', issues: hearing.issues, event: recordedEvent(event) },
+          alerts: [],
+        };
+  }
   const heartbeat = HeartbeatEventSchema.safeParse(event);
   if (!heartbeat.success) {
     const { detection, relabelled } = await detectWithState(event, { ...deps, now });
@@ -65,7 +79,8 @@ const deliveryFor = async (
 };
 
 /**
- * The Lambda handler: one EventBridge event (a CloudTrail record in `detail`), or the heartbeat.
+ * The Lambda handler: one EventBridge event (a CloudTrail record in `detail`), a forwarder's
+ * liveness event (recorded, and noted in the liveness store), or the heartbeat.
  * Validates and classifies with the same detector as `rootwatch classify`, then records the result
  * and sends its alerts concurrently. An invalid event is recorded and the invocation succeeds (it
  * will never become valid); when a sink still fails after its retries, the invocation fails, so
@@ -84,7 +99,11 @@ const makeHandler =
     const { entry, alerts } = delivery;
     if (entry.kind === 'invalid-event')
       log.warn({ issues: entry.issues }, 'invalid event: recorded, not retried');
-    const results = await Promise.allSettled([deps.records.write([entry]), deps.alerts.send(alerts)]);
+    const results = await Promise.allSettled([
+      deps.records.write([entry]),
+      deps.alerts.send(alerts),
+      ...(entry.kind === 'liveness' && deps.liveness ? [deps.liveness.heard(entry)] : []),
+    ]);
     const finding = entry.kind === 'finding' || entry.kind === 'heartbeat' ? entry.finding : undefined;
     const paged = finding?.incident && finding.incident.alert !== 'update' ? finding : undefined;
     if (results[1].status === 'fulfilled' && deps.incidents && paged) {
@@ -118,6 +137,7 @@ const makeHandler =
           ...(finding.suppression && { suppressedBy: finding.suppression.ruleId }),
         }),
         ...(entry.kind === 'ignored' && { reason: entry.reason }),
+        ...(entry.kind === 'liveness' && { account: entry.account, region: entry.region }),
         alerted: alerts.length,
         durationMs: Math.round(performance.now() - started),
       },

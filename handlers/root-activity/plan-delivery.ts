@@ -66,5 +66,5 @@ const planDelivery = (
   }
 };
 
-export { planDelivery, pages, MAX_RECORDED_EVENT_BYTES };
+export { planDelivery, pages, recordedEvent, MAX_RECORDED_EVENT_BYTES };
 export type { Delivery };

@@ -10,7 +10,7 @@ const config = loadConfig(PostureConfigSchema, process.env);
 let deps: PostureHandlerDeps | undefined;
 
 /**
- * The scheduled posture audit's entry point (`index.handler` in dist/root-posture/index.mjs). The
+ * The scheduled posture audit's entry point (`index.handler` in dist/lambda/root-posture/index.mjs). The
  * clients are built on the first invocation, once the function's own account is known from its
  * ARN (Lambda puts no account in the environment).
  */

@@ -1,6 +1,7 @@
 import type { AuditSettings } from '../../posture/audit-root.ts';
 import { auditRoot } from '../../posture/audit-root.ts';
 import { readCredentialReport } from '../../posture/read-credential-report.ts';
+import { rootCredentialState } from '../../posture/root-credentials.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
 import type { PostureResult } from '../../schemas/posture-result.ts';
 import type { AlertSink } from '../../adapters/alert-sink.ts';
@@ -28,6 +29,8 @@ interface PostureRunSummary {
   failing: number;
   alerted: number;
   unreadable: number;
+  /** Accounts whose root user has no credential at all (centralized root access): their MFA checks pass. */
+  withoutRootCredentials: number;
 }
 
 class PostureAuditError extends AggregateError {
@@ -64,12 +67,13 @@ const makePostureHandler =
       failing: 0,
       alerted: 0,
       unreadable: 0,
+      withoutRootCredentials: 0,
     };
     const errors: unknown[] = [];
     const now = (deps.now ?? (() => new Date()))().toISOString();
     for (const account of accounts) {
       try {
-        await auditAccount(account, now, deps, summary);
+        await auditAccount(account, { now, home }, deps, summary);
       } catch (error) {
         errors.push(error);
         log.error({ err: error, account }, 'account not audited');
@@ -81,9 +85,15 @@ const makePostureHandler =
     return summary;
   };
 
+/**
+ * Checks of the organisation, not of one account: every account gets the same verdict and record,
+ * but only the function's own account (where the organisation was asked) alerts, once per organisation.
+ */
+const ORGANISATION_CHECKS: ReadonlySet<PostureResult['check']> = new Set(['centralized-root-access']);
+
 const auditAccount = async (
   account: string,
-  now: string,
+  { now, home }: { now: string; home: string },
   deps: PostureHandlerDeps,
   summary: PostureRunSummary,
 ): Promise<void> => {
@@ -96,6 +106,7 @@ const auditAccount = async (
     ]);
     return;
   }
+  if (rootCredentialState(read.report.root, evidence.facts) === 'none') summary.withoutRootCredentials += 1;
   const results = auditRoot(
     read.report,
     { at: Date.parse(evidence.generatedTime), source: 'report' },
@@ -116,7 +127,7 @@ const auditAccount = async (
     summary.results += 1;
     if (result.status === 'fail') {
       summary.failing += 1;
-      if (previous?.status !== 'fail') {
+      if (previous?.status !== 'fail' && (account === home || !ORGANISATION_CHECKS.has(result.check))) {
         await deps.alerts.send([postureAlert(result, evidence.generatedTime, since)]);
         summary.alerted += 1;
       }

@@ -1,3 +1,4 @@
+import { centralizedRootAccess } from './centralized-root-access.ts';
 import type { PostureCheck } from './posture-check.ts';
 import { rootAccessKeys } from './root-access-keys.ts';
 import { rootHardwareMfa } from './root-hardware-mfa.ts';
@@ -12,6 +13,7 @@ const POSTURE_CHECK_RULES: readonly PostureCheck[] = [
   rootMfa,
   rootHardwareMfa,
   rootRecentUse,
+  centralizedRootAccess,
 ];
 
 export { POSTURE_CHECK_RULES };

@@ -1,7 +1,7 @@
 import type { CredentialReportColumn, CredentialReportRow } from '../../schemas/credential-report.ts';
 import type { PostureCheckId, PostureStatus } from '../../schemas/posture-result.ts';
 import type { RootPostureFacts } from '../../schemas/root-posture-facts.ts';
-import type { CisTopic } from '../../detection/controls/cis-catalogue.ts';
+import type { CisTopic, LaterCisTopic } from '../../detection/controls/cis-catalogue.ts';
 import type { AsOfSource } from '../time.ts';
 
 /** What every check may read: the root row, the audit's clock and settings, and the AWS facts if any. */
@@ -33,7 +33,7 @@ interface PostureVerdict {
  */
 interface PostureCheck {
   id: PostureCheckId;
-  topic: CisTopic;
+  topic: CisTopic | LaterCisTopic;
   source: string;
   evaluate(input: PostureInput): PostureVerdict;
 }

@@ -1,4 +1,4 @@
-import { rootCredentials } from '../root-credentials.ts';
+import { NO_ROOT_CREDENTIALS, rootCredentials } from '../root-credentials.ts';
 import { rootVirtualMfaDevice } from '../root-virtual-mfa.ts';
 import type { PostureCheck } from './posture-check.ts';
 
@@ -6,7 +6,7 @@ import type { PostureCheck } from './posture-check.ts';
  * CIS "hardware MFA on root", decided from the virtual-MFA list (AWS mode): root's MFA is virtual
  * when `ListVirtualMFADevices` assigns a device to root, hardware otherwise. From a credential report
  * alone: `fail` when root has no MFA at all (then it has no hardware MFA either), else `unknown`.
- * `skipped`, like `root-mfa`, when root has no credentials at all under centralized root access.
+ * Passes as "no root credentials", like `root-mfa`, when root has none under centralized root access.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_physical.html
  */
 const rootHardwareMfa: PostureCheck = {
@@ -18,8 +18,8 @@ const rootHardwareMfa: PostureCheck = {
     const { columns } = credentials;
     if (credentials.none) {
       return {
-        status: 'skipped',
-        detail: `nothing to protect with MFA: ${credentials.because}`,
+        status: 'pass',
+        detail: `${NO_ROOT_CREDENTIALS}: ${credentials.because}`,
         columns,
         apiEvidence: credentials.apiEvidence,
       };

@@ -1,10 +1,11 @@
-import { rootCredentials } from '../root-credentials.ts';
+import { NO_ROOT_CREDENTIALS, rootCredentials } from '../root-credentials.ts';
 import type { PostureCheck } from './posture-check.ts';
 
 /**
- * CIS "MFA on root": fails when root has no MFA device. `skipped` only in the AWS mode, when root has
- * no credentials at all under centralized root access (see `rootCredentials`): there is nothing to
- * protect. A credential report alone cannot show that state, so from a CSV the check passes or fails.
+ * CIS "MFA on root": fails when root has no MFA device. Passes as "no root credentials" when the
+ * evidence shows root has no credential at all under centralized root access (see `rootCredentials`):
+ * no one can sign in as root, so there is nothing MFA would protect. A credential report alone cannot
+ * show that state (root's password is `not_supported` there), so from a CSV alone it passes or fails.
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/enable-mfa-for-root.html
  */
 const rootMfa: PostureCheck = {
@@ -17,8 +18,8 @@ const rootMfa: PostureCheck = {
     const { apiEvidence } = credentials;
     if (credentials.none) {
       return {
-        status: 'skipped',
-        detail: `nothing to protect with MFA: ${credentials.because}`,
+        status: 'pass',
+        detail: `${NO_ROOT_CREDENTIALS}: ${credentials.because}`,
         columns,
         apiEvidence,
       };

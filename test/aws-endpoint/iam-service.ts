@@ -4,8 +4,11 @@ interface IamAccount {
   /** The credential report CSV the account would generate. */
   credentialReport: string;
   virtualMfaDevices: { SerialNumber: string; User?: { Arn: string } }[];
-  /** Set in the management or IAM delegated-administrator account only. */
-  organizationFeatures?: string[];
+  /**
+   * Set in the management or IAM delegated-administrator account only; `no-organization` answers
+   * OrganizationNotFoundException, as IAM does for an account in no organisation.
+   */
+  organizationFeatures?: string[] | 'no-organization';
   /** GetCredentialReport calls answered "in progress" after a GenerateCredentialReport. */
   reportDelayCalls?: number;
   /** Whether root has a password (GetLoginProfile without a user name, in an AssumeRoot session). */
@@ -70,6 +73,13 @@ class IamService {
           throw new ServiceError('NoSuchEntity', 'Login Profile for root cannot be found.', 404);
         return { LoginProfile: { CreateDate: '2020-01-01T00:00:00Z', PasswordResetRequired: false } };
       case 'ListOrganizationsFeatures':
+        if (iam.organizationFeatures === 'no-organization') {
+          throw new ServiceError(
+            'OrganizationNotFoundException',
+            'no organization is associated with your account',
+            400,
+          );
+        }
         if (!iam.organizationFeatures) {
           throw new ServiceError(
             'AccountNotManagementOrDelegatedAdministratorException',

@@ -2,6 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../../bench/corpus/random.ts';
+import { AccountService } from './account-service.ts';
+import { CloudTrailService } from './cloudtrail-service.ts';
 import { EventsService } from './events-service.ts';
 import { IamService } from './iam-service.ts';
 import { LogsService } from './logs-service.ts';
@@ -37,7 +39,7 @@ interface RequestRecord {
   fault?: Fault;
 }
 
-const SERVICES = { Logs_20140328: 'logs', AWSEvents: 'events' } as const;
+const SERVICES = { Logs_20140328: 'logs', AWSEvents: 'events', CloudTrail_20131101: 'cloudtrail' } as const;
 const ERROR_STATUS: Record<string, [string, number]> = {
   throttle: ['ThrottlingException', 400],
   'server-error': ['InternalFailure', 500],
@@ -63,8 +65,9 @@ const signedRegion = (authorization: string): string =>
 
 /**
  * A local endpoint speaking the AWS JSON 1.1 protocol of CloudWatch Logs (`Logs_20140328.*`, reads
- * by FilterLogEvents included) and
- * EventBridge (`AWSEvents.PutEvents`), the AWS Query protocol of IAM, STS and SNS (`Publish`), and
+ * by FilterLogEvents included),
+ * EventBridge (`AWSEvents.PutEvents`) and CloudTrail (DescribeTrails, GetTrailStatus,
+ * GetEventSelectors), Account Management's REST JSON `ListRegions`, the AWS Query protocol of IAM, STS and SNS (`Publish`), and
  * Security Hub's REST JSON `BatchImportFindings` (`POST /findings/import`), on one port, so
  * that the real SDK clients (and the real Lambda bundle) run against it with `AWS_ENDPOINT_URL`. It
  * keeps what it receives, validates request shapes and limits like the services, requires
@@ -78,6 +81,8 @@ class LocalAwsEndpoint {
   readonly sts = new StsService();
   readonly sns = new SnsService();
   readonly securityHub = new SecurityHubService();
+  readonly cloudtrail = new CloudTrailService();
+  readonly account = new AccountService();
   homeAccount = '111122223333';
   readonly requests: RequestRecord[] = [];
   readonly #server: Server;
@@ -138,10 +143,14 @@ class LocalAwsEndpoint {
   async #serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const body = await readBody(request);
     if (request.url?.split('?')[0] === '/findings/import') return this.#serveRest(request, response, body);
+    if (request.url?.split('?')[0] === '/listRegions') return this.#serveAccount(request, response, body);
     if (String(request.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
       return this.#serveQuery(request, response, body);
     }
-    const [prefix = '', operation = ''] = String(request.headers['x-amz-target'] ?? '').split('.');
+    // `<service target>.<operation>`; the service target may itself hold dots.
+    const target = String(request.headers['x-amz-target'] ?? '');
+    const prefix = target.slice(0, Math.max(0, target.lastIndexOf('.')));
+    const operation = target.slice(target.lastIndexOf('.') + 1);
     const service = SERVICES[prefix as keyof typeof SERVICES];
     const answer = (status: number, payload: unknown, fault?: Fault) => {
       this.requests.push({ operation, status, ...(fault ? { fault } : {}) });
@@ -177,13 +186,15 @@ class LocalAwsEndpoint {
       result =
         service === 'logs'
           ? this.logs.handle(operation, input)
-          : this.events.handle(
-              operation,
-              input,
-              fault === 'partial'
-                ? (index) => (index % 2 === 0 ? 'ThrottlingException' : undefined)
-                : undefined,
-            );
+          : service === 'cloudtrail'
+            ? this.cloudtrail.handle(operation, input, signedRegion(String(request.headers.authorization)))
+            : this.events.handle(
+                operation,
+                input,
+                fault === 'partial'
+                  ? (index) => (index % 2 === 0 ? 'ThrottlingException' : undefined)
+                  : undefined,
+              );
     } catch (caught) {
       if (caught instanceof ServiceError) return fail(caught, fault);
       throw caught;
@@ -225,11 +236,35 @@ class LocalAwsEndpoint {
           ? this.iam.handle(accountOfKey(signingKey(authorization), this.homeAccount), operation, params)
           : service === 'sns'
             ? this.sns.handle(operation, params)
-            : this.sts.handle(operation, params);
+            : this.sts.handle(operation, params, accountOfKey(signingKey(authorization), this.homeAccount));
       answer(200, queryResponse(operation, QUERY_NAMESPACES[service], result), fault);
     } catch (caught) {
       if (!(caught instanceof ServiceError)) throw caught;
       answer(caught.status, queryError(caught.type, caught.message), fault);
+    }
+  }
+
+  /** Account Management's REST JSON `ListRegions`: errors carry their type in `x-amzn-errortype`. */
+  #serveAccount(request: IncomingMessage, response: ServerResponse, body: string): void {
+    const operation = 'ListRegions';
+    const authorization = String(request.headers.authorization ?? '');
+    const answer = (status: number, payload: unknown, type?: string, fault?: Fault) => {
+      this.requests.push({ operation, status, ...(fault ? { fault } : {}) });
+      response
+        .writeHead(status, { 'content-type': 'application/json', ...(type && { 'x-amzn-errortype': type }) })
+        .end(JSON.stringify(payload));
+    };
+    if (request.method !== 'POST' || signedService(authorization) !== 'account')
+      return answer(403, { message: 'not a signed Account Management request' }, 'AccessDeniedException');
+    const fault = this.#faultFor(operation);
+    const error = fault && ERROR_STATUS[fault];
+    if (error) return answer(error[1], { message: `injected ${fault}` }, error[0], fault);
+    try {
+      const caller = accountOfKey(signingKey(authorization), this.homeAccount);
+      answer(200, this.account.listRegions(caller, JSON.parse(body || '{}') as Record<string, unknown>));
+    } catch (caught) {
+      if (!(caught instanceof ServiceError)) throw caught;
+      answer(caught.status, { message: caught.message }, caught.type);
     }
   }
 

@@ -8,7 +8,7 @@ const credentialsFor = (account: string) => ({
 });
 
 /**
- * STS AssumeRole and AssumeRoot: temporary credentials whose access key names the target account, so
+ * STS GetCallerIdentity, AssumeRole and AssumeRoot: temporary credentials whose access key names the target account, so
  * that the IAM of the local endpoint answers for that account. Only roles listed in `assumable`, and
  * member accounts listed in `rootTargets` (with a root-task policy), can be assumed; the endpoint does
  * not evaluate trust policies (the CDK tests check those).
@@ -17,8 +17,11 @@ class StsService {
   readonly assumable = new Set<string>();
   readonly rootTargets = new Set<string>();
 
-  handle(action: string, params: URLSearchParams): unknown {
+  /** `caller`: the account of the signing key, which GetCallerIdentity names. */
+  handle(action: string, params: URLSearchParams, caller = '111122223333'): unknown {
     if (action === 'AssumeRoot') return this.#assumeRoot(params);
+    if (action === 'GetCallerIdentity')
+      return { Account: caller, Arn: `arn:aws:iam::${caller}:user/local`, UserId: 'AIDALOCAL' };
     if (action !== 'AssumeRole')
       throw new ServiceError('InvalidAction', `STS action ${action} is not implemented here`);
     const roleArn = params.get('RoleArn') ?? '';

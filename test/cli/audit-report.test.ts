@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { POSTURE_CHECKS, POSTURE_STATUSES, PostureResultSchema } from '../../schemas/posture-result.ts';
 import type { PostureResult } from '../../schemas/posture-result.ts';
+import { AuditSummaryFileSchema } from '../../schemas/audit-summary.ts';
+import type { AuditSummaryFile } from '../../schemas/audit-summary.ts';
 import { scratchDir } from '../helpers/archive.ts';
 import { FETCHING_MARKUP, haveChromium, openReport, reportInChromium } from '../helpers/browser.ts';
 import { accountReportCsv, FIXTURES_DIR } from '../helpers/credential-reports.ts';
@@ -35,18 +37,31 @@ const fleetDir = (): string => {
   return dir;
 };
 
-/** The results the same run printed (--json), one per account and check. */
+/** The results the same run printed (--json), one per account and check, and its --summary. */
 let results: PostureResult[];
+let summary: AuditSummaryFile;
 
 const suite = reportInChromium(async () => {
-  const file = join(scratchDir('audit-report'), 'root-posture.html');
+  const dir = scratchDir('audit-report');
+  const file = join(dir, 'root-posture.html');
   const out: string[] = [];
   const code = await main(
-    ['audit', '--json', '--as-of', '2025-06-01T12:00:00Z', '--report', file, fleetDir()],
+    [
+      'audit',
+      '--json',
+      '--as-of',
+      '2025-06-01T12:00:00Z',
+      '--summary',
+      join(dir, 'summary.json'),
+      '--report',
+      file,
+      fleetDir(),
+    ],
     { out: (line) => out.push(line), err: () => {} },
   );
   if (code !== 1) throw new Error(`audit exited ${code}`);
   results = out.map((line) => PostureResultSchema.parse(JSON.parse(line)));
+  summary = AuditSummaryFileSchema.parse(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')));
   return file;
 });
 
@@ -65,9 +80,11 @@ describe.skipIf(!haveChromium)('Report: rootwatch audit --report, in headless Ch
     expect(problems).toStrictEqual([]);
     expect(requests).toStrictEqual([pathToFileURL(suite.file).href]);
     expect(charts.map(({ label, drawn }) => ({ label, drawn }))).toStrictEqual([
+      { label: 'Share of accounts with root use, per ISO week', drawn: true },
+      { label: 'Active root access keys by age', drawn: true },
       { label: 'Accounts by status, per check', drawn: true },
     ]);
-    expect(charts[0]!.marks).toBeGreaterThan(0);
+    expect(charts.every((chart) => chart.marks > 0)).toBe(true);
     expect(figures).toStrictEqual(['50%', '25%', '50%', '33%']);
     expect(asides.map((aside) => aside?.startsWith('Field study: '))).toStrictEqual([true, true, true, true]);
     expect(asides[1]).toContain('Here 50%: 1 of 2 accounts with an active root key of known age');
@@ -121,6 +138,31 @@ describe.skipIf(!haveChromium)('Report: rootwatch audit --report, in headless Ch
     expect(accounts[1]).toContain(HOSTILE_ARN);
     expect(accounts[1]).toContain(HOSTILE_FILE);
     expect(markup).toBe(0);
+    await page.close();
+  });
+
+  it('draws the weekly series and the key ages as the --summary of the same run counts them', async () => {
+    // Prepare
+    const { page } = await openReport(suite.browser, suite.file);
+    const chart = (label: string) => page.locator(`svg[aria-label="${label}"]`);
+
+    // Act
+    const greyWeeks = await chart('Share of accounts with root use, per ISO week')
+      .locator('g.no-data')
+      .count();
+    const weeks = await chart('Share of accounts with root use, per ISO week').locator('g.column').count();
+    const keyBars = await chart('Active root access keys by age')
+      .locator('g.column rect:not([height="0"])')
+      .count();
+    const credentials = await page.$$eval('section:has(h2:text-is("Accounts")) tbody tr', (rows) =>
+      rows.map((row) => /Root credentials: (\w+)/.exec(row.textContent ?? '')?.[1]),
+    );
+
+    // Assess
+    expect(summary.weekly.weeksWithoutData).toBeGreaterThan(0);
+    expect([greyWeeks, weeks]).toStrictEqual([summary.weekly.weeksWithoutData, summary.weekly.weeks.length]);
+    expect(keyBars).toBe(summary.keyAges.bins.filter((bin) => bin.keys > 0).length);
+    expect(credentials).toStrictEqual(['held', 'held', 'held', 'held']);
     await page.close();
   });
 

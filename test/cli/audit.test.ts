@@ -5,9 +5,11 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../cli/commands/audit.ts';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
-import { PostureResultSchema } from '../../schemas/posture-result.ts';
+import { POSTURE_CHECKS, PostureResultSchema } from '../../schemas/posture-result.ts';
+import { AuditSummaryFileSchema } from '../../schemas/audit-summary.ts';
 import {
   FIXTURES_DIR,
+  accountReportCsv,
   fixturePath,
   getCredentialReportJson,
   reportCsv,
@@ -25,6 +27,8 @@ const FLEET_TEXT = [
   '  with root keys older than 90 days  1 of 3 (33%)',
   '  without root MFA                   1 of 3 (33%)',
   '  with root use in the last 1 day    1 of 2 (50%); 1 skipped',
+  '  root keys: 1 active, 1 over 90 days',
+  '  weekly: 14 weeks (2025-W09 to 2025-W22), 0 repeat offenders, 12 weeks without data',
   '  as of: given for 3',
 ].join('\n');
 
@@ -42,16 +46,19 @@ describe('CLI: rootwatch audit', () => {
       '111122223333 root-mfa pass',
       '111122223333 root-hardware-mfa unknown',
       '111122223333 root-recent-use pass',
+      '111122223333 centralized-root-access unknown',
       '444455556666 root-access-keys fail',
       '444455556666 root-key-rotation fail',
       '444455556666 root-mfa fail',
       '444455556666 root-hardware-mfa fail',
       '444455556666 root-recent-use fail',
+      '444455556666 centralized-root-access unknown',
       '777788889999 root-access-keys pass',
       '777788889999 root-key-rotation pass',
       '777788889999 root-mfa pass',
       '777788889999 root-hardware-mfa unknown',
       '777788889999 root-recent-use skipped',
+      '777788889999 centralized-root-access unknown',
     ]);
     expect(err).toStrictEqual([FLEET_TEXT]);
   });
@@ -62,13 +69,15 @@ describe('CLI: rootwatch audit', () => {
 
     // Assess
     expect(err).toStrictEqual([]);
-    expect(out[0]).toBe('ACCOUNT       CHECK              STATUS   CIS        DETAIL');
-    expect(out[6]).toBe('444455556666  root-access-keys   FAIL     1.4        root access key 1 is active');
-    expect(out[15]).toBe(
-      '777788889999  root-recent-use    SKIPPED  1.7        root user created 2025-05-20T14:22:05Z, 11 days before, ' +
+    expect(out[0]).toBe('ACCOUNT       CHECK                    STATUS   CIS        DETAIL');
+    expect(out[7]).toBe(
+      '444455556666  root-access-keys         FAIL     1.4        root access key 1 is active',
+    );
+    expect(out[17]).toBe(
+      '777788889999  root-recent-use          SKIPPED  1.7        root user created 2025-05-20T14:22:05Z, 11 days before, ' +
         'as of 2025-06-01T12:00:00Z (given): younger than 30 days',
     );
-    expect(out.slice(16)).toStrictEqual([FLEET_TEXT]);
+    expect(out.slice(19)).toStrictEqual([FLEET_TEXT]);
   });
 
   it('judges the JSON form as of its GeneratedTime by default, and says so', async () => {
@@ -104,7 +113,7 @@ describe('CLI: rootwatch audit', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(out).toHaveLength(6);
+    expect(out).toHaveLength(1 + POSTURE_CHECKS.length);
   });
 
   it('reports each invalid file with its line and goes on with the rest (exit 2 wins over 1)', async () => {
@@ -136,6 +145,7 @@ describe('CLI: rootwatch audit', () => {
       'pass',
       'unknown',
       'pass',
+      'unknown',
     ]);
     expect(err).toStrictEqual([
       `invalid input: ${join(dir, 'a-bad.csv')}: line 2: mfa_active: "yes": Invalid option: expected one of "true"|"false"|"TRUE"|"FALSE"`,
@@ -157,11 +167,12 @@ describe('CLI: rootwatch audit', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(err).toStrictEqual([
+    expect(err.slice(0, 3)).toStrictEqual([
       `warning: ${join(dir, 'one.csv')}: line 2: arn: "arn:aws:iam::111122223333:<root_account>" is not a root user ARN (…:111122223333:root); auditing account 111122223333`,
       `warning: ${join(dir, 'two.csv')}: line 2: arn: "arn:aws:iam::111122223333:<root_account>" is not a root user ARN (…:111122223333:root); auditing account 111122223333`,
-      'warning: account 111122223333 was audited more than once; the fleet figures count its latest report',
+      'warning: account 111122223333 was audited more than once; the fleet figures count its latest report, the weekly series every report',
     ]);
+    expect(err[3]).toMatch(/^\nFleet: 1 account audited from 2 reports\n/);
   });
 
   it('takes the window, the minimum age and the CIS versions from the command line', async () => {
@@ -193,6 +204,129 @@ describe('CLI: rootwatch audit', () => {
     ]);
   });
 
+  it('decides "no root credentials" and centralized root access from --facts, as the scheduled audit does', async () => {
+    // Prepare: a member whose root has nothing left, and the same report without the facts.
+    const dir = scratch();
+    const bare = { mfa_active: 'false', password_last_used: 'no_information' };
+    writeFileSync(join(dir, 'member.csv'), accountReportCsv('444455556666', bare));
+    const facts = join(dir, 'facts.json');
+    writeFileSync(
+      facts,
+      JSON.stringify({
+        organizationFeatures: {
+          OrganizationId: 'o-a1b2c3d4e5',
+          EnabledFeatures: ['RootCredentialsManagement', 'RootSessions'],
+        },
+        accounts: {
+          '444455556666': { rootLoginProfile: 'absent', virtualMfaDevices: { VirtualMFADevices: [] } },
+        },
+      }),
+    );
+    const statuses = (out: string[]) =>
+      out.map((line) => JSON.parse(line) as { check: string; status: string; detail: string });
+
+    // Act
+    const alone = await run('audit', '--json', ...AS_OF, join(dir, 'member.csv'));
+    const withFacts = await run('audit', '--json', ...AS_OF, '--facts', facts, join(dir, 'member.csv'));
+
+    // Assess: the report alone cannot tell a root without credentials from one whose password was never used.
+    expect(alone.code).toBe(1);
+    expect(statuses(alone.out).find((result) => result.check === 'root-mfa')?.status).toBe('fail');
+    expect(withFacts.code).toBe(0);
+    const decided = statuses(withFacts.out);
+    expect(decided.map(({ check, status }) => `${check} ${status}`)).toStrictEqual([
+      'root-access-keys pass',
+      'root-key-rotation pass',
+      'root-mfa pass',
+      'root-hardware-mfa pass',
+      'root-recent-use pass',
+      'centralized-root-access pass',
+    ]);
+    expect(decided[2]!.detail).toMatch(/^no root credentials: root has no password/);
+  });
+
+  it.each([
+    { name: 'not JSON', text: '{', message: /^rootwatch audit: cannot read --facts .*facts\.json: / },
+    {
+      name: 'a bad account id',
+      text: JSON.stringify({ accounts: { '4444': { rootLoginProfile: 'absent' } } }),
+      message:
+        /^rootwatch audit: invalid --facts .*facts\.json: [^\n]*\(at accounts\.4444\); see rootwatch audit --help$/,
+    },
+    {
+      name: 'a login profile that is not present or absent',
+      text: JSON.stringify({ accounts: { '444455556666': { rootLoginProfile: 'yes' } } }),
+      message:
+        /^rootwatch audit: invalid --facts .*facts\.json: [^\n]*\(at accounts\.444455556666\.rootLoginProfile\); see rootwatch audit --help$/,
+    },
+  ])('rejects a --facts file with $name, naming the file, with exit 2', async ({ text, message }) => {
+    // Prepare
+    const facts = join(scratch(), 'facts.json');
+    writeFileSync(facts, text);
+
+    // Act
+    const { code, err } = await run('audit', '--facts', facts, FIXTURES_DIR);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+  });
+
+  it('writes the JSON summary with --summary: weekly series over reports of several dates, key ages', async () => {
+    // Prepare: one account's reports four weeks running; root used in two of those weeks.
+    const dir = scratch();
+    const weekly = [
+      ['2025-06-02T08:00:00Z', '2025-05-20T10:00:00+00:00'],
+      ['2025-06-09T08:00:00Z', '2025-06-05T10:00:00+00:00'],
+      ['2025-06-16T08:00:00Z', '2025-06-05T10:00:00+00:00'],
+      ['2025-06-30T08:00:00Z', '2025-06-05T10:00:00+00:00'],
+    ];
+    for (const [generated, used] of weekly) {
+      writeFileSync(
+        join(dir, `444455556666-${generated!.slice(0, 10)}.json`),
+        getCredentialReportJson(
+          accountReportCsv('444455556666', {
+            password_last_used: used!,
+            access_key_1_active: 'true',
+            access_key_1_last_rotated: '2024-06-01T00:00:00+00:00',
+          }),
+          generated,
+        ),
+      );
+    }
+    const summaryFile = join(dir, 'summary.json');
+
+    // Act
+    const { code } = await run('audit', '--json', '--summary', summaryFile, dir);
+
+    // Assess
+    const summary = AuditSummaryFileSchema.parse(JSON.parse(readFileSync(summaryFile, 'utf8')));
+    expect(code).toBe(1);
+    expect(
+      summary.weekly.weeks.map((week) => `${week.week} ${week.accountsObserved} ${week.uses}`),
+    ).toStrictEqual([
+      '2025-W21 1 1',
+      '2025-W22 0 0',
+      '2025-W23 1 1',
+      '2025-W24 1 0',
+      '2025-W25 1 0',
+      '2025-W26 0 0',
+      '2025-W27 1 0',
+    ]);
+    expect(summary.weekly.weeksWithoutData).toBe(2);
+    expect(summary.weekly.accounts).toStrictEqual([
+      {
+        account: '444455556666',
+        weeksObserved: 5,
+        weeksWithRootUse: ['2025-W21', '2025-W23'],
+        repeatOffender: true,
+      },
+    ]);
+    expect(summary.keyAges).toMatchObject({ keys: 1, over90Days: 1, unknown: 0 });
+    expect(summary.keyAges.bins.find((bin) => bin.keys > 0)?.label).toBe('1–2 years');
+    expect(summary.reportsAudited).toHaveLength(4);
+  });
+
   it('writes the HTML report with --report and prints the same table and fleet figures as without', async () => {
     // Prepare
     const report = join(scratch(), 'posture.html');
@@ -217,7 +351,7 @@ describe('CLI: rootwatch audit', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(out.slice(16)).toStrictEqual([FLEET_TEXT]);
+    expect(out.slice(19)).toStrictEqual([FLEET_TEXT]);
     expect(err).toStrictEqual([
       `rootwatch audit: cannot write the report to ${report}: ENOENT: no such file or directory`,
     ]);
@@ -235,7 +369,7 @@ describe('CLI: rootwatch audit', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(out).toHaveLength(5);
+    expect(out).toHaveLength(POSTURE_CHECKS.length);
     expect(err[0]).toContain('unreadable input: /nonexistent: ENOENT');
   });
 

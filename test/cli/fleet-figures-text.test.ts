@@ -33,6 +33,8 @@ describe('Format: fleet figures', () => {
         '  with root keys older than 90 days  no account decided; 2 unknown',
         '  without root MFA                   0 of 2 (0%)',
         '  with root use in the last 1 day    no account decided; 2 skipped',
+        '  root keys: 2 active, 0 over 90 days, 2 of unknown age',
+        '  weekly: 1 week (2025-W22), 0 repeat offenders',
         "  as of: the report's GeneratedTime for 1, now for 1",
       ].join('\n'),
     );

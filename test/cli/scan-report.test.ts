@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
 import { rootRecord, scratchDir, writeLogFile } from '../helpers/archive.ts';
 import { FETCHING_MARKUP, haveChromium, openReport, reportInChromium } from '../helpers/browser.ts';
+import type { ReportInChromium } from '../helpers/browser.ts';
 import { sampleRecord } from '../helpers/records.ts';
 
 /**
@@ -66,6 +67,8 @@ describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chr
     expect(problems).toStrictEqual([]);
     expect(requests).toStrictEqual([pathToFileURL(suite.file).href]);
     expect(charts.map(({ label, drawn }) => ({ label, drawn }))).toStrictEqual([
+      { label: 'Root findings by severity', drawn: true },
+      { label: 'Share of accounts with root use, per ISO week', drawn: true },
       { label: 'Root uses per week', drawn: true },
       { label: 'Root uses per account, by credential', drawn: true },
       { label: 'Root uses by credential', drawn: true },
@@ -84,5 +87,80 @@ describe.skipIf(!haveChromium)('Report: rootwatch scan --report, in headless Chr
     // Assess
     expect(html).not.toMatch(FETCHING_MARKUP);
     expect(html).toContain("default-src 'none'");
+  });
+});
+
+/** A scan with nothing to chart: an archive of one account without root use, or an empty folder. */
+const quietArchive = (): string => {
+  const dir = scratchDir('quiet');
+  writeLogFile(
+    join(dir, 'AWSLogs', '333333333333', 'CloudTrail', 'us-east-1', '2026', '01', '06', 'quiet.json.gz'),
+    [sampleRecord('negatives/iam-user-put-bucket-policy.json')],
+  );
+  return dir;
+};
+
+const emptyStates = async (file: string, browser: ReportInChromium['browser']) => {
+  const { page, problems } = await openReport(browser, file);
+  const states = await page.$$eval('section', (sections) =>
+    sections.flatMap((section) => {
+      const state = section.querySelector('.empty-state');
+      return state ? [`${section.querySelector('h2')?.textContent}: ${state.textContent}`] : [];
+    }),
+  );
+  await page.close();
+  return { problems, states };
+};
+
+const quiet = reportInChromium(async () => {
+  const file = join(scratchDir('report'), 'quiet.html');
+  const code = await main(['scan', '--json', '--report', file, quietArchive()], {
+    out: () => {},
+    err: () => {},
+  });
+  if (code !== 0) throw new Error(`scan exited ${code}`);
+  return file;
+});
+
+describe.skipIf(!haveChromium)('Report: rootwatch scan --report with nothing to chart', () => {
+  it('says "None" where the archive was read and held no root use, and still shows the week observed', async () => {
+    // Act
+    const { problems, states } = await emptyStates(quiet.file, quiet.browser);
+
+    // Assess
+    expect(problems).toStrictEqual([]);
+    expect(states).toStrictEqual([
+      'Severity: None: no root finding.',
+      'Critical findings: None: no critical root finding in what was read.',
+      'Repeat offenders: None: no account used root in more than one week.',
+      'Root uses per week: None: no root use in what was read.',
+      'Root uses per account: None: no root use in what was read.',
+      'How root authenticated: None: no root use in what was read.',
+      'MFA on root console sign-ins: None: no successful root console sign-in.',
+      'Accounts: None: no root use in what was read.',
+    ]);
+  });
+
+  it('says "No data" everywhere when no object was read', async () => {
+    // Prepare
+    const file = join(scratchDir('report'), 'empty.html');
+    await main(['scan', '--json', '--report', file, scratchDir('empty')], { out: () => {}, err: () => {} });
+
+    // Act
+    const { states } = await emptyStates(file, quiet.browser);
+
+    // Assess
+    expect(states.map((state) => state.split(':')[0])).toStrictEqual([
+      'Severity',
+      'Critical findings',
+      'Accounts with root use, per week',
+      'Repeat offenders',
+      'Root uses per week',
+      'Root uses per account',
+      'How root authenticated',
+      'MFA on root console sign-ins',
+      'Accounts',
+    ]);
+    expect(states.every((state) => /^[^:]+: No data: no CloudTrail object was read/.test(state))).toBe(true);
   });
 });

@@ -82,6 +82,29 @@ describe('CLI: rootwatch scan', () => {
     });
     expect(summary.inputs.recordsParsed).toBe(2);
     expect(summary.findings).toMatchObject({ total: 2, bySeverity: { critical: 2 } });
+    expect(summary.critical.total).toBe(2);
+    expect(summary.critical.listed.map((finding) => finding.eventId).sort()).toStrictEqual([
+      'root-key-1',
+      'root-login-1',
+    ]);
+    expect(summary.scope).toMatchObject({
+      sources: [dir],
+      filters: { since: null, until: null, accounts: [], regions: [] },
+    });
+    expect([summary.scope.deliveryDays, summary.scope.findingTimes]).toStrictEqual([
+      { first: '2023-07-10', last: '2023-07-10' },
+      { first: '2023-07-10T12:01:00Z', last: '2023-07-10T12:30:00Z' },
+    ]);
+    expect(summary.fleet.weekly.weeks).toStrictEqual([
+      {
+        week: '2023-W28',
+        start: '2023-07-10',
+        accountsObserved: 2,
+        accountsWithRootUse: 1,
+        shareOfAccountsWithRootUse: 0.5,
+        uses: 2,
+      },
+    ]);
   });
 
   it('reports per-account and fleet figures, and notes keys naming another account than the records', async () => {
@@ -358,6 +381,16 @@ describe('CLI: rootwatch scan filters', () => {
       const summary = readSummary(summaryFile);
       expect(summary.inputs).toMatchObject(pruned);
       expect(summary.findings.outsideFilters).toBe(outsideFilters ?? 0);
+      const named = (flag: string) => args.flatMap((arg, index) => (args[index - 1] === flag ? [arg] : []));
+      expect(summary.scope.filters).toMatchObject({
+        accounts: named('--account'),
+        regions: named('--region'),
+      });
+      const since = named('--since')[0];
+      const sinceDay = since?.length === 10 ? `${since}T00:00:00Z` : since;
+      expect(summary.scope.filters.since).toBe(
+        sinceDay === undefined ? null : sinceDay.replace('.000Z', 'Z'),
+      );
     },
   );
 
@@ -426,6 +459,12 @@ describe('CLI: rootwatch scan outputs', () => {
     expect(table.out[0]).toMatch(/^SEVERITY\s+TIME\s+ACCOUNT/);
     expect(table.out.join('\n')).toContain(
       'Fleet: 1 of 2 accounts used root (50%); repeat offenders (more than one week): 0, 0% of 2 uses',
+    );
+    expect(table.out.join('\n')).toContain(
+      '  weekly: 1 ISO week (2023-W28); highest share of accounts with root use 50% (2023-W28)',
+    );
+    expect(table.out.join('\n')).toContain(
+      'Period: findings 2023-07-10T12:01:00Z to 2023-07-10T12:30:00Z; delivery days named by S3 keys 2023-07-10; critical findings: 2',
     );
     expect(toFile.out).toStrictEqual([]);
     expect(eventIds(readFileSync(outFile, 'utf8').trim().split('\n'))).toStrictEqual([

@@ -43,7 +43,7 @@ describe('CLI: rootwatch sql', () => {
     expect(code).toBe(0);
     const query = squash(text);
     for (const clause of [
-      `FROM ${table} WHERE (useridentity.type = 'Root' OR useridentity.sessioncontext.sessionissuer.type = 'Root') AND coalesce(eventtype, '') <> 'AwsServiceEvent'`,
+      `FROM ${table} t WHERE (useridentity.type = 'Root' OR useridentity.sessioncontext.sessionissuer.type = 'Root') AND coalesce(eventtype, '') <> 'AwsServiceEvent'`,
       "WHERE eventsource = 'sts.amazonaws.com' AND eventname = 'AssumeRoot' AND errorcode IS NULL AND errormessage IS NULL",
       "WHEN r.eventsource = 'signin.amazonaws.com' THEN 'password'",
       "WHEN coalesce(r.useridentity.invokedby, '') NOT IN ('', 'signin.amazonaws.com') THEN 'aws-service'",

@@ -7,6 +7,7 @@ import { loadConfig } from '../../handlers/load-config.ts';
 import { buildPostureDeps } from '../../handlers/root-posture/aws-deps.ts';
 import { makePostureHandler } from '../../handlers/root-posture/make-posture-handler.ts';
 import { PostureConfigSchema } from '../../schemas/posture-config.ts';
+import { POSTURE_CHECKS } from '../../schemas/posture-result.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import type { RecordEntry } from '../../schemas/record-entry.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
@@ -108,10 +109,18 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
     const second = await handler({}, context);
 
     // Assess
-    expect(first).toStrictEqual({ accounts: 3, results: 15, failing: 6, alerted: 6, unreadable: 0 });
+    expect(first).toStrictEqual({
+      accounts: 3,
+      results: 3 * POSTURE_CHECKS.length,
+      failing: 6,
+      alerted: 6,
+      unreadable: 0,
+      withoutRootCredentials: 1,
+    });
     expect(second.alerted).toBe(0);
     expect([statusOf(HOME, 'root-hardware-mfa'), statusOf(HOME, 'root-mfa')]).toStrictEqual(['fail', 'pass']);
-    expect(statusOf(BARE, 'root-mfa')).toBe('skipped');
+    expect([statusOf(BARE, 'root-mfa'), statusOf(BARE, 'root-hardware-mfa')]).toStrictEqual(['pass', 'pass']);
+    expect(statusOf(BARE, 'centralized-root-access')).toBe('pass');
     expect(
       new Set(endpoint.events.received.map((event) => `${event.detailType} ${event.detail.account}`)),
     ).toStrictEqual(new Set([`Root Posture Finding ${EXPOSED}`, `Root Posture Finding ${HOME}`]));
@@ -119,6 +128,28 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
       new GetItemCommand({ TableName: TABLE, Key: { id: { S: `${EXPOSED}#root-access-keys` } } }),
     );
     expect(item.Item?.status?.S).toBe('fail');
+  });
+
+  it('skips centralized-root-access where IAM answers that the account is in no organisation', async () => {
+    // Prepare
+    endpoint.iam.accounts.get(HOME)!.organizationFeatures = 'no-organization';
+    const deps = buildPostureDeps(loadConfig(PostureConfigSchema, process.env), {
+      homeAccount: HOME,
+      logger: memoryLogger().logger,
+      retry: FAST_RETRY,
+      pollDelayMs: 1,
+    });
+    endpoint.iam.now = () => AUDIT_TIME;
+
+    // Act
+    const summary = await makePostureHandler({ ...deps, now: () => AUDIT_TIME })({}, context);
+
+    // Assess: audited all the same; without RootCredentialsManagement no root is "without credentials".
+    expect(summary).toMatchObject({ accounts: 3, withoutRootCredentials: 0 });
+    expect(
+      [HOME, EXPOSED, BARE].map((account) => statusOf(account, 'centralized-root-access')),
+    ).toStrictEqual(['skipped', 'skipped', 'skipped']);
+    expect(statusOf(BARE, 'root-mfa')).toBe('fail');
   });
 
   it('runs as the production bundle, configured by its environment', async () => {
@@ -147,7 +178,7 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
     const result = output.split('\n').find((line) => line.startsWith('RESULT '));
     expect(JSON.parse(result!.slice('RESULT '.length))).toMatchObject({
       ok: true,
-      result: { accounts: 3, results: 15 },
+      result: { accounts: 3, results: 3 * POSTURE_CHECKS.length },
     });
     expect(statusOf(BARE, 'root-mfa')).toBe('fail');
   });

@@ -6,6 +6,8 @@ import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import { MemoryPostureStateStore } from '../../adapters/posture-state-store.ts';
 import { accountReportCsv, exposedRoot } from '../helpers/credential-reports.ts';
 import { MemoryAlertSink, MemoryRecordSink, memoryLogger } from '../helpers/fake-sinks.ts';
+import { POSTURE_CHECKS } from '../../schemas/posture-result.ts';
+import type { RootPostureFacts } from '../../schemas/root-posture-facts.ts';
 
 const HOME = '111122223333';
 const MEMBER = '444455556666';
@@ -15,22 +17,22 @@ const context = {
 };
 
 /** A source that answers from a map, as IAM would, generated at a fixed time. */
-const source = (reports: Map<string, string | Error>) => ({
+const source = (reports: Map<string, string | Error>, facts: RootPostureFacts) => ({
   collect: async (account: string): Promise<AccountEvidence> => {
     const report = reports.get(account);
     if (report instanceof Error || report === undefined)
       throw report ?? new Error(`no report for ${account}`);
-    return { account, csv: report, generatedTime: '2026-11-29T06:00:00Z', facts: { virtualMfaDevices: [] } };
+    return { account, csv: report, generatedTime: '2026-11-29T06:00:00Z', facts };
   },
 });
 
-const setup = (reports: Map<string, string | Error>) => {
+const setup = (reports: Map<string, string | Error>, facts: RootPostureFacts = { virtualMfaDevices: [] }) => {
   const records = new MemoryRecordSink();
   const alerts = new MemoryAlertSink();
   const state = new MemoryPostureStateStore();
   let day = 0;
   const handler = makePostureHandler({
-    source: source(reports),
+    source: source(reports, facts),
     records,
     alerts,
     state,
@@ -63,9 +65,16 @@ describe('Handler: scheduled root posture audit', () => {
     const summary = await handler({}, context);
 
     // Assess
-    expect(summary).toStrictEqual({ accounts: 2, results: 10, failing: 5, alerted: 5, unreadable: 0 });
+    expect(summary).toStrictEqual({
+      accounts: 2,
+      results: 2 * POSTURE_CHECKS.length,
+      failing: 5,
+      alerted: 5,
+      unreadable: 0,
+      withoutRootCredentials: 0,
+    });
     expect(records.entries.map((entry) => RecordEntrySchema.parse(entry).kind)).toStrictEqual(
-      Array(10).fill('posture'),
+      Array(2 * POSTURE_CHECKS.length).fill('posture'),
     );
     expect(
       alerts.alerts.map((alert) => [alert.detailType, alert.detail.account, alert.detail.check]),
@@ -104,11 +113,71 @@ describe('Handler: scheduled root posture audit', () => {
       check: 'root-access-keys',
       eventId: `posture:${MEMBER}:root-access-keys:2026-12-02T00:00:00.000Z`,
     });
-    expect(records.entries.at(-5)).toMatchObject({
+    expect(records.entries.at(-POSTURE_CHECKS.length)).toMatchObject({
       kind: 'posture',
       previousStatus: 'pass',
       result: { check: 'root-access-keys', status: 'fail' },
     });
+  });
+
+  it('passes the MFA checks of a member left without root credentials, and counts it', async () => {
+    // Prepare: what the AWS mode learns under centralized root access, for a root with nothing left.
+    const bare = { mfa_active: 'false', password_last_used: 'no_information' };
+    const { handler, records, alerts } = setup(
+      new Map([
+        [HOME, accountReportCsv(HOME, bare)],
+        [MEMBER, accountReportCsv(MEMBER, bare)],
+      ]),
+      {
+        organizationFeatures: ['RootCredentialsManagement', 'RootSessions'],
+        rootLoginProfile: 'absent',
+        virtualMfaDevices: [],
+      },
+    );
+
+    // Act
+    const summary = await handler({}, context);
+
+    // Assess
+    expect(summary).toMatchObject({ failing: 0, alerted: 0, withoutRootCredentials: 2 });
+    expect(alerts.alerts).toStrictEqual([]);
+    const mfa = records.entries.flatMap((entry) =>
+      entry.kind === 'posture' && entry.result.check.endsWith('mfa') ? [entry.result] : [],
+    );
+    expect(mfa.map((result) => `${result.account} ${result.check} ${result.status}`)).toStrictEqual([
+      `${HOME} root-mfa pass`,
+      `${HOME} root-hardware-mfa pass`,
+      `${MEMBER} root-mfa pass`,
+      `${MEMBER} root-hardware-mfa pass`,
+    ]);
+    expect(mfa.every((result) => result.detail.startsWith('no root credentials: '))).toBe(true);
+  });
+
+  it('alerts an organisation check once, from its own account, though every account records it', async () => {
+    // Prepare: the organisation has no centralized root access; both roots are otherwise sound.
+    const { handler, records, alerts } = setup(
+      new Map([
+        [HOME, accountReportCsv(HOME)],
+        [MEMBER, accountReportCsv(MEMBER)],
+      ]),
+      { organizationFeatures: [], virtualMfaDevices: [] },
+    );
+
+    // Act
+    const summary = await handler({}, context);
+
+    // Assess
+    const central = records.entries.flatMap((entry) =>
+      entry.kind === 'posture' && entry.result.check === 'centralized-root-access' ? [entry.result] : [],
+    );
+    expect(central.map((result) => `${result.account} ${result.status}`)).toStrictEqual([
+      `${HOME} fail`,
+      `${MEMBER} fail`,
+    ]);
+    expect(alerts.alerts.map((alert) => `${alert.detail.account} ${alert.detail.check}`)).toStrictEqual([
+      `${HOME} centralized-root-access`,
+    ]);
+    expect(summary).toMatchObject({ failing: 2, alerted: 1 });
   });
 
   it('records an unreadable report, audits the others, and fails the run when an account cannot be reached', async () => {

@@ -84,6 +84,19 @@ const PROWLER_HARDWARE_MFA_MOCKS: Record<
   test_root_no_mfa_with_organizational_management_enabled: { accountMfaEnabled: false, devices: [] },
 };
 
+/**
+ * What Prowler's iam_root_credentials_management_enabled tests answer for ListOrganizationsFeatures:
+ * no organisation at all, both features, none
+ * (tests/providers/aws/services/iam/iam_root_credentials_management_enabled/iam_root_credentials_management_enabled_test.py).
+ */
+const PROWLER_ORGANIZATION_FEATURES: Record<string, RootPostureFacts> = {
+  test_no_organization: { organizationFeaturesError: 'OrganizationNotFoundException' },
+  test__root_credentials_management_enabled: {
+    organizationFeatures: ['RootSessions', 'RootCredentialsManagement'],
+  },
+  test__root_credentials_management_disabled: { organizationFeatures: [] },
+};
+
 /** A root row as AWS writes it, for account 123456789012; Prowler's overrides go on top. */
 const prowlerBaseRow = (): RowText => ({
   ...baseRootRow(),
@@ -115,6 +128,11 @@ const prowlerInput = (peerCase: PeerPostureCase): PeerPostureInput => {
     return { csv, facts: {}, asOf: PEER_AS_OF };
   }
   const row = { ...prowlerBaseRow(), ...peerCase.credential_report_overrides } as RowText;
+  if (peerCase.check === 'iam_root_credentials_management_enabled') {
+    const facts = PROWLER_ORGANIZATION_FEATURES[peerCase.test];
+    if (!facts) throw new Error(`no ListOrganizationsFeatures answer for ${peerCase.test}`);
+    return { csv: `${HEADER}\n${csvLine(row)}\n`, facts, asOf: PEER_AS_OF };
+  }
   const mocks = PROWLER_HARDWARE_MFA_MOCKS[peerCase.test];
   const hardware = peerCase.check === 'iam_root_hardware_mfa_enabled' ? mocks : undefined;
   // An unreadable account summary: root's MFA is unknown to the peer, and so is the device list.

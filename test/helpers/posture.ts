@@ -2,6 +2,7 @@ import { AUDIT_DEFAULTS, auditRoot } from '../../posture/audit-root.ts';
 import type { AsOf, AuditSettings } from '../../posture/audit-root.ts';
 import type { AuditedAccount } from '../../posture/audit-summary.ts';
 import { readCredentialReport } from '../../posture/read-credential-report.ts';
+import { rootCredentialState } from '../../posture/root-credentials.ts';
 import type { PostureCheckId, PostureResult } from '../../schemas/posture-result.ts';
 import type { RootPostureFacts } from '../../schemas/root-posture-facts.ts';
 import { accountReportCsv, reportCsv } from './credential-reports.ts';
@@ -43,15 +44,20 @@ const auditedAccount = (
     asOf = '2025-06-01T12:00:00Z',
     asOfSource = 'given',
   }: Partial<Pick<AuditedAccount, 'asOf' | 'asOfSource'>> = {},
-): AuditedAccount => ({
-  account,
-  arn: `arn:aws:iam::${account}:root`,
-  source: `${account}.csv`,
-  asOf,
-  asOfSource,
-  results: auditCsv(accountReportCsv(account, changes), {
-    asOf: { at: Date.parse(asOf), source: asOfSource },
-  }),
-});
+): AuditedAccount => {
+  const csv = accountReportCsv(account, changes);
+  const read = readCredentialReport(csv);
+  if (!read.ok) throw new Error(`test report unreadable: ${JSON.stringify(read.problems)}`);
+  return {
+    account,
+    arn: `arn:aws:iam::${account}:root`,
+    source: `${account}.csv`,
+    asOf,
+    asOfSource,
+    results: auditCsv(csv, { asOf: { at: Date.parse(asOf), source: asOfSource } }),
+    root: read.report.root,
+    rootCredentials: rootCredentialState(read.report.root, undefined),
+  };
+};
 
 export { AS_OF, auditCsv, auditedAccount, checkResult };

@@ -8,10 +8,10 @@ import { describeRef, onlyResource, synthDetector } from './synth.ts';
 
 const FINDINGS_ONLY = { source: [ALERT_SOURCE], 'detail-type': [ALERT_DETAIL_TYPES.finding] };
 const POSTURE_ONLY = { source: [ALERT_SOURCE], 'detail-type': [ALERT_DETAIL_TYPES.posture] };
-/** The notifier's and the SIEM queue's. */
+/** The notifier's and the SIEM queue's: findings, posture alerts and coverage gaps. */
 const SOC_ALERTS = {
   source: [ALERT_SOURCE],
-  'detail-type': [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
+  'detail-type': [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture, ALERT_DETAIL_TYPES.coverage],
 };
 const HEC = 'https://splunk.example.com:8088/services/collector/event';
 

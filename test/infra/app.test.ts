@@ -146,6 +146,7 @@ describe('App: the two stacks', () => {
       'AlertBusArn',
       'AlertTopicArn',
       'IngestBusArn',
+      'LivenessTableName',
       'OperationsTopicArn',
       'PostureAuditRoleArn',
       'RecordLogGroupName',

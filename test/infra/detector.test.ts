@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import { bundleCode } from '../../infra/lambda-bundle.ts';
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
@@ -66,6 +66,7 @@ describe('Construct: RootActivityDetector', () => {
           HANDLER_ENV.logLevel,
           HANDLER_ENV.incidentTable,
           HANDLER_ENV.incidentQuietMinutes,
+          HANDLER_ENV.livenessTable,
         ].sort(),
       );
       expect(describeRef(template, environment[HANDLER_ENV.alertBus])).toBe(
@@ -77,6 +78,7 @@ describe('Construct: RootActivityDetector', () => {
           ...environment,
           [HANDLER_ENV.alertBus]: 'rootwatch-alerts',
           [HANDLER_ENV.incidentTable]: 'rootwatch-incidents',
+          [HANDLER_ENV.livenessTable]: 'rootwatch-liveness',
         }).success,
       ).toBe(true);
     });
@@ -200,6 +202,13 @@ describe('Construct: RootActivityDetector', () => {
           Resource: ['AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters'],
           Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } },
         },
+        { Sid: 'NoteLiveness', Action: 'dynamodb:UpdateItem', Resource: ['AWS::DynamoDB::Table'] },
+        {
+          Sid: 'NoteLivenessThroughDynamoDb',
+          Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+          Resource: ['AWS::KMS::Key rootwatch: encrypts root-activity records, alerts and dead letters'],
+          Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } },
+        },
       ]);
     });
 
@@ -213,7 +222,9 @@ describe('Construct: RootActivityDetector', () => {
   });
 
   describe('incidents', () => {
-    const table = onlyResource(template, 'AWS::DynamoDB::Table');
+    const table = onlyResource(template, 'AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
 
     it('keeps them in an on-demand table, encrypted with the key, expired by TTL, recoverable', () => {
       expect(table.Properties).toMatchObject({
@@ -238,12 +249,17 @@ describe('Construct: RootActivityDetector', () => {
       expect(environment.Variables[HANDLER_ENV.incidentQuietMinutes]).toBe('60');
     });
 
-    it('deploys no table and tells the function none when incidents are off', () => {
+    it('deploys no incident table and tells the function none when incidents are off', () => {
       // Act
       const off = synthDetector({ incidents: false });
 
-      // Assess
-      off.template.resourceCountIs('AWS::DynamoDB::Table', 0);
+      // Assess: the liveness table alone (docs/coverage.md)
+      off.template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      off.template.resourcePropertiesCountIs(
+        'AWS::DynamoDB::Table',
+        { TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } },
+        0,
+      );
       expect(JSON.stringify(off.template.toJSON())).not.toContain(HANDLER_ENV.incidentTable);
       expect(off.detector.incidentTable).toBeUndefined();
     });
@@ -335,7 +351,7 @@ describe('Construct: RootActivityDetector', () => {
       // Assess
       template.hasResourceProperties('AWS::Events::Rule', {
         EventBusName: eventBusName,
-        EventPattern: ROOT_ACTIVITY_PATTERN,
+        EventPattern: DELIVERED_PATTERN,
         State: RULE_STATE,
         Targets: [target],
       });

@@ -1,6 +1,6 @@
 import { Capture, Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
 import { INGEST_BUS_ARN, MANAGEMENT_ACCOUNT, SECURITY_ACCOUNT, testApp } from './synth.ts';
@@ -44,7 +44,7 @@ describe('Stack: RootwatchForwarder', () => {
     template.resourceCountIs('AWS::Events::Rule', 1);
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: Match.absent(),
-      EventPattern: ROOT_ACTIVITY_PATTERN,
+      EventPattern: DELIVERED_PATTERN,
       State: RULE_STATE,
     });
   });
@@ -93,6 +93,8 @@ describe('Stack: RootwatchForwarder', () => {
       'IngestBusArn',
       'PostureAuditRoleArn',
       'PostureAuditRoleRegion',
+      'LivenessMinutes',
+      'AlarmTopicArn',
     ]);
     expect(json.Rules).toBeUndefined();
     expect(
@@ -100,12 +102,16 @@ describe('Stack: RootwatchForwarder', () => {
         .map(({ Type }) => Type)
         .sort(),
     ).toStrictEqual([
+      'AWS::CloudWatch::Alarm',
       'AWS::Events::Rule',
       'AWS::IAM::Policy',
+      'AWS::IAM::Policy',
+      'AWS::IAM::Role',
       'AWS::IAM::Role',
       'AWS::IAM::Role',
       'AWS::SQS::Queue',
       'AWS::SQS::QueuePolicy',
+      'AWS::Scheduler::Schedule',
     ]);
   });
 
@@ -119,7 +125,9 @@ describe('Stack: RootwatchForwarder', () => {
 
   describe('where it forwards', () => {
     const conditions = template.toJSON().Conditions as Record<string, unknown>;
-    const [conditionName, condition] = Object.entries(conditions)[0]!;
+    const [conditionName, condition] = Object.entries(conditions).find(([name]) =>
+      name.startsWith('ForwarderForwardsFromHere'),
+    )!;
     const forwards = (account: string, region: string) =>
       evaluate(condition, { 'AWS::AccountId': account, 'AWS::Region': region, IngestBusArn: INGEST_BUS_ARN });
 
@@ -176,7 +184,7 @@ describe('Stack: RootwatchForwarder', () => {
       Default: `arn:aws:events:us-east-1:${SECURITY_ACCOUNT}:event-bus/rootwatch-ingest`,
     });
     management.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: ROOT_ACTIVITY_PATTERN,
+      EventPattern: DELIVERED_PATTERN,
       Targets: [Match.objectLike({ Arn: { Ref: 'IngestBusArn' }, RoleArn: Match.anyValue() })],
     });
     const condition = Object.values(management.toJSON().Conditions as object)[0] as unknown;

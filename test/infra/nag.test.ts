@@ -62,6 +62,7 @@ describe('cdk-nag: AwsSolutions', () => {
       'Rootwatch/Detector/DeadLetterQueue: AwsSolutions-SQS3',
       'Rootwatch/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
       'Rootwatch/Completeness/Role: AwsSolutions-IAM5[Resource::arn:aws:s3:::org-trail-logs/AWSLogs/o-a1b2c3d4e5/*]',
+      'Rootwatch/Coverage/Role: AwsSolutions-IAM5[Resource::*]',
       'RootwatchForwarder/Forwarder/DeadLetterQueue: AwsSolutions-SQS3',
       'RootwatchForwarder/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
     ]);

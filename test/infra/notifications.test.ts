@@ -83,7 +83,7 @@ describe('Notifications: the notifier function', () => {
     });
     expect(rule.EventPattern).toStrictEqual({
       source: [ALERT_SOURCE],
-      'detail-type': [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture],
+      'detail-type': [ALERT_DETAIL_TYPES.finding, ALERT_DETAIL_TYPES.posture, ALERT_DETAIL_TYPES.coverage],
     });
     expect(rule.Targets[0]).toMatchObject({
       RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 },

@@ -134,7 +134,7 @@ describe('Construct: RootPostureAudit', () => {
   });
 
   it('can be left out', () => {
-    synth({ postureAudit: false }).resourceCountIs('AWS::Scheduler::Schedule', 0);
+    synth({ postureAudit: false, coverageCheck: false }).resourceCountIs('AWS::Scheduler::Schedule', 0);
   });
 });
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { matchesPattern } from '../../detection/event-pattern-matcher.ts';
 import type { EventPattern } from '../../detection/rule-pattern.ts';
-import { ROOT_ACTIVITY_PATTERN } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import { RULE_STATE } from '../../infra/root-activity-rule.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
 import { EXPECTED_DETECTIONS } from '../detection/expected-detections.ts';
@@ -34,7 +34,15 @@ const cases = async (): Promise<Case[]> => {
       const input = `${file}#${index}`;
       const detection = detections[index] ?? { ignored: 'not-root-activity' };
       const delivered = asEventBridgeEvent(value);
-      if ('finding' in detection) all.push({ input, delivered, expected: 'match', why: 'gives a finding' });
+      if (file.startsWith('liveness/'))
+        all.push({
+          input,
+          delivered,
+          expected: 'match',
+          why: 'is a forwarder liveness event, heard or refused',
+        });
+      else if ('finding' in detection)
+        all.push({ input, delivered, expected: 'match', why: 'gives a finding' });
       else if ('invalid' in detection)
         all.push({
           input,
@@ -88,7 +96,7 @@ describe('Rule pattern: the synthesized rules against every sample in events/', 
   it('synthesizes three rules (default bus, ingest bus, forwarder), each with the pattern of detection/', () => {
     // Assess
     expect(patterns).toHaveLength(3);
-    for (const { pattern } of patterns) expect(pattern).toStrictEqual(ROOT_ACTIVITY_PATTERN);
+    for (const { pattern } of patterns) expect(pattern).toStrictEqual(DELIVERED_PATTERN);
   });
 
   it('lists only inputs that exist and are delivered without a finding', () => {
@@ -138,12 +146,12 @@ describe('Rule state', () => {
     // Assess
     template.resourcePropertiesCountIs(
       'AWS::Events::Rule',
-      { EventPattern: ROOT_ACTIVITY_PATTERN, State: RULE_STATE },
+      { EventPattern: DELIVERED_PATTERN, State: RULE_STATE },
       2,
     );
     template.resourcePropertiesCountIs(
       'AWS::Events::Rule',
-      { EventPattern: ROOT_ACTIVITY_PATTERN, State: Match.not(RULE_STATE) },
+      { EventPattern: DELIVERED_PATTERN, State: Match.not(RULE_STATE) },
       0,
     );
   });

@@ -82,12 +82,24 @@ describe('Audit: one account', () => {
           access_key_2_last_used_date: 'N/A',
         },
       },
+      {
+        account: '444455556666',
+        check: 'centralized-root-access',
+        status: 'unknown',
+        controls: [],
+        detail:
+          'needs iam:ListOrganizationsFeatures from the management or IAM delegated-administrator account; a credential report cannot show it',
+        evidence: {},
+      },
     ]);
   });
 
   it.each([
-    { versions: ['1.2.0'] as const, ids: ['1.12', '1.4', '1.13', '1.14', '1.1'] },
-    { versions: ['5.0.0', '7.0.0'] as const, ids: ['1.3,2.4', '1.13,2.12', '1.4,2.5', '1.5,2.6', '1.6,2.7'] },
+    { versions: ['1.2.0'] as const, ids: ['1.12', '1.4', '1.13', '1.14', '1.1', ''] },
+    {
+      versions: ['5.0.0', '7.0.0'] as const,
+      ids: ['1.3,2.4', '1.13,2.12', '1.4,2.5', '1.5,2.6', '1.6,2.7', '2.1.1'],
+    },
   ])('cites CIS $versions', ({ versions, ids }) => {
     // Act
     const results = auditCsv(reportCsv(), { settings: { cisVersions: versions } });

@@ -19,7 +19,7 @@ const ALL_CREDENTIAL_COLUMNS = {
 };
 
 describe('AWS mode: a root user without credentials (root-mfa, root-hardware-mfa)', () => {
-  it('skips both MFA checks, and says how, when centralized root access left root without credentials', () => {
+  it('passes both MFA checks as "no root credentials" when centralized root access left root without any', () => {
     // Prepare
     const facts: RootPostureFacts = { organizationFeatures: CENTRALIZED, rootLoginProfile: 'absent' };
 
@@ -29,9 +29,9 @@ describe('AWS mode: a root user without credentials (root-mfa, root-hardware-mfa
 
     // Assess
     const expected = {
-      status: 'skipped',
+      status: 'pass',
       detail:
-        'nothing to protect with MFA: root has no password, access key, signing certificate or MFA device, and ' +
+        'no root credentials: root has no password, access key, signing certificate or MFA device, and ' +
         'centralized root access (RootCredentialsManagement) blocks password recovery',
       evidence: {
         ...ALL_CREDENTIAL_COLUMNS,
@@ -201,5 +201,84 @@ describe('AWS mode: root-hardware-mfa from the virtual MFA list', () => {
         { SerialNumber: 'y', User: { Arn: 'arn:aws-cn:iam::111122223333:root' } },
       ]),
     ).toStrictEqual({ SerialNumber: 'y', User: { Arn: 'arn:aws-cn:iam::111122223333:root' } });
+  });
+});
+
+describe('AWS mode: centralized root access for the organisation (centralized-root-access)', () => {
+  it.each<{ name: string; facts?: RootPostureFacts; status: string; detail: string; evidence: object }>([
+    {
+      name: 'both features are enabled',
+      facts: { organizationFeatures: ['RootSessions', 'RootCredentialsManagement'] },
+      status: 'pass',
+      detail: 'the organisation has centralized root access: RootCredentialsManagement and RootSessions',
+      evidence: { 'iam:ListOrganizationsFeatures': 'RootSessions,RootCredentialsManagement' },
+    },
+    {
+      name: 'only RootSessions is enabled',
+      facts: { organizationFeatures: ['RootSessions'] },
+      status: 'fail',
+      detail:
+        'the organisation lacks RootCredentialsManagement (remove member root credentials and block their recovery)',
+      evidence: { 'iam:ListOrganizationsFeatures': 'RootSessions' },
+    },
+    {
+      name: 'neither feature is enabled',
+      facts: { organizationFeatures: [] },
+      status: 'fail',
+      detail:
+        'the organisation lacks RootCredentialsManagement (remove member root credentials and block their recovery) ' +
+        'and RootSessions (run privileged root tasks in members (sts:AssumeRoot))',
+      evidence: { 'iam:ListOrganizationsFeatures': '(none enabled)' },
+    },
+    {
+      name: 'the account is in no organisation',
+      facts: { organizationFeaturesError: 'OrganizationNotFoundException' },
+      status: 'skipped',
+      detail: 'the account is in no AWS Organization: centralized root access does not apply',
+      evidence: { 'iam:ListOrganizationsFeatures': 'OrganizationNotFoundException' },
+    },
+    {
+      name: 'the function is not in the management account',
+      facts: { organizationFeaturesError: 'AccountNotManagementOrDelegatedAdministratorException' },
+      status: 'unknown',
+      detail: 'iam:ListOrganizationsFeatures failed (AccountNotManagementOrDelegatedAdministratorException)',
+      evidence: { 'iam:ListOrganizationsFeatures': 'AccountNotManagementOrDelegatedAdministratorException' },
+    },
+    {
+      name: 'only a credential report was read',
+      status: 'unknown',
+      detail:
+        'needs iam:ListOrganizationsFeatures from the management or IAM delegated-administrator account; a credential report cannot show it',
+      evidence: {},
+    },
+  ])('$status when $name', ({ facts, status, detail, evidence }) => {
+    // Act
+    const result = checkResult('centralized-root-access', {}, facts ? { facts } : {});
+
+    // Assess
+    expect({ status: result.status, detail: result.detail, evidence: result.evidence }).toStrictEqual({
+      status,
+      detail,
+      evidence,
+    });
+  });
+
+  it('cites CIS v7.0.0 2.1.1 and nothing in versions without it', () => {
+    // Act
+    const result = checkResult(
+      'centralized-root-access',
+      {},
+      { settings: { cisVersions: ['3.0.0', '7.0.0'] } },
+    );
+
+    // Assess
+    expect(result.controls).toStrictEqual([
+      {
+        framework: 'CIS AWS Foundations Benchmark',
+        version: '7.0.0',
+        id: '2.1.1',
+        title: 'Ensure centralized root access in AWS Organizations',
+      },
+    ]);
   });
 });

@@ -19,12 +19,7 @@ const PEER_POSTURE_CHECKS: Readonly<Record<string, PostureCheckId | { notImpleme
       "account's CloudWatch configuration, not of a credential report: it belongs to the CDK stack's CIS option, " +
       "and rootwatch's live detector does the monitoring itself.",
   },
-  iam_root_credentials_management_enabled: {
-    notImplemented:
-      'CIS v7.0.0 2.1.1 "centralized root access" is an organisation setting (ListOrganizationsFeatures in the ' +
-      "management account), not a fact of one account's credential report; the AWS mode reads it only as " +
-      'context, to skip root-mfa and root-hardware-mfa for member accounts left without root credentials.',
-  },
+  iam_root_credentials_management_enabled: 'centralized-root-access',
 };
 
 /**
@@ -50,20 +45,20 @@ const PEER_POSTURE_WAIVERS: readonly PeerPostureWaiver[] = [
   },
   {
     name: 'prowler iam_root_mfa_enabled: test_root_no_credentials',
-    category: 'skips root MFA only under centralized root access',
+    category: 'no root credentials only under centralized root access',
     reason:
       'The account has no RootCredentialsManagement, so anyone holding the root e-mail address can recover a ' +
-      'password and sign in: a root without MFA is still exposed, and rootwatch fails it. It skips root-mfa only ' +
-      'when the AWS mode knows root has no credential and RootCredentialsManagement blocks recovery ' +
+      'password and sign in: a root without MFA is still exposed, and rootwatch fails it. It passes root-mfa as "no root ' +
+      'credentials" only when the evidence shows root has no credential and RootCredentialsManagement blocks recovery ' +
       '(DOMAIN.md §4 [IAM-CENTRAL]). Panther\'s "MFA Not Enabled" case (no password, no key) expects FAIL too.',
   },
   {
     name: 'prowler iam_root_hardware_mfa_enabled: test_root_no_credentials',
-    category: 'skips root MFA only under centralized root access',
+    category: 'no root credentials only under centralized root access',
     reason:
       'Root keeps an MFA device (AccountMFAEnabled 1), which is a root credential, and none is virtual: rootwatch ' +
       'passes hardware MFA. Prowler counts only password and keys as credentials and reports nothing; with no ' +
-      'RootCredentialsManagement, rootwatch would not skip anyway (password recovery is possible).',
+      'RootCredentialsManagement, rootwatch would not say "no root credentials" anyway (password recovery is possible).',
   },
   {
     name: 'prowler iam_root_hardware_mfa_enabled: test_root_hardware_mfa_enabled_none_summary',

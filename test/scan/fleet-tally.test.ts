@@ -79,7 +79,8 @@ describe('Detection: fleet tally', () => {
     const accounts = tally.accounts();
 
     // Assess
-    expect(fleet).toStrictEqual({
+    const { weekly, ...figures } = fleet;
+    expect(figures).toStrictEqual({
       accountsInArchive: 4,
       accountsBasis: 'accounts named by S3 keys (AWSLogs/<account>/) or by findings',
       accountsWithRootUse: 2,
@@ -107,6 +108,18 @@ describe('Detection: fleet tally', () => {
       },
     });
     expect(
+      weekly.weeks.map((week) => [week.week, week.accountsObserved, week.accountsWithRootUse]),
+    ).toStrictEqual([
+      ['2026-W02', 3, 2],
+      ['2026-W03', 0, 0],
+      ['2026-W04', 1, 1],
+    ]);
+    expect(weekly.repeatOffenders).toBe(1);
+    expect(accounts.find((account) => account.account === '111111111111')?.weeksWithRootUse).toStrictEqual([
+      '2026-W02',
+      '2026-W04',
+    ]);
+    expect(
       accounts.map(({ account, uses, weeks, firstSeen, lastSeen }) => ({
         account,
         uses,
@@ -132,6 +145,29 @@ describe('Detection: fleet tally', () => {
       { account: '333333333333', uses: 0, weeks: 0, firstSeen: null, lastSeen: null },
       { account: '444444444444', uses: 0, weeks: 0, firstSeen: null, lastSeen: null },
     ]);
+  });
+
+  it('observes archive accounts in the weeks their S3 keys are dated, so that a week without objects has no data', () => {
+    // Prepare: two accounts deliver logs in weeks 2 and 4 only; one uses root in week 4.
+    const tally = new FleetTally();
+    for (const day of ['2026-01-05', '2026-01-19'])
+      for (const account of ['111111111111', '222222222222'])
+        tally.addArchiveAccount(account, Date.parse(`${day}T00:00:00Z`));
+    tally.add(finding({ account: '222222222222', time: '2026-01-20T10:00:00Z' }));
+
+    // Act
+    const { weekly } = FleetFiguresSchema.parse(tally.fleet());
+
+    // Assess
+    expect(
+      weekly.weeks.map((week) => [week.week, week.accountsObserved, week.shareOfAccountsWithRootUse]),
+    ).toStrictEqual([
+      ['2026-W02', 2, 0],
+      ['2026-W03', 0, null],
+      ['2026-W04', 2, 0.5],
+    ]);
+    expect(weekly.weeksWithoutData).toBe(1);
+    expect(weekly.basis).toMatch(/^CloudTrail archives: an account is observed in the ISO week \(UTC\)/);
   });
 
   it('says null, not 0%, when there is nothing to divide', () => {

@@ -39,7 +39,31 @@ describe('Schema: DeployConfig', () => {
       securityHubImport: false,
       completenessHours: 24,
       completenessMemorySize: 2048,
+      livenessMinutes: 60,
+      coverageCheck: true,
+      coverageSilentMinutes: 180,
+      coverageCheckMinutes: 60,
+      coverageAccounts: [],
+      coverageEnabledRegions: true,
+      coverageTrails: true,
     });
+  });
+
+  it('refuses a coverage silence period no longer than the liveness interval', () => {
+    // Act
+    const parsed = DeployConfigSchema.safeParse({
+      ...RECORD_ONLY,
+      livenessMinutes: '120',
+      coverageSilentMinutes: '120',
+    });
+
+    // Assess
+    expect(parsed.error?.issues.map(({ path, message }) => ({ path, message }))).toStrictEqual([
+      {
+        path: ['coverageSilentMinutes'],
+        message: 'coverageSilentMinutes must be longer than livenessMinutes, or every forwarder looks silent',
+      },
+    ]);
   });
 
   it('reads the strings of `cdk deploy -c key=value` as the JSON values of a config file', () => {

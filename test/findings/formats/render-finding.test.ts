@@ -5,7 +5,7 @@ import type { FindingKind } from '../../../findings/finding-kind.ts';
 import { findingText } from '../../../findings/formats/finding-text.ts';
 import { toOcsfDetectionFinding } from '../../../findings/formats/ocsf.ts';
 import { FINDING_FORMATS, renderFinding } from '../../../findings/formats/render-finding.ts';
-import { ATTACK_TECHNIQUES } from '../../../findings/formats/attack-techniques.ts';
+import { FINDING_KINDS } from '../../../findings/catalogue.ts';
 import { onlyFinding, sampleFindings } from '../../helpers/sample-findings.ts';
 
 describe('Format: renderFinding', () => {
@@ -68,7 +68,7 @@ describe('Finding kinds', () => {
     const kinds = new Set((await sampleFindings()).map(({ finding }) => findingKind(finding)));
 
     // Assess
-    expect([...kinds].sort()).toStrictEqual((Object.keys(ATTACK_TECHNIQUES) as FindingKind[]).sort());
+    expect([...kinds].sort()).toStrictEqual((Object.keys(FINDING_KINDS) as FindingKind[]).sort());
   });
 
   it.each<[string, FindingKind]>([

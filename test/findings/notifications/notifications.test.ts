@@ -3,7 +3,7 @@ import { emailSubject } from '../../../findings/notifications/email-subject.ts';
 import { findingNotification } from '../../../findings/notifications/finding-notification.ts';
 import { chatbotNotification } from '../../../findings/notifications/notification.ts';
 import { runbookFor } from '../../../findings/notifications/runbook-for.ts';
-import { RUNBOOKS } from '../../../findings/notifications/runbooks.ts';
+import { FINDING_KINDS } from '../../../findings/catalogue.ts';
 import { onlyFinding, sampleFindings } from '../../helpers/sample-findings.ts';
 
 describe('Notifications: subjects', () => {
@@ -103,7 +103,7 @@ describe('Notifications: body and chat', () => {
 
   it('cites only AWS pages in the runbooks', () => {
     // Act
-    const urls = Object.values(RUNBOOKS).flatMap((runbook) =>
+    const urls = Object.values(FINDING_KINDS).flatMap(({ runbook }) =>
       runbook.references.map((reference) => reference.url),
     );
 
