@@ -6,8 +6,11 @@ interface Alert {
 
 /** Where alerts go: the EventBridge alert bus in AWS, a readable printer locally. */
 interface AlertSink {
-  /** Resolves once every alert is accepted; rejects if any could not be. */
-  send(alerts: readonly Alert[]): Promise<void>;
+  /**
+   * Resolves once every alert is accepted; rejects if any could not be. `signal`: the caller's time
+   * budget; once it fires no attempt is made or continued.
+   */
+  send(alerts: readonly Alert[], options?: { signal?: AbortSignal }): Promise<void>;
 }
 
 export type { Alert, AlertSink };

@@ -10,7 +10,14 @@ import type { S3ClientConfig } from '@aws-sdk/client-s3';
  */
 const archiveReadSettings = (env: Record<string, string | undefined>): S3ClientConfig => ({
   maxAttempts: 4,
-  requestHandler: { requestTimeout: 20_000, connectionTimeout: 2_000 },
+  // `throwOnRequestTimeout`: without it the request timeout only logs a warning and the read waits
+  // for ever on a server that accepts and never answers; `socketTimeout` ends a body that stalls.
+  requestHandler: {
+    requestTimeout: 20_000,
+    connectionTimeout: 2_000,
+    socketTimeout: 20_000,
+    throwOnRequestTimeout: true,
+  },
   followRegionRedirects: true,
   forcePathStyle: Boolean(env.AWS_ENDPOINT_URL_S3 || env.AWS_ENDPOINT_URL),
   responseChecksumValidation: 'WHEN_REQUIRED',

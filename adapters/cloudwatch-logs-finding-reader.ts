@@ -41,7 +41,11 @@ class CloudWatchLogsFindingReader {
   }
 
   /** The event ids (and shared event ids) of the finding records logged from `from` to `to` (ms). */
-  async recorded(span: { from: number; to: number }): Promise<RecordedFindings> {
+  /** `signal`: the caller's time budget; once it fires no page is read. */
+  async recorded(
+    span: { from: number; to: number },
+    options: { signal?: AbortSignal } = {},
+  ): Promise<RecordedFindings> {
     const { client, logGroupName, retry } = this.#options;
     const eventIds = new Set<string>();
     const sharedEventIds = new Set<string>();
@@ -51,7 +55,7 @@ class CloudWatchLogsFindingReader {
     do {
       const token = nextToken;
       const page = await withRetries(
-        () =>
+        (http) =>
           client.send(
             new FilterLogEventsCommand({
               logGroupName,
@@ -60,8 +64,10 @@ class CloudWatchLogsFindingReader {
               filterPattern: FINDING_RECORDS_PATTERN,
               ...(token !== undefined && { nextToken: token }),
             }),
+            http,
           ),
         retry,
+        options.signal,
       );
       requests += 1;
       for (const event of page.events ?? []) {

@@ -43,21 +43,25 @@ class CloudWatchLogsRecordSink implements RecordSink {
     this.#options = { retry: DEFAULT_RETRY_POLICY, now: Date.now, ...options };
   }
 
-  async write(entries: readonly RecordEntry[]): Promise<void> {
+  async write(entries: readonly RecordEntry[], options: { signal?: AbortSignal } = {}): Promise<void> {
     const now = this.#options.now();
     const events = entries.map((entry) => ({ timestamp: now, message: JSON.stringify(entry) }));
-    for (const batch of planLogBatches(events)) await this.#put(batch);
+    for (const batch of planLogBatches(events)) await this.#put(batch, options.signal);
   }
 
-  #ensureStream(): Promise<void> {
-    this.#stream ??= withRetries(async () => {
-      const { client, logGroupName, logStreamName } = this.#options;
-      try {
-        await client.send(new CreateLogStreamCommand({ logGroupName, logStreamName }));
-      } catch (error) {
-        if ((error as Error).name !== 'ResourceAlreadyExistsException') throw error;
-      }
-    }, this.#options.retry).catch((error: unknown) => {
+  #ensureStream(signal: AbortSignal | undefined): Promise<void> {
+    this.#stream ??= withRetries(
+      async (http) => {
+        const { client, logGroupName, logStreamName } = this.#options;
+        try {
+          await client.send(new CreateLogStreamCommand({ logGroupName, logStreamName }), http);
+        } catch (error) {
+          if ((error as Error).name !== 'ResourceAlreadyExistsException') throw error;
+        }
+      },
+      this.#options.retry,
+      signal,
+    ).catch((error: unknown) => {
       this.#stream = undefined;
       throw error;
     });
@@ -65,25 +69,32 @@ class CloudWatchLogsRecordSink implements RecordSink {
   }
 
   /** One batch, retried; events the service rejects (clock skew) are sent again with a fresh time. */
-  async #put(batch: LogEvent[]): Promise<void> {
+  async #put(batch: LogEvent[], signal: AbortSignal | undefined): Promise<void> {
     const { client, logGroupName, logStreamName, retry, now } = this.#options;
     let pending = batch;
     for (let attempt = 0; attempt < retry.attempts && pending.length; attempt += 1) {
-      await this.#ensureStream();
+      await this.#ensureStream(signal);
       const logEvents = pending;
-      const response = await withRetries(async () => {
-        try {
-          return await client.send(new PutLogEventsCommand({ logGroupName, logStreamName, logEvents }));
-        } catch (error) {
-          // The stream was deleted under us: create it again, then let the retry send the batch.
-          if ((error as Error).name === 'ResourceNotFoundException') {
-            this.#stream = undefined;
-            await this.#ensureStream();
-            Object.assign(error as object, { $metadata: { httpStatusCode: 503 } });
+      const response = await withRetries(
+        async (http) => {
+          try {
+            return await client.send(
+              new PutLogEventsCommand({ logGroupName, logStreamName, logEvents }),
+              http,
+            );
+          } catch (error) {
+            // The stream was deleted under us: create it again, then let the retry send the batch.
+            if ((error as Error).name === 'ResourceNotFoundException') {
+              this.#stream = undefined;
+              await this.#ensureStream(signal);
+              Object.assign(error as object, { $metadata: { httpStatusCode: 503 } });
+            }
+            throw error;
           }
-          throw error;
-        }
-      }, retry);
+        },
+        retry,
+        signal,
+      );
       const stamp = now();
       pending = rejectedIndexes(response.rejectedLogEventsInfo, logEvents.length).map((index) => ({
         ...logEvents[index]!,

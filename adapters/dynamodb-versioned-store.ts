@@ -1,6 +1,6 @@
 import type * as DynamoDbSdk from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import type { Versioned, VersionedStore } from '../incidents/versioned-store.ts';
+import type { StoreCallOptions, Versioned, VersionedStore } from '../incidents/versioned-store.ts';
 import type { RetryPolicy } from './retry.ts';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
 
@@ -52,27 +52,37 @@ class DynamoDbVersionedStore implements VersionedStore {
     return new DynamoDbVersionedStore({ sdk, client, tableName, ...(retry && { retry }) });
   }
 
-  async get<T>(id: string): Promise<Versioned<T> | undefined> {
+  async get<T>(id: string, options: StoreCallOptions = {}): Promise<Versioned<T> | undefined> {
     const { Item } = await withRetries(
-      () =>
+      (http) =>
         this.#client.send(
           new this.#sdk.GetItemCommand({
             TableName: this.#tableName,
             Key: { id: { S: id } },
             ConsistentRead: true,
           }),
+          http,
         ),
       this.#retry,
+      options.signal,
     );
     if (!Item?.value?.S || !Item.version?.N) return undefined;
     return { value: JSON.parse(Item.value.S) as T, version: Number(Item.version.N) };
   }
 
-  async put<T>(id: string, value: T, expected: number | undefined, expiresAt: Date): Promise<boolean> {
+  async put<T>(
+    id: string,
+    value: T,
+    expected: number | undefined,
+    expiresAt: Date,
+    options: StoreCallOptions = {},
+  ): Promise<boolean> {
+    let attempts = 0;
     try {
       await withRetries(
-        () =>
-          this.#client.send(
+        (http) => {
+          attempts += 1;
+          return this.#client.send(
             new this.#sdk.PutItemCommand({
               TableName: this.#tableName,
               Item: {
@@ -88,14 +98,26 @@ class DynamoDbVersionedStore implements VersionedStore {
                     ExpressionAttributeValues: { ':expected': { N: String(expected) } },
                   }),
             }),
-          ),
+            http,
+          );
+        },
         this.#retry,
+        options.signal,
       );
       return true;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      // A retried write whose earlier attempt was stored (its answer lost, or too late) fails its
+      // own condition: it won, and must say so, or the caller would take its own write for another's
+      // (the tracker would then see its page as claimed by someone else, and page no one).
+      return attempts > 1 && (await this.#holds(id, value, (expected ?? 0) + 1, options));
     }
+  }
+
+  /** Whether the item is now `value` at `version`: the write of this very value landed. */
+  async #holds<T>(id: string, value: T, version: number, options: StoreCallOptions): Promise<boolean> {
+    const stored = await this.get<T>(id, options);
+    return stored?.version === version && JSON.stringify(stored.value) === JSON.stringify(value);
   }
 }
 

@@ -1,6 +1,7 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventBridgeClient, PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { ALERT_SOURCE } from '../schemas/alert-event.ts';
+import { shrinkToFit } from './shrink-to-fit.ts';
+import { ALERT_DETAIL_TYPES, ALERT_SOURCE } from '../schemas/alert-event.ts';
 import type { Alert, AlertSink } from './alert-sink.ts';
 import type { RetryPolicy } from './retry.ts';
 import { backoffDelay, DEFAULT_RETRY_POLICY, sleep, withRetries } from './retry.ts';
@@ -29,6 +30,29 @@ const entrySize = (entry: PutEventsRequestEntry): number =>
     (sum, text) => sum + encoder.encode(text ?? '').length,
     0,
   );
+
+/** Details that are findings, which may say what they shortened (`truncated`). */
+const FINDING_DETAIL_TYPES: ReadonlySet<string> = new Set([
+  ALERT_DETAIL_TYPES.finding,
+  ALERT_DETAIL_TYPES.heartbeat,
+]);
+
+/**
+ * The entry of one alert, within the request limit on its own: a finding too large for it (a
+ * 400 KB user agent or error message) has its free-text fields shortened, and says which, rather
+ * than being refused by PutEvents or dropped.
+ */
+const entryOf = (alert: Alert, eventBusName: string): PutEventsRequestEntry => {
+  const entry = (detail: Alert['detail']): PutEventsRequestEntry => ({
+    Source: ALERT_SOURCE,
+    DetailType: alert.detailType,
+    Detail: JSON.stringify(detail),
+    EventBusName: eventBusName,
+  });
+  const whole = entry(alert.detail);
+  if (entrySize(whole) <= MAX_REQUEST_BYTES || !FINDING_DETAIL_TYPES.has(alert.detailType)) return whole;
+  return entry(shrinkToFit(alert.detail, (detail) => entrySize(entry(detail)) <= MAX_REQUEST_BYTES).detail);
+};
 
 const batchesOf = (entries: PutEventsRequestEntry[]): PutEventsRequestEntry[][] => {
   const batches: PutEventsRequestEntry[][] = [];
@@ -72,22 +96,21 @@ class EventBridgeAlertSink implements AlertSink {
     this.#options = { retry: DEFAULT_RETRY_POLICY, ...options };
   }
 
-  async send(alerts: readonly Alert[]): Promise<void> {
-    const entries = alerts.map((alert): PutEventsRequestEntry => ({
-      Source: ALERT_SOURCE,
-      DetailType: alert.detailType,
-      Detail: JSON.stringify(alert.detail),
-      EventBusName: this.#options.eventBusName,
-    }));
-    for (const batch of batchesOf(entries)) await this.#put(batch);
+  async send(alerts: readonly Alert[], options: { signal?: AbortSignal } = {}): Promise<void> {
+    const entries = alerts.map((alert) => entryOf(alert, this.#options.eventBusName));
+    for (const batch of batchesOf(entries)) await this.#put(batch, options.signal);
   }
 
-  async #put(batch: PutEventsRequestEntry[]): Promise<void> {
+  async #put(batch: PutEventsRequestEntry[], signal: AbortSignal | undefined): Promise<void> {
     const { client, retry } = this.#options;
     let pending = batch;
     for (let attempt = 0; ; attempt += 1) {
       const Entries = pending;
-      const response = await withRetries(() => client.send(new PutEventsCommand({ Entries })), retry);
+      const response = await withRetries(
+        (http) => client.send(new PutEventsCommand({ Entries }), http),
+        retry,
+        signal,
+      );
       if (!response.FailedEntryCount) return;
       const results = response.Entries ?? [];
       const failed = Entries.flatMap((entry, index) => {
@@ -104,10 +127,10 @@ class EventBridgeAlertSink implements AlertSink {
         );
       }
       pending = failed.map((result) => result.entry);
-      await (retry.sleep ?? sleep)(backoffDelay(attempt, retry));
+      await (retry.sleep ?? sleep)(backoffDelay(attempt, retry), signal);
     }
   }
 }
 
-export { EventBridgeAlertSink, AlertDeliveryError, entrySize, batchesOf };
+export { EventBridgeAlertSink, AlertDeliveryError, entrySize, batchesOf, entryOf, MAX_REQUEST_BYTES };
 export type { EventBridgeAlertSinkOptions };

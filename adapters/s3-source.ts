@@ -1,5 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
 import { archiveReadSettings } from './archive-reads.ts';
+import { overLimit } from '../scan/documents/read-limits.ts';
+import { readCapped } from '../scan/sources/read-stream.ts';
 import { listFolder } from '../scan/sources/folder-listing.ts';
 import type { ObjectSource, SourceEntry } from '../scan/sources/object-source.ts';
 
@@ -25,8 +28,9 @@ const s3Client = async (env: Record<string, string | undefined> = process.env): 
 /**
  * An S3 bucket, folder by folder (see `listFolder`): the path filter prunes account, Region and
  * date folders before they are listed, so a scan of the last days of a years-old organisation
- * trail lists the days it reads, not the years it skips. Objects are read whole (a CloudTrail
- * object is a few MB at most), one per worker slot. `pageSize`: keys a page (S3's most is 1,000).
+ * trail lists the days it reads, not the years it skips. Objects are read whole, one per worker
+ * slot, up to the size limit: a larger one is refused by its ContentLength, or stopped once its
+ * body passes the limit. `pageSize`: keys a page (S3's most is 1,000).
  */
 const s3Source = async (
   bucket: string,
@@ -57,10 +61,17 @@ const s3Source = async (
       if (!under.KeyCount) throw new Error(`no object or prefix s3://${bucket}/${key}`);
       return { kind: 'folder', key };
     },
-    async read(key) {
+    async read(key, limits) {
       const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
       if (!response.Body) throw new Error('empty response body');
-      return Buffer.from(await response.Body.transformToByteArray());
+      // In Node the body is the response stream: destroying it drops the rest of the transfer.
+      const body = response.Body as unknown as Readable;
+      const stop = () => body.destroy();
+      if ((response.ContentLength ?? 0) > limits.maxObjectBytes) {
+        stop();
+        throw new Error(`${response.ContentLength} bytes, ${overLimit(limits)}: skipped`);
+      }
+      return readCapped(body, limits, stop);
     },
     locate: (key) => `s3://${bucket}/${key}`,
   };

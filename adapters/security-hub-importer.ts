@@ -31,14 +31,16 @@ class SecurityHubImporter {
     this.#options = { retry: DEFAULT_RETRY_POLICY, ...options };
   }
 
-  async import(findings: readonly AsffFinding[]): Promise<number> {
+  /** `signal`: the caller's time budget; once it fires no attempt is made or continued. */
+  async import(findings: readonly AsffFinding[], options: { signal?: AbortSignal } = {}): Promise<number> {
     const { client, retry } = this.#options;
     let imported = 0;
     for (let start = 0; start < findings.length; start += MAX_FINDINGS) {
       const Findings = findings.slice(start, start + MAX_FINDINGS) as AwsSecurityFinding[];
       const response = await withRetries(
-        () => client.send(new BatchImportFindingsCommand({ Findings })),
+        (http) => client.send(new BatchImportFindingsCommand({ Findings }), http),
         retry,
+        options.signal,
       );
       if (response.FailedCount) {
         const failed = (response.FailedFindings ?? []).map(

@@ -32,7 +32,7 @@ class SnsPublisher {
   }
 
   /** Resolves with SNS's message id once the topic accepted the message. */
-  async publish(message: TopicMessage): Promise<string | undefined> {
+  async publish(message: TopicMessage, options: { signal?: AbortSignal } = {}): Promise<string | undefined> {
     const { client, topicArn, retry } = this.#options;
     const command = new PublishCommand({
       TopicArn: topicArn,
@@ -40,7 +40,7 @@ class SnsPublisher {
       MessageStructure: 'json',
       Message: JSON.stringify(message.byProtocol),
     });
-    const response = await withRetries(() => client.send(command), retry);
+    const response = await withRetries((http) => client.send(command, http), retry, options.signal);
     return response.MessageId;
   }
 }

@@ -138,7 +138,7 @@ const trailWindowSource = async (options: TrailWindowOptions): Promise<TrailWind
       }
     },
     stat: async (key) => ({ kind: 'folder', key: key.replace(/\/$/, '') }),
-    read: (key) => objects.read(key),
+    read: (key, limits) => objects.read(key, limits),
     locate: (key) => objects.locate(key),
   };
 };

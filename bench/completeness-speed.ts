@@ -13,7 +13,8 @@ import {
 import { loadConfig } from '../handlers/load-config.ts';
 import { buildAwsDeps } from '../handlers/root-activity/aws-deps.ts';
 import { makeHandler } from '../handlers/root-activity/make-handler.ts';
-import { gunzip } from '../scan/documents/gzip.ts';
+import { inflate } from '../scan/documents/inflate.ts';
+import { DEFAULT_READ_LIMITS } from '../scan/documents/read-limits.ts';
 import { CompletenessConfigSchema } from '../schemas/completeness-config.ts';
 import { createLogger } from '../adapters/logger.ts';
 import { LocalAwsEndpoint } from '../test/aws-endpoint/local-aws-endpoint.ts';
@@ -90,8 +91,8 @@ const readFloor = async (env: Record<string, string>): Promise<{ objects: number
       while (next < keys.length) {
         const key = keys[next++]!;
         const response = await client.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-        const text = gunzip(Buffer.from(await response.Body!.transformToByteArray()));
-        bytes += text.length;
+        const text = inflate(Buffer.from(await response.Body!.transformToByteArray()), DEFAULT_READ_LIMITS);
+        bytes += text.kind === 'failed' ? 0 : text.bytes.length;
       }
     }),
   );

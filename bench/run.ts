@@ -5,6 +5,7 @@ import { runHandlerLatency } from './handler-latency.ts';
 import { runIncidentLatency } from './incident-latency.ts';
 import { runLambdaColdStart } from './lambda-cold-start.ts';
 import type { BenchLine } from './lib/report.ts';
+import { runBombMemory } from './scan/bomb-memory.ts';
 import { runScanSpeed } from './scan/scan-speed.ts';
 import { runScanStages } from './scan/scan-stages.ts';
 
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, () => BenchLine[] | Promise<BenchLine[]>> = {
   latency: runHandlerLatency,
   incidents: runIncidentLatency,
   scan: runScanSpeed,
+  'scan-bomb': runBombMemory,
   'scan-stages': runScanStages,
   startup: runCliStartup,
   completeness: runCompletenessSpeed,

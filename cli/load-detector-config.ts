@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as z from 'zod/mini';
+import { describeReadError } from '../scan/sources/fs-problems.ts';
 import { DetectorConfigSchema } from '../schemas/detector-config.ts';
 import type { DetectorConfig } from '../schemas/detector-config.ts';
 
@@ -14,7 +15,7 @@ const loadDetectorConfig = async (path: string | undefined): Promise<DetectorCon
   try {
     raw = JSON.parse(await readFile(path, 'utf8'));
   } catch (error) {
-    throw new ConfigError(`cannot read config ${path}: ${(error as Error).message}`, { cause: error });
+    throw new ConfigError(`cannot read config ${path}: ${describeReadError(error, path)}`, { cause: error });
   }
   const parsed = DetectorConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -7,8 +7,10 @@ import { parseSqlArgs } from './commands/sql-args.ts';
 import { chooseFormat, FORMAT_OPTIONS } from './format/format-option.ts';
 import type { CommandIo } from './io.ts';
 import { processIo } from './io.ts';
+import { escapeControl } from '../findings/formats/control-characters.ts';
 import { loadDetectorConfig } from './load-detector-config.ts';
 import { severityOption } from './severity-option.ts';
+import { READ_LIMIT_OPTIONS, readLimitsOption } from './read-limits-option.ts';
 import { suppressionsOption } from './suppressions-option.ts';
 import { UsageError } from './usage-error.ts';
 import { errorLine } from './error-line.ts';
@@ -30,6 +32,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
     allowPositionals: true,
     options: {
       ...FORMAT_OPTIONS,
+      ...READ_LIMIT_OPTIONS,
       summary: { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       config: { type: 'string' },
@@ -50,6 +53,7 @@ const classify = async (args: string[], io: CommandIo): Promise<number> => {
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io, now),
       now,
+      limits: readLimitsOption(values['max-object-mb']),
     },
     io,
   );
@@ -67,6 +71,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       config: { type: 'string' },
       suppressions: { type: 'string' },
       ...FORMAT_OPTIONS,
+      ...READ_LIMIT_OPTIONS,
     },
   });
   const { format, asff } = chooseFormat(values, 'text');
@@ -84,6 +89,7 @@ const replay = async (args: string[], io: CommandIo): Promise<number> => {
       config: await loadDetectorConfig(values.config),
       suppressions: suppressionsOption(values.suppressions, io, now),
       now,
+      limits: readLimitsOption(values['max-object-mb']),
     },
     io,
   );
@@ -127,10 +133,28 @@ const unknownCommand = (name: string): string =>
   `${didYouMean(name, name.startsWith('-') ? TOP_LEVEL : COMMAND_NAMES)}; see rootwatch --help`;
 
 /**
+ * The commands' output with control characters escaped (findings/formats/control-characters.ts):
+ * a record field or a file name that carries ANSI or OSC escapes, `\r` or bidi overrides is shown,
+ * never acted on by the terminal. Lines keep their newlines; JSON lines stay the same JSON. The
+ * clock passes through.
+ */
+const terminalSafe = (io: CommandIo): CommandIo => {
+  const safe = (line: string) => escapeControl(line, { keepNewlines: true });
+  const { status, now } = io;
+  return {
+    out: (line) => io.out(safe(line)),
+    err: (line) => io.err(safe(line)),
+    ...(status && { status: (line: string) => status(safe(line)) }),
+    ...(now && { now }),
+  };
+};
+
+/**
  * Runs one command line and returns the exit code; never throws. `rootwatch --help` and
  * `rootwatch COMMAND --help` print the usage (exit 0); no command prints it as the error (exit 2).
  */
-const main = async (argv: string[], io: CommandIo = processIo): Promise<number> => {
+const main = async (argv: string[], given: CommandIo = processIo): Promise<number> => {
+  const io = terminalSafe(given);
   const [name, ...args] = argv;
   if (name === undefined) {
     io.err(USAGE);

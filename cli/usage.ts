@@ -1,6 +1,11 @@
 import { PRODUCT } from '../findings/formats/product.ts';
 import { AUDIT_DEFAULTS } from '../posture/audit-root.ts';
 import { SEVERITIES } from '../schemas/finding-enums.ts';
+import {
+  DEFAULT_MAX_OBJECT_MB,
+  DEFAULT_OBJECT_TIMEOUT_SECONDS,
+  MAX_OBJECT_MB,
+} from '../schemas/read-options.ts';
 
 const COMMAND_NAMES = ['classify', 'replay', 'audit', 'scan', 'sql', 'coverage'] as const;
 type CommandName = (typeof COMMAND_NAMES)[number];
@@ -18,15 +23,23 @@ const FAIL_ON = (what: string) =>
   `  --fail-on SEVERITY  exit 1 when ${what} at or above SEVERITY (${SEVERITIES.join(', ')}); suppressed
                       findings do not count`;
 const HELP = `  -h, --help          this help`;
+const MAX_OBJECT = `  --max-object-mb N   the largest file or object read, as stored and after gunzip, in MiB
+                      (default ${DEFAULT_MAX_OBJECT_MB}, at most ${MAX_OBJECT_MB}); a larger one is reported`;
+const READING = `Files are read whole, gzip or not (by its magic number), without a UTF-8 BOM; a file may hold one
+JSON document or several one after another (JSON Lines, cat a.json b.json). Only regular files are
+read: a FIFO, a device, a symbolic link to a folder inside a folder are reported, and so is an
+empty file. A truncated file gives its whole records and reports the cut (docs/cli.md).`;
 
 /** One command's help: what `rootwatch COMMAND --help` prints. */
 const COMMAND_HELP: Record<CommandName, string> = {
   classify: `Usage: rootwatch classify [--format FORMAT | --json] [--fail-on SEVERITY] [--summary] [--config FILE]
-                          [--suppressions FILE] FILE... | -
+                          [--suppressions FILE] [--max-object-mb N] FILE... | -
 
 Prints one finding per root event in CloudTrail records, EventBridge envelopes, log files
 ({"Records": [...]}), JSON Lines of those, or gzip of any of them; directories are walked, - is stdin.
 Input that is not CloudTrail is reported with its file and record, never counted as "no root activity".
+
+${READING}
 
 Options:
 ${FORMAT}
@@ -35,13 +48,15 @@ ${FAIL_ON('a finding was printed')}
   --summary           end with counts by severity, credential and activity (stderr with --json)
 ${CONFIG}
 ${SUPPRESSIONS}
+${MAX_OBJECT}
 ${HELP}
 
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 invalid input, input that is not CloudTrail,
             a path with nothing to read, or usage (2 wins over 1).`,
 
   replay: `Usage: rootwatch replay [--aws] [--records FILE] [--alert-min-severity SEVERITY] [--fail-on SEVERITY]
-                        [--format FORMAT | --json] [--config FILE] [--suppressions FILE] [PATH...]
+                        [--format FORMAT | --json] [--config FILE] [--suppressions FILE] [--max-object-mb N]
+                        [PATH...]
 
 Feeds events (default: the bundled events/) through the real Lambda handler, as the EventBridge rule
 delivers them; prints the alerts a SOC would receive, then a summary.
@@ -56,6 +71,7 @@ ${FORMAT}
                       (default: text)
 ${CONFIG}
 ${SUPPRESSIONS}
+${MAX_OBJECT}
 ${HELP}
 
 Exit codes: 0 done (invalid events are recorded, as the Lambda does); 1 a delivery failed, or a finding
@@ -63,7 +79,8 @@ Exit codes: 0 done (invalid events are recorded, as the Lambda does); 1 a delive
             to read, or usage (2 wins over 1).`,
 
   audit: `Usage: rootwatch audit [--json] [--as-of DATE] [--window-days N] [--min-account-age-days N]
-                       [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE] PATH...
+                       [--facts FILE] [--summary FILE] [--report FILE.html] [--config FILE]
+                       [--max-object-mb N] PATH...
 
 Checks root posture (CIS) in IAM credential reports: CSV, or the JSON that
 aws iam get-credential-report prints; directories are walked.
@@ -83,6 +100,7 @@ Options:
                       study's, the weekly series, the key ages, the checks' status counts, every account
                       (failures first) with its evidence, the inputs that could not be audited and the warnings
   --config FILE       detector settings (JSON); audit reads cisVersions
+${MAX_OBJECT}
 ${HELP}
 
 Exit codes: 0 done; 1 a failed posture check; 2 invalid input, a path with no report, or usage
@@ -90,7 +108,8 @@ Exit codes: 0 done; 1 a failed posture check; 2 invalid input, a path with no re
 
   scan: `Usage: rootwatch scan [--format FORMAT | --json] [--fail-on SEVERITY] [--out FILE] [--summary FILE]
                       [--report FILE.html] [--since DATE] [--until DATE] [--account ID]... [--region R]...
-                      [--workers N] [--config FILE] [--suppressions FILE] PATH...
+                      [--workers N] [--max-object-mb N] [--object-timeout SECONDS] [--config FILE]
+                      [--suppressions FILE] PATH...
 
 Hunts root activity in CloudTrail archives: folders in the S3 layout (AWSLogs/...), log files, JSON
 Lines exports, s3://bucket/prefix; findings, then per-account and fleet figures.
@@ -115,6 +134,10 @@ ${FAIL_ON('a finding was found')}
   --workers N         threads that read, gunzip and prefilter objects (default one per core, as many
                       as a quarter of the memory holds at 256 MB each; at most 64; 0 = scan in the
                       main thread)
+${MAX_OBJECT}
+  --object-timeout SECONDS
+                      the time one object may take to read and scan (default ${DEFAULT_OBJECT_TIMEOUT_SECONDS}): a worker
+                      past it is replaced, and the object reported
 ${CONFIG}
 ${SUPPRESSIONS}
 ${HELP}

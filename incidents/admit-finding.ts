@@ -10,6 +10,8 @@ interface Admission {
   now: Date;
   /** Where root sessions are grouped into incidents, when they are (the Lambda's table, a scan's memory). */
   tracker?: IncidentTracker | undefined;
+  /** The caller's time budget for the tracker's store (the Lambda invocation's). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -19,11 +21,11 @@ interface Admission {
  */
 const admitFinding = async (
   finding: Finding,
-  { suppressions, now, tracker }: Admission,
+  { suppressions, now, tracker, signal }: Admission,
 ): Promise<Finding> => {
   const suppression = suppressions?.length ? suppressionFor(finding, suppressions, now) : undefined;
   const admitted = suppression ? { ...finding, suppression } : finding;
-  return tracker ? tracker.track(admitted) : admitted;
+  return tracker ? tracker.track(admitted, { signal }) : admitted;
 };
 
 export { admitFinding };

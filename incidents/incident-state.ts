@@ -2,7 +2,14 @@ import type { AssumedRoot, Credential, Finding, Incident } from '../schemas/find
 import { rank } from '../detection/severity/severity-facts.ts';
 import { serviceOf } from '../detection/record-fields.ts';
 
-/** An incident as stored: what it counted so far, and the event keys it has seen (to ignore duplicates). */
+/**
+ * An incident as stored: what it counted so far, and the event keys it has seen (to ignore
+ * duplicates). What decides delivery is never capped: `pages` holds every finding that paged (at
+ * most one per severity: each is more severe than the last), and the event keys are kept whole,
+ * the latest in `eventKeys` and the earlier ones in sealed, immutable items of their own
+ * (`sealedKeyItems` of them, read by the tracker), so that a redelivery is known as one however
+ * long the incident.
+ */
 interface IncidentState {
   id: string;
   account: string;
@@ -17,7 +24,10 @@ interface IncidentState {
   actions: string[];
   regions: string[];
   sourceIps: string[];
+  /** The event keys since the last sealed item, at most the tracker's `eventKeysPerItem`. */
   eventKeys: string[];
+  /** How many full lists of event keys were moved to items of their own (0 when absent). */
+  sealedKeyItems?: number;
   /**
    * The findings that paged, whether their alert was sent, and when an invocation last claimed the
    * page: the retry of one whose alert failed pages again, a redelivery while the first invocation
@@ -41,9 +51,23 @@ interface ApplyIdentity {
   now: number;
   /** How long a page claimed by an invocation is left to it (at least the function's timeout). */
   pageLeaseMs: number;
+  /** Whether `eventKey` is in one of the sealed items of event keys (the tracker looks). */
+  inSealedKeys: boolean;
+  /** How many event keys `eventKeys` holds before they are sealed into an item of their own. */
+  eventKeysPerItem: number;
 }
 
-/** Bounds that keep a stored incident far below DynamoDB's 400 KB item limit. */
+/** A full list of event keys to store, as item `index`, before the state that no longer holds it. */
+interface SealedKeys {
+  index: number;
+  keys: string[];
+}
+
+/**
+ * Bounds that keep a stored incident far below DynamoDB's 400 KB item limit: 5,000 event keys (a
+ * UUID is 36 characters: about 200 KB) in the incident or in one sealed item; the lists the alert
+ * shows are capped, as they decide nothing.
+ */
 const LIMITS = { eventKeys: 5_000, actions: 100, places: 100 } as const;
 
 type IncidentAlert = Incident['alert'];
@@ -61,13 +85,15 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
  * another account) changes nothing, unless it paged, its alert was never sent and the invocation
  * that claimed the page has had its time (it failed, and this is Lambda's retry): then this one
  * claims it and pages again, as the first did. Arrival order changes neither the counts nor the
- * first and last times. Pure.
+ * first and last times, and neither does the length of the incident: the pages are looked up
+ * first, and the keys of earlier events are sealed (`sealed`: the tracker stores them first), never
+ * dropped. Pure.
  */
 const applyFinding = (
   current: IncidentState | undefined,
   finding: Finding,
   identity: ApplyIdentity,
-): { state: IncidentState; alert: IncidentAlert | 'duplicate' } => {
+): { state: IncidentState; alert: IncidentAlert | 'duplicate'; sealed?: SealedKeys } => {
   const action = `${serviceOf(finding.eventSource)}:${finding.eventName}`;
   const severity = rank(finding.severity);
   if (!current) {
@@ -91,22 +117,23 @@ const applyFinding = (
       },
     };
   }
-  if (current.eventKeys.includes(identity.eventKey)) {
-    const abandoned = current.pages.find(
-      (page) =>
-        page.eventKey === identity.eventKey &&
-        !page.sent &&
-        identity.now - page.claimedAt >= identity.pageLeaseMs,
-    );
+  const page = current.pages.find((candidate) => candidate.eventKey === identity.eventKey);
+  if (page) {
+    const abandoned = !page.sent && identity.now - page.claimedAt >= identity.pageLeaseMs;
     if (!abandoned) return { state: current, alert: 'duplicate' };
-    const pages = current.pages.map((page) =>
-      page === abandoned ? { ...page, claimedAt: identity.now } : page,
+    const pages = current.pages.map((other) =>
+      other === page ? { ...page, claimedAt: identity.now } : other,
     );
-    return { state: { ...current, pages }, alert: abandoned.alert };
+    return { state: { ...current, pages }, alert: page.alert };
   }
+  if (identity.inSealedKeys || current.eventKeys.includes(identity.eventKey))
+    return { state: current, alert: 'duplicate' };
   const alert = severity < current.mostSevere ? 'escalation' : 'update';
+  const sealedItems = current.sealedKeyItems ?? 0;
+  const full = current.eventKeys.length >= identity.eventKeysPerItem;
   return {
     alert,
+    ...(full && { sealed: { index: sealedItems, keys: current.eventKeys } }),
     state: {
       ...current,
       firstSeen: earlier(current.firstSeen, finding.time),
@@ -118,7 +145,8 @@ const applyFinding = (
       actions: added(current.actions, action, LIMITS.actions),
       regions: added(current.regions, finding.region, LIMITS.places),
       sourceIps: added(current.sourceIps, finding.sourceIp, LIMITS.places),
-      eventKeys: added(current.eventKeys, identity.eventKey, LIMITS.eventKeys),
+      eventKeys: full ? [identity.eventKey] : [...current.eventKeys, identity.eventKey],
+      ...((full || sealedItems) && { sealedKeyItems: sealedItems + (full ? 1 : 0) }),
       pages:
         alert === 'escalation'
           ? [...current.pages, { eventKey: identity.eventKey, alert, sent: false, claimedAt: identity.now }]
@@ -149,4 +177,4 @@ const incidentOf = (state: IncidentState, alert: IncidentAlert): Incident => ({
 });
 
 export { applyFinding, incidentOf, markSent, LIMITS };
-export type { IncidentState, IncidentAlert };
+export type { IncidentState, IncidentAlert, SealedKeys };

@@ -11,9 +11,20 @@ interface Versioned<T> {
  * a map in memory for `replay` and `scan`.
  */
 interface VersionedStore {
-  get<T>(id: string): Promise<Versioned<T> | undefined>;
+  get<T>(id: string, options?: StoreCallOptions): Promise<Versioned<T> | undefined>;
   /** Writes `value` as version `expected + 1` if the stored version is still `expected`; false otherwise. */
-  put<T>(id: string, value: T, expected: number | undefined, expiresAt: Date): Promise<boolean>;
+  put<T>(
+    id: string,
+    value: T,
+    expected: number | undefined,
+    expiresAt: Date,
+    options?: StoreCallOptions,
+  ): Promise<boolean>;
+}
+
+/** `signal`: the caller's time budget (the Lambda invocation's); once it fires, no call is made or continued. */
+interface StoreCallOptions {
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -25,6 +36,12 @@ interface VersionedStore {
  */
 class MemoryVersionedStore implements VersionedStore {
   readonly #items = new Map<string, Versioned<unknown>>();
+  readonly #maxItems: number;
+
+  /** `maxItems`: beyond it, the item created first is forgotten (a bounded window; unbounded by default). */
+  constructor({ maxItems = Infinity }: { maxItems?: number } = {}) {
+    this.#maxItems = maxItems;
+  }
 
   async get<T>(id: string): Promise<Versioned<T> | undefined> {
     const item = this.#items.get(id);
@@ -34,6 +51,7 @@ class MemoryVersionedStore implements VersionedStore {
   async put<T>(id: string, value: T, expected: number | undefined): Promise<boolean> {
     if (this.#items.get(id)?.version !== expected) return false;
     this.#items.set(id, { value: Object.freeze(value), version: (expected ?? 0) + 1 });
+    if (this.#items.size > this.#maxItems) this.#items.delete(this.#items.keys().next().value!);
     return true;
   }
 
@@ -48,24 +66,26 @@ const backOff = (attempt: number) =>
 
 /**
  * Reads, changes and writes one item until the write wins: `change` gets the current value (or
- * undefined) and returns the new value, or undefined to leave the item as it is. Every lost write
+ * undefined) and returns (or resolves to) the new value, or undefined to leave the item as it is. Every lost write
  * means another writer won, so the item always moves forward; a writer gives up after 50 losses.
  */
 const update = async <T>(
   store: VersionedStore,
   id: string,
-  change: (current: T | undefined) => T | undefined,
+  change: (current: T | undefined) => T | undefined | Promise<T | undefined>,
   expiresAt: (value: T) => Date,
+  options: StoreCallOptions = {},
 ): Promise<T | undefined> => {
   for (let attempt = 0; attempt < 50; attempt += 1) {
     if (attempt > 0) await backOff(attempt);
-    const current = await store.get<T>(id);
-    const next = change(current?.value);
+    options.signal?.throwIfAborted();
+    const current = await store.get<T>(id, options);
+    const next = await change(current?.value);
     if (next === undefined) return current?.value;
-    if (await store.put(id, next, current?.version, expiresAt(next))) return next;
+    if (await store.put(id, next, current?.version, expiresAt(next), options)) return next;
   }
   throw new Error(`${id}: too many concurrent writes`);
 };
 
 export { MemoryVersionedStore, update };
-export type { Versioned, VersionedStore };
+export type { Versioned, VersionedStore, StoreCallOptions };

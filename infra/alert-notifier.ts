@@ -10,6 +10,7 @@ import { Construct } from 'constructs';
 import { ALERT_DETAIL_TYPES } from '../schemas/alert-event.ts';
 import { NOTIFIER_ENV } from '../schemas/notifier-config.ts';
 import { AlertBusFunction } from './alert-bus-function.ts';
+import type { IncidentTable } from './incident-table.ts';
 
 interface AlertNotifierProps {
   readonly code: lambda.Code;
@@ -20,6 +21,12 @@ interface AlertNotifierProps {
   readonly logGroupName: string;
   readonly logRetention: logs.RetentionDays;
   readonly logLevel: string;
+  /**
+   * The incident table, when incidents are on: the notifier keeps there the ids of the alerts it
+   * published, so that a copy delivered to any container does not page twice. Without it, each
+   * container remembers its own (docs/incidents-and-suppression.md).
+   */
+  readonly incidents?: IncidentTable;
 }
 
 /**
@@ -41,6 +48,7 @@ class AlertNotifier extends Construct {
       environment: {
         [NOTIFIER_ENV.topicArn]: props.topic.topicArn,
         [NOTIFIER_ENV.logLevel]: props.logLevel,
+        ...(props.incidents && { [NOTIFIER_ENV.incidentTable]: props.incidents.table.tableName }),
       },
       logGroupName: props.logGroupName,
       logRetention: props.logRetention,
@@ -64,6 +72,7 @@ class AlertNotifier extends Construct {
     });
     this.function = notifier.function;
     this.rule = notifier.rule;
+    if (props.incidents && this.function.role) props.incidents.grantIncidentUpdates(this.function.role);
   }
 }
 

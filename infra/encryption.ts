@@ -40,11 +40,39 @@ const logsKeyPolicyStatement = (
   });
 
 /**
+ * The confused-deputy guard of a statement for a service principal: the service may use the key
+ * only on behalf of this account's own resources (`aws:SourceAccount`) of one kind in this Region
+ * (`aws:SourceArn`: EventBridge rules, CloudWatch alarms), not on behalf of another account's.
+ * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-encryption-key-policy.html (confused deputy)
+ * @see https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-conditions.html (aws:SourceArn: the rule's ARN)
+ * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-confused-deputy.html
+ */
+const sourceConditions = (scope: Construct, sourceArnPattern: string) => ({
+  StringEquals: { 'aws:SourceAccount': Stack.of(scope).account },
+  ArnLike: { 'aws:SourceArn': sourceArnPattern },
+});
+
+/** The ARNs of this account's EventBridge rules in this Region, on any bus. */
+const rulesHere = (scope: Construct): string =>
+  Stack.of(scope).formatArn({ service: 'events', resource: 'rule', resourceName: '*' });
+
+/** The ARNs of this account's CloudWatch alarms in this Region. */
+const alarmsHere = (scope: Construct): string =>
+  Stack.of(scope).formatArn({
+    service: 'cloudwatch',
+    resource: 'alarm',
+    resourceName: '*',
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+
+/**
  * The detector's customer managed key, rotated yearly, for its log groups, topics and queues. The key
  * policy lets the services that encrypt on the detector's behalf use it:
  * - CloudWatch Logs, only for the named log groups (encryption context);
- * - EventBridge, to deliver to the encrypted topics and queues (targets and dead letters);
- * - CloudWatch alarms, to publish to the encrypted topics.
+ * - EventBridge, to deliver to the encrypted topics and queues (targets and dead letters), for
+ *   this account's rules only;
+ * - CloudWatch alarms, to publish to the encrypted topics, for this account's alarms only.
  * Log group names are given as names, not constructs: the log groups refer to the key, so the key
  * policy cannot refer back to them.
  * @see https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
@@ -59,9 +87,9 @@ const detectorKey = (scope: Construct, id: string, logGroupNames: readonly strin
   key.addToResourcePolicy(
     logsKeyPolicyStatement(scope, 'CloudWatchLogsForTheDetectorLogGroups', logGroupNames),
   );
-  for (const [sid, service] of [
-    ['EventBridgeDeliversToEncryptedTopicsAndQueues', 'events.amazonaws.com'],
-    ['CloudWatchAlarmsPublishToEncryptedTopics', 'cloudwatch.amazonaws.com'],
+  for (const [sid, service, sources] of [
+    ['EventBridgeDeliversToEncryptedTopicsAndQueues', 'events.amazonaws.com', rulesHere(scope)],
+    ['CloudWatchAlarmsPublishToEncryptedTopics', 'cloudwatch.amazonaws.com', alarmsHere(scope)],
   ] as const) {
     key.addToResourcePolicy(
       new iam.PolicyStatement({
@@ -69,6 +97,7 @@ const detectorKey = (scope: Construct, id: string, logGroupNames: readonly strin
         principals: [new iam.ServicePrincipal(service)],
         actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
         resources: ['*'],
+        conditions: sourceConditions(scope, sources),
       }),
     );
   }
@@ -103,4 +132,12 @@ const encryptedQueue = (
   });
 };
 
-export { detectorKey, encryptedQueue, encryptedTopic, logGroupArn, logsKeyPolicyStatement };
+export {
+  detectorKey,
+  encryptedQueue,
+  encryptedTopic,
+  logGroupArn,
+  logsKeyPolicyStatement,
+  sourceConditions,
+  rulesHere,
+};

@@ -197,6 +197,7 @@ class RootActivityDetector extends Construct {
       code: props.notifierCode ?? bundleCode('notifier', 'notifierCode'),
       topic: this.alertTopic,
       logGroupName: names.notifier,
+      ...(incidents && { incidents }),
     }).function;
     if (props.securityHubImport) {
       this.securityHubImportFunction = new SecurityHubImport(this, 'SecurityHubImport', {

@@ -5,7 +5,7 @@ import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { encryptedQueue } from './encryption.ts';
+import { encryptedQueue, rulesHere, sourceConditions } from './encryption.ts';
 import { RootActivityRule } from './root-activity-rule.ts';
 
 interface RootActivityForwarderProps {
@@ -39,8 +39,12 @@ class RootActivityForwarder extends Construct {
       reason:
         'This queue is the dead-letter queue of the forwarding rule target (DeadLetterConfig), which cdk-nag does not recognise as such.',
     });
+    // Only this account's rules in this Region may pass the role (confused deputy): naming the rule
+    // itself would make the role and the rule that targets through it depend on each other.
     this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('events.amazonaws.com'),
+      assumedBy: new iam.ServicePrincipal('events.amazonaws.com', {
+        conditions: sourceConditions(this, rulesHere(this)),
+      }),
       description: 'rootwatch forwarder: puts root activity on the detector ingest bus',
     });
     this.rule = new RootActivityRule(this, 'Rule', {

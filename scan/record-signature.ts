@@ -24,8 +24,8 @@ const MAX_ITEMS = 10;
  * JSON; the first few only, then one line for the rest. An object that holds nothing at all is
  * reported as such.
  */
-const notRecordItems = (text: Buffer, file: string): { parsed: number; items: InputItem[] } => {
-  const all = splitDocuments(text.toString('utf8'), file);
+const notRecordItems = (text: Buffer, file: string, cut?: string): { parsed: number; items: InputItem[] } => {
+  const all = splitDocuments(text, file, cut);
   const parsed = all.filter((item) => item.kind === 'value').length;
   if (all.length === 0) {
     return {

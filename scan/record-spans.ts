@@ -28,7 +28,9 @@ const recordsArrayStart = (bytes: Buffer): number => {
     (bytes[at] === 0x20 || bytes[at] === 0x0a || bytes[at] === 0x0d || bytes[at] === 0x09)
   )
     at += 1;
-  return bytes.compare(LOG_FILE_START, 0, LOG_FILE_START.length, at, at + LOG_FILE_START.length) === 0
+  // Bounded first: `compare` throws on a range past the end (a text shorter than the opening).
+  return at + LOG_FILE_START.length <= bytes.length &&
+    bytes.compare(LOG_FILE_START, 0, LOG_FILE_START.length, at, at + LOG_FILE_START.length) === 0
     ? at + LOG_FILE_START.length
     : -1;
 };
@@ -91,5 +93,5 @@ const recordSpans = (bytes: Buffer, hits: readonly number[]): SpansResult => {
 /** How the records holding the hits are found: this exact JS scan, or the structural one (scan/spans/). */
 type SpanFinder = (bytes: Buffer, hits: readonly number[]) => SpansResult;
 
-export { recordSpans, recordsArrayStart };
+export { recordSpans, recordsArrayStart, stringEnd };
 export type { RecordSpan, SpansResult, SpanFinder };

@@ -9,8 +9,8 @@ import { countScanned, emptyInputs, emptyProgress } from './scan-counters.ts';
 import type { ScanListener, ScanProgress } from './scan-listener.ts';
 import type { ObjectScan } from './scan-object.ts';
 import type { ObjectSource } from './sources/object-source.ts';
-import type { ListedObject } from './sources/walk.ts';
-import { walkObjects } from './sources/walk.ts';
+import type { ListedObject, WalkProblem } from './sources/walk.ts';
+import { isWalkProblem, walkObjects } from './sources/walk.ts';
 import type { ObjectScanner } from './workers/object-scanner.ts';
 
 /** One place to scan: a source and a folder, prefix or object key in it. */
@@ -32,7 +32,7 @@ interface ScanArchiveOptions {
   lookahead?: number;
 }
 
-type Listed = (ListedObject & { root: ScanRoot }) | { root: ScanRoot; error: Error };
+type Listed = (ListedObject & { root: ScanRoot }) | { root: ScanRoot; problem: WalkProblem };
 
 /** What an object that could not be scanned at all (a worker died) reports. */
 const failedScan = (location: string, error: Error): ObjectScan => ({
@@ -48,7 +48,8 @@ const failedScan = (location: string, error: Error): ObjectScan => ({
  * path), has the `scanner` read and prefilter each object (worker threads, or this thread), and
  * runs the one `ArchiveDetector` on the root-related records that come back. Memory is bounded by
  * the lookahead, the objects in flight and the few held findings, never by the archive's size.
- * Read problems are reported and counted, and never stop the scan. This is the core that the CLI
+ * Read problems (an object, a folder that cannot be listed, a missing root) are reported and
+ * counted, and never stop the scan. This is the core that the CLI
  * adapts; a scheduled function can call it with an S3 source and the in-thread scanner.
  */
 const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener): Promise<ScanInputs> => {
@@ -81,6 +82,10 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
       };
       try {
         for await (const object of walkObjects(root.source, root.key, keep, onPruned)) {
+          if (isWalkProblem(object)) {
+            await queue.push({ root, problem: object });
+            continue;
+          }
           inputs.objectsListed += 1;
           progress.objectsListed += 1;
           progress.bytesListed += object.size ?? 0;
@@ -99,7 +104,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
           });
         }
       } catch (error) {
-        await queue.push({ root, error: error as Error });
+        await queue.push({ root, problem: { key: root.key, problem: (error as Error).message } });
       }
     }
     progress.listingDone = true;
@@ -112,10 +117,9 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   let landed: (() => void) | undefined;
   for await (const next of queue) {
     const { source } = next.root;
-    if ('error' in next) {
-      detect([
-        { kind: 'unreadable', position: { file: source.locate(next.root.key) }, reason: next.error.message },
-      ]);
+    if ('problem' in next) {
+      const { key, problem } = next.problem;
+      detect([{ kind: 'unreadable', position: { file: source.locate(key) }, reason: problem }]);
       continue;
     }
     while (inFlight.size >= options.scanner.capacity)

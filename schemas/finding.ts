@@ -100,6 +100,11 @@ const FindingSchema = z.strictObject({
   lateDetection: z.optional(LateDetectionSchema),
   title: z.string(),
   summary: z.string(),
+  /**
+   * The free-text fields an alert shortened to fit its sink's size limit (`userAgent`,
+   * `incident.sourceIps.3`, …): absent when nothing was cut. Records keep the finding whole.
+   */
+  truncated: z.optional(z.array(z.string())),
 });
 
 type Control = z.infer<typeof ControlSchema>;

@@ -6,6 +6,8 @@ import './zod-english.ts';
 const NOTIFIER_ENV = {
   topicArn: 'ROOTWATCH_ALERT_TOPIC_ARN',
   logLevel: HANDLER_ENV.logLevel,
+  /** The detector's incident table, where the ids of published alerts are kept (when incidents are on). */
+  incidentTable: HANDLER_ENV.incidentTable,
 } as const;
 
 /** The notifier's settings, from its environment, parsed once at cold start. */
@@ -16,6 +18,7 @@ const NotifierConfigSchema = z.object({
     .check(
       z.regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/, { error: 'expected an SNS topic ARN' }),
     ),
+  [NOTIFIER_ENV.incidentTable]: z.optional(z.string().check(z.minLength(3), z.maxLength(255))),
   [NOTIFIER_ENV.logLevel]: z._default(
     z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
     'info',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import './zod-english.ts';
+import { MaxObjectMbSchema, ObjectTimeoutSecondsSchema } from './read-options.ts';
 
 /** `2026-01-31` (the whole day) or an ISO 8601 time; kept as milliseconds since the epoch. */
 const dayOrTime = (bound: 'start' | 'end') =>
@@ -50,6 +51,10 @@ const ScanOptionsSchema = z
       [],
     ),
     workers: z._default(z.int().check(z.minimum(0), z.maximum(64)), 2),
+    /** `--max-object-mb`: the largest object read, stored or decompressed (schemas/read-options.ts). */
+    maxObjectMb: MaxObjectMbSchema,
+    /** `--object-timeout`: seconds one object may take to read and scan. */
+    objectTimeout: ObjectTimeoutSecondsSchema,
   })
   .check(
     z.refine(

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzip } from '../../scan/documents/gzip.ts';
+import { inflate } from '../../scan/documents/inflate.ts';
+import { DEFAULT_READ_LIMITS } from '../../scan/documents/read-limits.ts';
 import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
 import { recordSpans } from '../../scan/record-spans.ts';
 import type { SpanFinder } from '../../scan/record-spans.ts';
@@ -13,6 +14,13 @@ import { printTable } from '../lib/report.ts';
 import { ensureArchive } from './archive.ts';
 
 const REPO_ROOT = new URL('../..', import.meta.url).pathname;
+
+/** A buffer per object, as every reader gunzips without a kept one (scan/documents/inflate.ts). */
+const gunzip = (raw: Buffer): Buffer => {
+  const inflated = inflate(raw, DEFAULT_READ_LIMITS);
+  if (inflated.kind !== 'whole') throw new Error(inflated.kind === 'failed' ? inflated.reason : 'truncated');
+  return inflated.bytes;
+};
 const MB = 1e6;
 const megabytes = Number(process.env.ROOTWATCH_BENCH_STAGES_MB ?? 400);
 const rounds = Number(process.env.ROOTWATCH_BENCH_STAGES_ROUNDS ?? 3);

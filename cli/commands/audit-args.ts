@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
 import { loadAuditFacts } from '../load-audit-facts.ts';
 import { loadDetectorConfig } from '../load-detector-config.ts';
+import { READ_LIMIT_OPTIONS, readLimitsOption } from '../read-limits-option.ts';
 import { UsageError } from '../usage-error.ts';
 import type { AuditOptions } from './audit.ts';
 
@@ -41,6 +42,7 @@ const parseAuditArgs = async (args: string[], now: number): Promise<AuditOptions
       'min-account-age-days': { type: 'string' },
       config: { type: 'string' },
       report: { type: 'string' },
+      ...READ_LIMIT_OPTIONS,
       summary: { type: 'string' },
       facts: { type: 'string' },
     },
@@ -56,6 +58,7 @@ const parseAuditArgs = async (args: string[], now: number): Promise<AuditOptions
     facts: await loadAuditFacts(values.facts),
     asOf: asOfOption(values['as-of']),
     now,
+    limits: readLimitsOption(values['max-object-mb']),
     settings: {
       windowDays: wholeDays('window-days', values['window-days'], AUDIT_DEFAULTS.windowDays, 1),
       minAccountAgeDays: wholeDays(

@@ -10,6 +10,7 @@ import { rootCredentialState } from '../../posture/root-credentials.ts';
 import type { AuditFactsFile } from '../../schemas/audit-facts-file.ts';
 import { AuditSummaryFileSchema } from '../../schemas/audit-summary.ts';
 import { isoTime } from '../../posture/time.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { fleetFiguresText } from '../format/fleet-figures-text.ts';
 import {
   invalidInputLines,
@@ -40,6 +41,8 @@ interface AuditOptions {
   /** The clock, read once per run. */
   now: number;
   settings: AuditSettings;
+  /** `--max-object-mb`: the largest report read. */
+  limits?: ReadLimits;
 }
 
 const asOfOf = (input: Extract<ReportInput, { kind: 'report' }>, options: AuditOptions): AsOf => {
@@ -63,7 +66,7 @@ const auditInput = (
     problems.push({ file: input.file, kind, tone: kind === 'warning' ? 'caution' : 'danger', message });
   };
   if (input.kind === 'unreadable') {
-    report('not audited', unreadableInputLine({ file: input.file }, input.reason));
+    report('not audited', unreadableInputLine({ file: input.file }, input.reason, 'audit'));
     return undefined;
   }
   if (input.kind === 'invalid') {
@@ -114,7 +117,7 @@ const runAudit = async (
   const emptyPaths: string[] = [];
   for (const path of options.paths) {
     let read = 0;
-    for await (const input of readCredentialReports([path])) {
+    for await (const input of readCredentialReports([path], options.limits)) {
       read += 1;
       const account = auditInput(input, options, io, problems);
       if (account) audited.push(account);

@@ -13,6 +13,7 @@ import { nothingReadLine } from '../format/nothing-read.ts';
 import { summaryText } from '../format/summary-text.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
 import type { InputItem } from '../../scan/documents/input-item.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { readItems } from '../input/read-items.ts';
 import type { CommandIo } from '../io.ts';
 
@@ -28,6 +29,8 @@ interface ClassifyOptions {
   /** Approved exceptions: a suppressed finding prints with its rule and does not count for `--fail-on`. */
   suppressions?: readonly SuppressionRule[];
   now?: Date;
+  /** `--max-object-mb`: the largest file read, stored or decompressed. */
+  limits?: ReadLimits;
 }
 
 /**
@@ -40,7 +43,7 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
   const emptyPaths: string[] = [];
   for (const path of options.paths) {
     const before = items.length;
-    for await (const item of readItems([path])) items.push(item);
+    for await (const item of readItems([path], options.limits)) items.push(item);
     if (items.length === before) emptyPaths.push(path);
   }
 
@@ -56,7 +59,7 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
   for (const item of items) {
     if (item.kind === 'unreadable') {
       summary.invalid += 1;
-      io.err(unreadableInputLine(item.position, item.reason));
+      io.err(unreadableInputLine(item.position, item.reason, 'classify'));
       continue;
     }
     const detection = detector.detect(item.value);

@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { closeSync, mkdtempSync } from 'node:fs';
+import { fileProblem, openOutputFile } from '../output-files.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Detector } from '../../detection/detector.ts';
@@ -29,6 +30,7 @@ import { nothingReadLine } from '../format/nothing-read.ts';
 import { summaryText } from '../format/summary-text.ts';
 import type { InputItem } from '../../scan/documents/input-item.ts';
 import { readItems } from '../input/read-items.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import type { CommandIo } from '../io.ts';
 import { EVENTS_DIR } from '../package-files.ts';
 import { CountingRecordSink } from '../replay/counting-record-sink.ts';
@@ -52,6 +54,8 @@ interface ReplayOptions {
   asff?: AsffOptions;
   /** The clock of suppression expiry; default the system's. */
   now?: Date;
+  /** `--max-object-mb`: the largest file read, stored or decompressed. */
+  limits?: ReadLimits;
 }
 
 /**
@@ -74,14 +78,34 @@ const alertRenderer =
     return format === 'text' ? `${text}\n` : text;
   };
 
+/**
+ * Where the records go: `--records FILE`, else a new temporary folder. Made and opened before the
+ * first event, so that a folder that cannot be written (TMPDIR, the given file's) fails the command
+ * with one line saying what to change, and exit 2, not a failed delivery per event (exit 1).
+ */
+const writableRecordsFile = (given: string | undefined): string => {
+  let file = given;
+  try {
+    file ??= join(mkdtempSync(join(tmpdir(), 'rootwatch-replay-')), 'records.jsonl');
+  } catch (error) {
+    throw fileProblem(
+      'the records',
+      `a temporary folder in ${tmpdir()}`,
+      error,
+      ': set TMPDIR, or pass --records FILE',
+    );
+  }
+  closeSync(openOutputFile('the records', file, { append: true, hint: ': pass --records FILE elsewhere' }));
+  return file;
+};
+
 /** Local sinks: records to a JSON Lines file, alerts printed as a SOC analyst reads them. */
 const localDeps = (
   options: ReplayOptions,
   io: CommandIo,
   delivering: () => unknown,
 ): { deps: HandlerDeps; recordsFile: string } => {
-  const recordsFile =
-    options.recordsFile ?? join(mkdtempSync(join(tmpdir(), 'rootwatch-replay-')), 'records.jsonl');
+  const recordsFile = writableRecordsFile(options.recordsFile);
   return {
     recordsFile,
     deps: {
@@ -128,7 +152,7 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
   const deliver = async (item: InputItem): Promise<void> => {
     if (item.kind === 'unreadable') {
       unreadable += 1;
-      io.err(unreadableInputLine(item.position, item.reason));
+      io.err(unreadableInputLine(item.position, item.reason, 'replay'));
       return;
     }
     const event = asEventBridgeEvent(item.value);
@@ -153,7 +177,7 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
   const emptyPaths: string[] = [];
   for (const path of options.paths.length ? options.paths : [DEFAULT_EVENTS]) {
     let read = 0;
-    for await (const item of readItems([path])) {
+    for await (const item of readItems([path], options.limits)) {
       read += 1;
       await deliver(item);
     }

@@ -31,6 +31,8 @@ const OPTION_OF: Record<string, string> = {
   accounts: '--account',
   regions: '--region',
   workers: '--workers',
+  maxObjectMb: '--max-object-mb',
+  objectTimeout: '--object-timeout',
 };
 
 /** `--since: expected YYYY-MM-DD or an ISO 8601 time, not "soon"`, for each problem, on one line. */
@@ -59,6 +61,8 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
       account: { type: 'string', multiple: true, default: [] },
       region: { type: 'string', multiple: true, default: [] },
       workers: { type: 'string' },
+      'max-object-mb': { type: 'string' },
+      'object-timeout': { type: 'string' },
       config: { type: 'string' },
     },
   });
@@ -74,6 +78,8 @@ const parseScanArgs = async (args: string[]): Promise<ScanArgs> => {
     accounts: values.account,
     regions: values.region,
     workers: values.workers === undefined ? defaultWorkerCount() : Number(values.workers),
+    maxObjectMb: values['max-object-mb'] === undefined ? undefined : Number(values['max-object-mb']),
+    objectTimeout: values['object-timeout'] === undefined ? undefined : Number(values['object-timeout']),
   });
   if (!parsed.success) throw new UsageError(optionProblems(parsed.error));
   return {

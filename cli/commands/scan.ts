@@ -1,5 +1,4 @@
 import { createWriteStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Finding, Severity } from '../../schemas/finding.ts';
@@ -25,6 +24,7 @@ import { MAX_LISTED } from '../report/input-problems.ts';
 import type { InputProblem } from '../report/input-problems.ts';
 import { scanReportPage } from '../report/scan-report.ts';
 import { writeReport } from '../report/write-report.ts';
+import { fileProblem, openOutputFile, writeOutputFile } from '../output-files.ts';
 import { scanRoots } from './scan-roots.ts';
 import { startScanner } from './scan-scanner.ts';
 
@@ -44,13 +44,15 @@ interface ScanOutput extends FormatChoice<'table'> {
   suppressions?: readonly SuppressionRule[];
 }
 
-/**
- * Where findings go: stdout, or `--out FILE`, as a table or in a finding format. The file is opened
- * before anything is scanned, so that a path that cannot be written fails at once, naming it.
- */
-const findingWriter = async (options: ScanOptions, output: ScanOutput, io: CommandIo) => {
-  const file = options.out === undefined ? undefined : createWriteStream(options.out);
-  if (file) await once(file, 'open');
+/** Where findings go: stdout, or `--out FILE`, as a table or in a finding format. */
+const findingWriter = (options: ScanOptions, output: ScanOutput, io: CommandIo) => {
+  const file =
+    options.out === undefined
+      ? undefined
+      : createWriteStream(options.out, { fd: openOutputFile('the findings', options.out) });
+  // A write that fails later (a full disk) fails the command when the file is closed, not the process.
+  let failed: unknown;
+  file?.on('error', (error) => (failed ??= error));
   const line = file ? (text: string) => void file.write(`${text}\n`) : io.out;
   const { format } = output;
   return {
@@ -67,6 +69,7 @@ const findingWriter = async (options: ScanOptions, output: ScanOutput, io: Comma
       if (!file) return;
       file.end();
       await once(file, 'close');
+      if (failed) throw fileProblem('the findings', options.out!, failed);
     },
   };
 };
@@ -141,7 +144,7 @@ const runScan = async (
   let writer;
   try {
     roots = await scanRoots(options.paths);
-    writer = await findingWriter(options, output, io);
+    writer = findingWriter(options, output, io);
   } catch (error) {
     await scanner.close();
     throw error;
@@ -164,7 +167,7 @@ const runScan = async (
           found.push(finding);
         },
         unreadable: (position, reason) =>
-          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason)),
+          problems.note(position.file, 'unreadable', unreadableInputLine(position, reason, 'scan')),
         invalid: (position, issues) => {
           for (const line of invalidInputLines(position, issues))
             problems.note(position.file, 'invalid', line);
@@ -188,7 +191,7 @@ const runScan = async (
     regions: options.regions,
   });
   if (options.summary !== undefined)
-    await writeFile(options.summary, `${JSON.stringify(summary, null, 2)}\n`);
+    await writeOutputFile('the summary', options.summary, `${JSON.stringify(summary, null, 2)}\n`);
   const summaryText = `${scanSummaryText(summary)}${grouped.length ? `\n${incidentsLine(grouped)}` : ''}`;
   if (!options.json) io.out(`\n${summaryText}`);
   else if (options.summary === undefined) io.err(summaryText);

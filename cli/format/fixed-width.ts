@@ -1,3 +1,5 @@
+import { escapeControl } from '../../findings/formats/control-characters.ts';
+
 /** A column of a fixed-width table; width 0 means "as wide as the text" (the last column). */
 interface Column<T> {
   header: string;
@@ -5,7 +7,9 @@ interface Column<T> {
   cell(value: T): string;
 }
 
-const fit = (text: string, width: number): string => {
+/** A cell on one line: its control characters (newlines too) escaped, then cut or padded to the width. */
+const fit = (cell: string, width: number): string => {
+  const text = escapeControl(cell);
   if (width === 0) return text;
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 };

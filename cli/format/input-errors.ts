@@ -1,6 +1,7 @@
 import type { ValidationIssue } from '../../schemas/validation-issue.ts';
 import type { InputPosition } from '../../scan/documents/input-item.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
+import { MISSING_PATH } from '../../scan/sources/fs-problems.ts';
 
 /** One stderr line per problem: where (file, line, record), which field, and why. */
 const invalidInputLines = (position: InputPosition, issues: readonly ValidationIssue[]): string[] =>
@@ -9,8 +10,17 @@ const invalidInputLines = (position: InputPosition, issues: readonly ValidationI
       `invalid input: ${describePosition(position)}: ${issue.path}: ${issue.message} (${issue.code})`,
   );
 
-const unreadableInputLine = (position: InputPosition, reason: string): string =>
-  `unreadable input: ${describePosition(position)}: ${reason}`;
+/**
+ * `unreadable input: trail.json.gz: record 3: gzip: …`; a path given that does not exist is said
+ * as a command's own error: `rootwatch classify: no such file or directory: x.json`.
+ */
+const unreadableInputLine = (position: InputPosition, reason: string, command?: string): string =>
+  command !== undefined &&
+  reason === MISSING_PATH &&
+  position.line === undefined &&
+  position.record === undefined
+    ? `rootwatch ${command}: ${MISSING_PATH}: ${position.file}`
+    : `unreadable input: ${describePosition(position)}: ${reason}`;
 
 /** Where in a credential report: the line counts inside `Content` for the JSON form. */
 interface ReportPosition {

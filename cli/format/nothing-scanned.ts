@@ -42,12 +42,11 @@ const emptyRootLine = (
   return `rootwatch scan: ${location}: no CloudTrail log files there (looked for ${LOOKED_FOR}, below it too); check the path or prefix`;
 };
 
-/** Objects were read, and not one held a CloudTrail record: the one line that says so, or none. */
+/** Objects were listed, and not one gave a CloudTrail record: the one line that says so, or none. */
 const noRecordsLine = (inputs: ScanInputs, paths: readonly string[]): string | undefined =>
   inputs.objectsScanned > 0 && inputs.objectsWithRecords === 0
-    ? `rootwatch scan: ${inputs.objectsScanned === 1 ? 'the one object' : `none of the ${inputs.objectsScanned} objects`} ` +
-      `read under ${paths.join(', ')} holds ${inputs.objectsScanned === 1 ? 'no' : 'a'} CloudTrail record ` +
-      '(reported above); check that this is a CloudTrail archive'
+    ? `rootwatch scan: no CloudTrail record read from ${inputs.objectsScanned === 1 ? 'the one object' : `the ${inputs.objectsScanned} objects`} ` +
+      `under ${paths.join(', ')} (each is reported above); check that this is a CloudTrail archive`
     : undefined;
 
 export { emptyRootLine, noRecordsLine, filtersText };

@@ -1,3 +1,9 @@
+import { constants } from 'node:buffer';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
+import { DEFAULT_READ_LIMITS } from '../../scan/documents/read-limits.ts';
+import { describePosition } from '../../scan/documents/input-item.ts';
+import { firstNonSpace } from '../../scan/documents/object-text.ts';
+import { splitDocuments } from '../../scan/documents/split-documents.ts';
 import { GetCredentialReportOutputSchema } from '../../schemas/credential-report.ts';
 import { toValidationIssues } from '../../schemas/validation-issue.ts';
 import type { ValidationIssue } from '../../schemas/validation-issue.ts';
@@ -16,15 +22,8 @@ type ReportInput =
   | { kind: 'invalid'; file: string; issues: ValidationIssue[] }
   | { kind: 'unreadable'; file: string; reason: string };
 
-/** A file is the JSON form (`aws iam get-credential-report`) when it starts with `{`, else CSV. */
-const toReportInput = (file: string, text: string): ReportInput => {
-  if (!text.trimStart().startsWith('{')) return { kind: 'report', file, csv: text, inContent: false };
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    return { kind: 'unreadable', file, reason: `invalid JSON: ${(error as Error).message}` };
-  }
+/** One JSON document of a file, as a credential report (`aws iam get-credential-report` prints one). */
+const reportOfDocument = (file: string, document: unknown): ReportInput => {
   const output = GetCredentialReportOutputSchema.safeParse(document);
   if (!output.success) return { kind: 'invalid', file, issues: toValidationIssues(output.error) };
   return {
@@ -36,11 +35,44 @@ const toReportInput = (file: string, text: string): ReportInput => {
   };
 };
 
-/** Every credential report behind the paths, in order; a path or file that cannot be read says why. */
-async function* readCredentialReports(paths: readonly string[]): AsyncGenerator<ReportInput> {
-  for await (const entry of readTextFiles(paths, CREDENTIAL_REPORT_FILE))
-    yield entry.kind === 'unreadable' ? entry : toReportInput(entry.file, entry.text);
+/**
+ * A file's reports: the JSON form when it starts with `{` (one document, or several one after
+ * another: `cat a.json b.json | rootwatch audit -`, each named by its line), else CSV. JSON is read
+ * by the reader every command uses (scan/documents/split-documents.ts).
+ */
+const toReportInputs = (file: string, text: Buffer): ReportInput[] => {
+  if (text[firstNonSpace(text)] !== 0x7b) {
+    if (text.length > constants.MAX_STRING_LENGTH)
+      return [
+        {
+          kind: 'unreadable',
+          file,
+          reason: 'too large to read as one text (over the longest string V8 holds): split it',
+        },
+      ];
+    return [{ kind: 'report', file, csv: text.toString('utf8'), inContent: false }];
+  }
+  return splitDocuments(text, file).map((item) =>
+    item.kind === 'unreadable'
+      ? { kind: 'unreadable', file: describePosition(item.position), reason: item.reason }
+      : reportOfDocument(describePosition(item.position), item.value),
+  );
+};
+
+/**
+ * Every credential report behind the paths, in order; a path or file that cannot be read says why.
+ * A truncated gzip is not audited: a report cut short would audit fewer accounts than it names.
+ */
+async function* readCredentialReports(
+  paths: readonly string[],
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncGenerator<ReportInput> {
+  for await (const entry of readTextFiles(paths, limits, CREDENTIAL_REPORT_FILE)) {
+    if (entry.kind === 'unreadable') yield entry;
+    else if (entry.cut !== undefined) yield { kind: 'unreadable', file: entry.file, reason: entry.cut };
+    else yield* toReportInputs(entry.file, entry.text);
+  }
 }
 
-export { readCredentialReports, toReportInput };
+export { readCredentialReports };
 export type { ReportInput };

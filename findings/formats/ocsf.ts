@@ -1,11 +1,15 @@
 import type { Finding } from '../../schemas/finding.ts';
 import type { OcsfDetectionFinding, OCSF_SEVERITY_IDS } from '../../schemas/ocsf-detection-finding.ts';
 import { OCSF_VERSION } from '../../schemas/ocsf-detection-finding.ts';
+import { boundedJson } from '../../detection/json-walk.ts';
 import { redactSecrets } from '../../detection/redact-secrets.ts';
 import { kindEntry } from '../catalogue.ts';
 import { cloudTrailEventUrl, ipVersionOf, partitionOf } from './aws-places.ts';
 import { findingKind } from '../finding-kind.ts';
 import { PRODUCT } from './product.ts';
+
+/** The raw event in `data`, secrets redacted; one too deep or too large to carry whole, its head. */
+const DATA_LIMITS = { maxChars: 256 * 1024, headChars: 8_192 };
 
 interface OcsfOptions {
   /** The event the finding was made from, as received: kept (secrets redacted) as the evidence's `data`. */
@@ -66,7 +70,7 @@ const evidenceOf = (finding: Finding, rawEvent: unknown) => ({
     src_endpoint: ipVersionOf(finding.sourceIp) ? { ip: finding.sourceIp } : { svc_name: finding.sourceIp },
   }),
   ...(finding.userAgent !== null && { http_request: { user_agent: finding.userAgent } }),
-  ...(rawEvent !== undefined && { data: redactSecrets(rawEvent) }),
+  ...(rawEvent !== undefined && { data: boundedJson(redactSecrets(rawEvent), DATA_LIMITS) }),
 });
 
 /** The finding's own vocabulary, which OCSF has no attributes for. */

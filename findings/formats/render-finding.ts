@@ -1,6 +1,7 @@
 import type { Finding } from '../../schemas/finding.ts';
 import type { AsffOptions } from './asff.ts';
 import { toAsffFinding } from './asff.ts';
+import { escapeControl } from './control-characters.ts';
 import { findingText } from './finding-text.ts';
 import { toOcsfDetectionFinding } from './ocsf.ts';
 
@@ -31,7 +32,7 @@ const renderFinding = (format: FindingFormat, finding: Finding, options: RenderO
     case 'asff':
       return JSON.stringify(toAsffFinding(finding, options.asff));
     case 'text':
-      return findingText(finding);
+      return escapeControl(findingText(finding), { keepNewlines: true });
   }
 };
 

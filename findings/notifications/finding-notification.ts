@@ -43,6 +43,9 @@ const keyFields = (f: Finding): string[] => [
   ...field('Severity', `${f.severity} (rule ${f.severityRule})`),
   ...(f.controls.length ? field('CIS', cisOf(f)) : []),
   ...field('Event id', f.eventId),
+  ...(f.truncated?.length
+    ? field('Shortened', `${f.truncated.join(', ')} (to fit the alert; the record has them whole)`)
+    : []),
 ];
 
 const incidentFields = (f: Finding): string[] =>

@@ -14,13 +14,14 @@ import type { Logger } from '../../adapters/logger.ts';
 import type { RecordSink } from '../../adapters/record-sink.ts';
 import { pages } from '../root-activity/plan-delivery.ts';
 import { reportRun } from './report-run.ts';
+import { budgetSignal } from '../invocation-budget.ts';
 import type { TrailScan } from './scan-trail.ts';
 
 interface CompletenessDeps {
   /** Scans the trail objects of the plan; `stop` ends the listing early (the deadline). */
   scanTrail(plan: ScanPlan, stop: () => boolean): Promise<TrailScan>;
   /** What the live path recorded in the record log group, logged within `span`. */
-  recorded: { recorded(span: Span): Promise<RecordedIds> };
+  recorded: { recorded(span: Span, options?: { signal?: AbortSignal }): Promise<RecordedIds> };
   records: RecordSink;
   alerts: AlertSink;
   logger: Logger;
@@ -45,6 +46,9 @@ type CompletenessResult = Omit<CompletenessRun, 'kind'>;
 class CompletenessRequestError extends Error {
   override name = 'CompletenessRequestError';
 }
+
+/** What the calls after the scan leave of the invocation, to log their failure and fail it. */
+const AFTER_SCAN_MARGIN_MS = 2_000;
 
 /** Time kept, out of the function's remaining time, to compare, alert and record after the scan. */
 const MAX_RESERVE_MS = 180_000;
@@ -87,7 +91,12 @@ const makeCompletenessHandler =
         : started.getTime() + remaining - Math.min(MAX_RESERVE_MS, remaining / 4);
 
     const scan = await deps.scanTrail(plan, () => now().getTime() >= stopAt);
-    const recorded = scan.found.length ? await deps.recorded.recorded(plan.records) : NOTHING_RECORDED;
+    // The calls after the scan end before the invocation does (handlers/invocation-budget.ts).
+    const signal = budgetSignal(context, AFTER_SCAN_MARGIN_MS);
+    const budget = signal ? { signal } : {};
+    const recorded = scan.found.length
+      ? await deps.recorded.recorded(plan.records, budget)
+      : NOTHING_RECORDED;
     const detectedAt = now();
     // Grouped among themselves as the live path groups (a missed console session pages once, not
     // once per event), with the live path's suppression rules.
@@ -98,7 +107,7 @@ const makeCompletenessHandler =
     const alerts = missed
       .filter((finding) => pages(finding, deps.alertMinSeverity))
       .map((finding) => ({ detailType: ALERT_DETAIL_TYPES.finding, detail: finding }));
-    await deps.alerts.send(alerts);
+    await deps.alerts.send(alerts, budget);
 
     const result: CompletenessResult = {
       window: { start: iso(plan.window.start), end: iso(plan.window.end) },
@@ -113,10 +122,13 @@ const makeCompletenessHandler =
       stoppedEarly: scan.stoppedEarly,
       complete: !scan.stoppedEarly && scan.unreadable === 0 && scan.objectsScanned > 0,
     };
-    await deps.records.write([
-      ...missed.map((finding) => ({ kind: 'finding' as const, finding })),
-      { kind: 'completeness', ...result },
-    ]);
+    await deps.records.write(
+      [
+        ...missed.map((finding) => ({ kind: 'finding' as const, finding })),
+        { kind: 'completeness', ...result },
+      ],
+      budget,
+    );
 
     reportRun(log, {
       result,

@@ -5,6 +5,8 @@ import type { TrailFinding } from '../../scan/completeness/missed-events.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import { archiveDetector } from '../../scan/archive-detector.ts';
 import { describePosition } from '../../scan/documents/input-item.ts';
+import { DEFAULT_READ_LIMITS } from '../../scan/documents/read-limits.ts';
+import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import { reusedGunzip } from '../../scan/documents/reused-gunzip.ts';
 import { scanArchive } from '../../scan/scan-archive.ts';
 import { scanListed } from '../../scan/scan-listed.ts';
@@ -46,12 +48,16 @@ const MAX_PROBLEMS = 50;
  * from it (network activity events, for one, have a detail-type the rule does not take).
  * Objects are gunzipped into one kept buffer (each is scanned in one synchronous step once read).
  */
-const deliveredRecordsScanner = (source: TrailWindowSource, capacity: number): ObjectScanner => {
+const deliveredRecordsScanner = (
+  source: TrailWindowSource,
+  capacity: number,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): ObjectScanner => {
   const tools = { gunzip: reusedGunzip() };
   return {
     capacity,
     scan: async (_descriptor, key) => {
-      const scan = await scanListed(source, key, tools);
+      const scan = await scanListed(source, key, tools, limits);
       const items = scan.items.filter(
         (item) => item.kind === 'unreadable' || deliveredByRule(asEventBridgeEvent(item.value)),
       );

@@ -18,9 +18,15 @@ import type { HandlerDeps } from './make-handler.ts';
 
 /**
  * The SDK retries nothing (`maxAttempts: 1`): adapters/retry.ts is the one retry layer. A request
- * that hangs is abandoned after `requestTimeout` and retried, well within the function's timeout.
+ * that hangs is abandoned after `requestTimeout` and retried, and the handler's budget
+ * (handlers/invocation-budget.ts) ends the retries before the function's timeout. The timeout is
+ * only real with `throwOnRequestTimeout`: without it, @smithy/node-http-handler logs a warning when
+ * `requestTimeout` passes and goes on waiting (its NodeHttpHandlerOptions).
  */
-const CLIENT_CONFIG = { maxAttempts: 1, requestHandler: { requestTimeout: 3_000, connectionTimeout: 1_000 } };
+const CLIENT_CONFIG = {
+  maxAttempts: 1,
+  requestHandler: { requestTimeout: 3_000, connectionTimeout: 1_000, throwOnRequestTimeout: true },
+};
 
 /**
  * One stream per container: `<function>/<date>/<uuid>`, `rootwatch/…` for the live detector (no ':'

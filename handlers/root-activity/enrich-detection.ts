@@ -1,6 +1,7 @@
 import type { Detection, Detector } from '../../detection/detector.ts';
 import { admitFinding } from '../../incidents/admit-finding.ts';
 import type { IncidentTracker } from '../../incidents/incident-tracker.ts';
+import type { StoreCallOptions } from '../../incidents/versioned-store.ts';
 import { field } from '../../detection/root-relation.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 
@@ -23,17 +24,20 @@ const recordOf = (event: unknown): unknown => field(event, 'detail') ?? event;
 const detectWithState = async (
   event: unknown,
   deps: EnrichDeps,
+  options: StoreCallOptions = {},
 ): Promise<{ detection: Detection; relabelled?: string }> => {
   const { detector, incidents } = deps;
   const key = field(field(recordOf(event), 'userIdentity'), 'accessKeyId');
   if (incidents && typeof key === 'string' && key.startsWith('ASIA')) {
-    const session = await incidents.rootSession(key);
+    const session = await incidents.rootSession(key, options);
     if (session) detector.sessions.add(session);
   }
   const detection = detector.detect(event);
   if (detection.kind === 'ignored') {
     const relabelled =
-      detection.session && incidents ? await incidents.learnRootSession(detection.session) : undefined;
+      detection.session && incidents
+        ? await incidents.learnRootSession(detection.session, options)
+        : undefined;
     return relabelled ? { detection, relabelled } : { detection };
   }
   if (detection.kind !== 'finding') return { detection };
@@ -41,6 +45,7 @@ const detectWithState = async (
     suppressions: deps.suppressions,
     now: deps.now(),
     tracker: incidents,
+    signal: options.signal,
   });
   return { detection: { kind: 'finding', finding } };
 };

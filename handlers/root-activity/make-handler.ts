@@ -15,6 +15,8 @@ import { heartbeatRecord } from './heartbeat.ts';
 import { hearLiveness } from './liveness.ts';
 import type { Delivery } from './plan-delivery.ts';
 import { planDelivery, recordedEvent } from './plan-delivery.ts';
+import { budgetSignal } from '../invocation-budget.ts';
+import type { RemainingTime } from '../invocation-budget.ts';
 
 interface HandlerDeps {
   detector: Detector;
@@ -32,10 +34,19 @@ interface HandlerDeps {
 }
 
 /** The part of the Lambda context the handler reads. */
-interface InvocationContext {
+interface InvocationContext extends RemainingTime {
   awsRequestId?: string;
   invokedFunctionArn?: string;
 }
+
+/**
+ * How long before the invocation's end its AWS calls give up (handlers/invocation-budget.ts): the
+ * incident lookup, the record and the alert stop `DELIVERY_MARGIN_MS` before it, which leaves the
+ * note that an alert went out (`alertSent`) until `NOTE_MARGIN_MS` before it, and the handler the
+ * rest to log the failure and fail the invocation, so that Lambda retries it rather than timing out.
+ */
+const DELIVERY_MARGIN_MS = 2_000;
+const NOTE_MARGIN_MS = 500;
 
 interface HandlerResult {
   kind: Delivery['entry']['kind'];
@@ -53,6 +64,7 @@ const deliveryFor = async (
   event: unknown,
   deps: HandlerDeps,
   context: InvocationContext,
+  budget: { signal?: AbortSignal },
 ): Promise<Delivery> => {
   const now = deps.now ?? (() => new Date());
   if (claimsLiveness(event)) {
@@ -66,7 +78,7 @@ const deliveryFor = async (
   }
   const heartbeat = HeartbeatEventSchema.safeParse(event);
   if (!heartbeat.success) {
-    const { detection, relabelled } = await detectWithState(event, { ...deps, now });
+    const { detection, relabelled } = await detectWithState(event, { ...deps, now }, budget);
     return planDelivery(detection, event, deps.alertMinSeverity, relabelled);
   }
   const detection = deps.detector.detect(heartbeatRecord(heartbeat.data, now(), context.invokedFunctionArn));
@@ -84,7 +96,9 @@ const deliveryFor = async (
  * Validates and classifies with the same detector as `rootwatch classify`, then records the result
  * and sends its alerts concurrently. An invalid event is recorded and the invocation succeeds (it
  * will never become valid); when a sink still fails after its retries, the invocation fails, so
- * that Lambda's asynchronous retries and the dead-letter queue keep the event.
+ * that Lambda's asynchronous retries and the dead-letter queue keep the event. Every AWS call is
+ * budgeted against the invocation's remaining time, and the note that a page went out is written as
+ * soon as the alert is accepted, before the record is waited for: a retry then does not page again.
  */
 const makeHandler =
   (deps: HandlerDeps) =>
@@ -95,24 +109,28 @@ const makeHandler =
       awsRequestId: context.awsRequestId,
       eventId: typeof eventId === 'string' ? eventId : undefined,
     });
-    const delivery = await deliveryFor(event, deps, context);
+    const signal = budgetSignal(context, DELIVERY_MARGIN_MS);
+    const budget = signal ? { signal } : {};
+    const delivery = await deliveryFor(event, deps, context, budget);
     const { entry, alerts } = delivery;
     if (entry.kind === 'invalid-event')
       log.warn({ issues: entry.issues }, 'invalid event: recorded, not retried');
-    const results = await Promise.allSettled([
-      deps.records.write([entry]),
-      deps.alerts.send(alerts),
-      ...(entry.kind === 'liveness' && deps.liveness ? [deps.liveness.heard(entry)] : []),
-    ]);
     const finding = entry.kind === 'finding' || entry.kind === 'heartbeat' ? entry.finding : undefined;
     const paged = finding?.incident && finding.incident.alert !== 'update' ? finding : undefined;
-    if (results[1].status === 'fulfilled' && deps.incidents && paged) {
-      // Even when the record failed: the retry must not page again. Not fatal: the alert is out, and
-      // only a redelivery of this event would page again.
+    const alerted = deps.alerts.send(alerts, budget).then(async () => {
+      if (!deps.incidents || !paged) return;
+      // Even when the record fails: the retry must not page again. Not fatal: the alert is out, and
+      // only a redelivery of this event would page again (and carry the same id for the notifier).
+      const noteSignal = budgetSignal(context, NOTE_MARGIN_MS);
       await deps.incidents
-        .alertSent(paged)
+        .alertSent(paged, noteSignal ? { signal: noteSignal } : {})
         .catch((error: unknown) => log.warn({ err: error }, 'could not note that the alert was sent'));
-    }
+    });
+    const results = await Promise.allSettled([
+      deps.records.write([entry], budget),
+      alerted,
+      ...(entry.kind === 'liveness' && deps.liveness ? [deps.liveness.heard(entry)] : []),
+    ]);
     const failures = results.flatMap((result) =>
       result.status === 'rejected' ? [result.reason as unknown] : [],
     );
@@ -146,5 +164,5 @@ const makeHandler =
     return { kind: entry.kind, ...(typeof eventId === 'string' ? { eventId } : {}), alerted: alerts.length };
   };
 
-export { makeHandler, DeliveryError };
+export { makeHandler, DeliveryError, DELIVERY_MARGIN_MS, NOTE_MARGIN_MS };
 export type { HandlerDeps, HandlerResult, InvocationContext };

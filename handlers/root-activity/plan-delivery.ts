@@ -1,4 +1,5 @@
 import type { Detection } from '../../detection/detector.ts';
+import { boundedJson } from '../../detection/json-walk.ts';
 import { redactSecrets } from '../../detection/redact-secrets.ts';
 import { rank } from '../../detection/severity/severity-facts.ts';
 import { ALERT_DETAIL_TYPES } from '../../schemas/alert-event.ts';
@@ -14,12 +15,9 @@ interface Delivery {
   alerts: Alert[];
 }
 
-const recordedEvent = (event: unknown): unknown => {
-  const redacted = redactSecrets(event);
-  const text = JSON.stringify(redacted) ?? 'undefined';
-  if (text.length <= MAX_RECORDED_EVENT_BYTES) return redacted;
-  return { truncated: true, bytes: text.length, head: text.slice(0, 8_192) };
-};
+/** The event as recorded: secrets redacted; an event too large or too deep to log whole, its head. */
+const recordedEvent = (event: unknown): unknown =>
+  boundedJson(redactSecrets(event), { maxChars: MAX_RECORDED_EVENT_BYTES, headChars: 8_192 });
 
 /**
  * Whether a finding pages: at or above the alert threshold, not suppressed, and, where incidents

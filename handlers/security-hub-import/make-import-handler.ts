@@ -6,9 +6,16 @@ import { AsffFindingSchema } from '../../schemas/asff-finding.ts';
 import type { AsffFinding } from '../../schemas/asff-finding.ts';
 import type { Logger } from '../../adapters/logger.ts';
 import { functionPlace } from '../function-place.ts';
+import { budgetSignal } from '../invocation-budget.ts';
+import type { RemainingTime } from '../invocation-budget.ts';
+
+/** The import gives up this long before the invocation's end, to log and fail it (so Lambda retries). */
+const IMPORT_MARGIN_MS = 1_000;
 
 interface ImportHandlerDeps {
-  securityHub: { import(findings: readonly AsffFinding[]): Promise<number> };
+  securityHub: {
+    import(findings: readonly AsffFinding[], options?: { signal?: AbortSignal }): Promise<number>;
+  };
   logger: Logger;
 }
 
@@ -31,7 +38,7 @@ const makeImportHandler =
   (deps: ImportHandlerDeps) =>
   async (
     event: unknown,
-    context: { awsRequestId?: string; invokedFunctionArn?: string } = {},
+    context: { awsRequestId?: string; invokedFunctionArn?: string } & RemainingTime = {},
   ): Promise<{ id: string; imported: number }> => {
     const log = deps.logger.child({ awsRequestId: context.awsRequestId });
     const parsed = AlertBusEventSchema.safeParse(event);
@@ -52,7 +59,8 @@ const makeImportHandler =
         `rootwatch Security Hub import: not valid ASFF:\n${z.prettifyError(asff.error)}`,
       );
     }
-    const imported = await deps.securityHub.import([asff.data]);
+    const signal = budgetSignal(context, IMPORT_MARGIN_MS);
+    const imported = await deps.securityHub.import([asff.data], signal ? { signal } : {});
     log.info(
       { id: asff.data.Id, severity: asff.data.Severity.Label, imported },
       'imported into Security Hub',

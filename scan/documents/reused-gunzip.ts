@@ -48,13 +48,14 @@ const MAX_HINT = 256 << 20;
  *
  * The buffer is written through the zlib handle behind Node's streams, the one `gunzipSync` itself
  * drives; where a Node version lacks it, every object goes to `gunzipSync`. One per thread.
- * `maxBytes` bounds the text of one object (a gzip bomb throws instead of taking the memory);
+ * `maxBytes` bounds the text of one object, and so does a call's `limit` (a gzip bomb throws
+ * instead of taking the memory: zlib stops once the output passes it);
  * `allocate` gives the buffer (a structural scanner's memory, so that its searches copy nothing).
  */
 const reusedGunzip = (
   maxBytes: number = buffer.MAX_LENGTH,
   allocate: GunzipAllocator = newBuffer,
-): ((raw: Buffer) => Buffer) => {
+): ((raw: Buffer, limit?: number) => Buffer) => {
   let output: Buffer = Buffer.allocUnsafe(0);
   let stream: Gunzip & GunzipInternals;
   const fresh = () => {
@@ -63,13 +64,14 @@ const reusedGunzip = (
   };
   fresh();
   if (typeof stream!._handle?.writeSync !== 'function' || !(stream!._writeState instanceof Uint32Array))
-    return (raw) => gunzipSync(raw, { maxOutputLength: maxBytes });
-  return (raw) => {
+    return (raw, limit = maxBytes) => gunzipSync(raw, { maxOutputLength: Math.min(limit, maxBytes) });
+  return (raw, limit = maxBytes) => {
+    const most = Math.min(limit, maxBytes);
     // ISIZE, the uncompressed size modulo 2^32, sizes the first try; a wrong one costs a regrow.
     const size = raw.length >= 4 ? raw.readUInt32LE(raw.length - 4) : 0;
-    const first = Math.min(size + 1, MAX_HINT, maxBytes + 1);
+    const first = Math.min(size + 1, MAX_HINT, most + 1);
     if (output.length < first)
-      output = allocate(Math.max(first, Math.min(FIRST_OUTPUT, maxBytes + 1)), output, 0);
+      output = allocate(Math.max(first, Math.min(FIRST_OUTPUT, most + 1)), output, 0);
     stream.reset();
     let written = 0;
     let consumed = 0;
@@ -85,15 +87,16 @@ const reusedGunzip = (
       );
       if (stream.destroyed) {
         fresh();
-        return gunzipSync(raw, { maxOutputLength: maxBytes });
+        return gunzipSync(raw, { maxOutputLength: most });
       }
       const [outputLeft, inputLeft] = stream._writeState!;
       consumed = raw.length - inputLeft!;
       written = output.length - outputLeft!;
+      // Past the limit (a kept buffer may be larger than it), or full at it: a bomb.
+      if (written > most) throw new RangeError(`the text is over ${most} bytes once gunzipped`);
       if (outputLeft! > 0) return output.subarray(0, written);
       // Full: a larger buffer, with what was inflated so far, and go on.
-      if (written > maxBytes) throw new RangeError(`the text is over ${maxBytes} bytes once gunzipped`);
-      output = allocate(Math.min(output.length * 2, maxBytes + 1), output, written);
+      output = allocate(Math.min(output.length * 2, most + 1), output, written);
     }
   };
 };

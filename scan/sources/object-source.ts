@@ -1,6 +1,13 @@
-/** An entry of a folder: a sub-folder, or an object with its stored size when listing tells it (S3). */
+import type { ReadLimits } from '../documents/read-limits.ts';
+
+/**
+ * An entry of a folder: a sub-folder, an object with its stored size when listing tells it (S3),
+ * or an entry that is neither and is not read, with why (a symbolic link to a folder).
+ */
 type SourceEntry =
-  { kind: 'folder'; key: string } | { kind: 'object'; key: string; size?: number | undefined };
+  | { kind: 'folder'; key: string }
+  | { kind: 'object'; key: string; size?: number | undefined }
+  | { kind: 'skipped'; key: string; reason: string };
 
 /**
  * Where archive objects live: a local file tree or an S3 bucket. Keys are file paths or S3 keys,
@@ -13,8 +20,11 @@ interface ObjectSource {
   list(folder: string): AsyncIterable<SourceEntry>;
   /** What `key` is: an object, a folder, or missing (throws, as a read would). */
   stat(key: string): Promise<SourceEntry>;
-  /** The object's stored bytes (gzip or not, as stored). */
-  read(key: string): Promise<Buffer>;
+  /**
+   * The object's stored bytes (gzip or not, as stored); one over the size limit, or that is not a
+   * regular file, is refused before it is read (throws, saying why).
+   */
+  read(key: string, limits: ReadLimits): Promise<Buffer>;
   /** How messages name `key`: a path, or `s3://bucket/key`. */
   locate(key: string): string;
 }

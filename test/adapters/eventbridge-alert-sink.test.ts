@@ -1,5 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EventBridgeAlertSink, batchesOf } from '../../adapters/eventbridge-alert-sink.ts';
+import {
+  EventBridgeAlertSink,
+  batchesOf,
+  entrySize,
+  MAX_REQUEST_BYTES,
+} from '../../adapters/eventbridge-alert-sink.ts';
+import { FindingSchema } from '../../schemas/finding.ts';
+import { onlyFinding } from '../helpers/sample-findings.ts';
 import type { Alert } from '../../adapters/alert-sink.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { FAST_RETRY, localClients } from '../helpers/aws-clients.ts';
@@ -37,6 +44,42 @@ describe('Sink: EventBridge alerts', () => {
   it('accepts the bus ARN as well as its name', async () => {
     await sink(`arn:aws:events:us-east-1:111122223333:event-bus/${BUS}`).send([alert('e1')]);
     expect(storedIds()).toStrictEqual(['e1']);
+  });
+
+  it.each(['userAgent', 'errorMessage', 'summary'] as const)(
+    'shortens a 400 KB %s to fit the PutEvents limit, says so, and keeps the finding valid',
+    async (fieldName) => {
+      // Prepare
+      const { finding } = await onlyFinding('sign-in/root-console-login-eventbridge-2016.json');
+      const huge = { ...finding, [fieldName]: 'x'.repeat(400_000) };
+
+      // Act
+      await sink().send([{ detailType: 'Root Activity Finding', detail: huge }]);
+
+      // Assess
+      const [stored] = endpoint.events.received;
+      const detail = FindingSchema.parse(stored?.detail);
+      expect(detail.truncated).toStrictEqual([fieldName]);
+      expect(detail.eventId).toBe(finding.eventId);
+      expect(String(detail[fieldName]).endsWith('… [truncated]')).toBe(true);
+      const sent = {
+        Source: 'rootwatch',
+        DetailType: 'Root Activity Finding',
+        Detail: JSON.stringify(stored?.detail),
+      };
+      expect(entrySize(sent)).toBeLessThanOrEqual(MAX_REQUEST_BYTES);
+    },
+  );
+
+  it('leaves an alert that fits as it is', async () => {
+    // Prepare
+    const { finding } = await onlyFinding('sign-in/root-console-login-eventbridge-2016.json');
+
+    // Act
+    await sink().send([{ detailType: 'Root Activity Finding', detail: finding }]);
+
+    // Assess
+    expect(endpoint.events.received[0]?.detail).toStrictEqual(JSON.parse(JSON.stringify(finding)));
   });
 
   it('sends only the failed entries again after a partial failure', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryable, withRetries } from '../../adapters/retry.ts';
+import { backoffDelay, BudgetExhaustedError, isRetryable, sleep, withRetries } from '../../adapters/retry.ts';
 
 const error = (fields: Record<string, unknown>) => Object.assign(new Error('x'), fields);
 
@@ -35,6 +35,55 @@ describe('Retry: withRetries', () => {
 
     // Assess
     expect({ result, calls }).toStrictEqual({ result: 'done', calls: 3 });
+  });
+
+  it('hands each attempt the budget signal, and stops retrying once it fired, naming the last failure', async () => {
+    // Prepare
+    const budget = new AbortController();
+    const seen: (AbortSignal | undefined)[] = [];
+
+    // Act
+    const spent = withRetries(
+      async ({ abortSignal }) => {
+        seen.push(abortSignal);
+        if (seen.length === 2) budget.abort(new Error('budget'));
+        throw error({ name: 'ThrottlingException' });
+      },
+      policy,
+      budget.signal,
+    );
+
+    // Assess
+    const failure = await spent.catch((caught: unknown) => caught);
+    expect(failure).toBeInstanceOf(BudgetExhaustedError);
+    expect((failure as Error).cause).toMatchObject({ name: 'ThrottlingException' });
+    expect(seen).toStrictEqual([budget.signal, budget.signal]);
+  });
+
+  it('makes no attempt when the budget is already spent', async () => {
+    // Prepare
+    const budget = new AbortController();
+    budget.abort(new Error('spent'));
+    let calls = 0;
+
+    // Act
+    const spent = withRetries(async () => (calls += 1), policy, budget.signal);
+
+    // Assess
+    await expect(spent).rejects.toBeInstanceOf(BudgetExhaustedError);
+    expect(calls).toBe(0);
+  });
+
+  it('ends a backoff wait when the budget fires', async () => {
+    // Prepare
+    const budget = new AbortController();
+    const waiting = sleep(60_000, budget.signal);
+
+    // Act
+    budget.abort(new Error('budget'));
+
+    // Assess
+    await expect(waiting).rejects.toThrow('budget');
   });
 
   it('gives up after the last attempt, and at once on a final error', async () => {

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { S3Client, ServiceInputTypes, ServiceOutputTypes } from '@aws-sdk/client-s3';
+import type { InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
 import { join, relative } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../cli/main.ts';
@@ -120,6 +123,132 @@ describe('Source: S3 (against a local S3 server)', () => {
     // 55 keys, 4 a page: the day folder is read in 14 pages.
     expect(prefixes.filter((prefix) => prefix === day)).toHaveLength(14);
     expect(found).toStrictEqual(['root-key-s3']);
+  });
+
+  describe('a listing page that fails', () => {
+    const FLAKY = 'flaky-trail';
+    const folder = (account: string) => `AWSLogs/${account}/CloudTrail/us-east-1/2023/07/10`;
+    beforeAll(async () => {
+      // Two account folders, each with a root record: the first one's listing fails.
+      const logFile = (id: string, account: string) =>
+        gzipSync(
+          JSON.stringify({
+            Records: [
+              rootRecord('access-key/root-access-key-put-bucket-policy.json', {
+                eventID: id,
+                eventTime: '2023-07-10T12:00:00Z',
+                account,
+              }),
+            ],
+          }),
+        );
+      await fillBucket(s3, FLAKY, [
+        [`${folder('111111111111')}/first.json.gz`, logFile('root-in-first', '111111111111')],
+        [`${folder('218007301253')}/second.json.gz`, logFile('root-in-second', '218007301253')],
+        // For the size limit: 2 MiB stored, and 8 MiB in 8 kB of gzip, beside a good object.
+        ['large/plain.json', Buffer.from(`[${' '.repeat(2 * 2 ** 20)}]`)],
+        ['large/bomb.json.gz', gzipSync(Buffer.alloc(8 * 2 ** 20, 0x20))],
+        ['large/good.json.gz', logFile('root-beside-large', '218007301253')],
+      ]);
+    });
+
+    /** A scan of the bucket whose client fails the listings of the first account's folder, as `fail` says. */
+    const scanFlaky = async (fail: (client: S3Client, prefix: string) => void) => {
+      stubS3Env();
+      const client = await s3Client();
+      fail(client, 'AWSLogs/111111111111/');
+      const found: string[] = [];
+      const problems: string[] = [];
+      await scanArchive(
+        {
+          roots: [{ source: await s3Source(FLAKY, { client }), key: 'AWSLogs' }],
+          filters: { accounts: [], regions: [] },
+          detector: archiveDetector(DetectorConfigSchema.parse({}), { accounts: [], regions: [] }),
+          scanner: inlineScanner(sourceCache()),
+        },
+        {
+          finding: (finding) => found.push(finding.eventId),
+          unreadable: (position, reason) => problems.push(`${position.file}: ${reason}`),
+          invalid: () => {},
+        },
+      );
+      return { found: found.sort(), problems };
+    };
+
+    it('refuses an object over the size limit by its length, and a gzip bomb once it passes it, in the workers', async () => {
+      // Prepare
+      stubS3Env();
+      const out: string[] = [];
+      const err: string[] = [];
+
+      // Act
+      const code = await main(['scan', '--json', '--max-object-mb', '1', `s3://${FLAKY}/large/`], {
+        out: (line) => out.push(line),
+        err: (line) => err.push(line),
+      });
+
+      // Assess
+      expect({
+        code,
+        found: out.map((line) => FindingSchema.parse(JSON.parse(line)).eventId),
+        problems: err.filter((line) => line.startsWith('unreadable input: ')).sort(),
+      }).toStrictEqual({
+        code: 2,
+        found: ['root-beside-large'],
+        problems: [
+          `unreadable input: s3://${FLAKY}/large/bomb.json.gz: gzip: decompresses to over the 1 MiB limit per object (--max-object-mb)`,
+          `unreadable input: s3://${FLAKY}/large/plain.json: ${2 * 2 ** 20 + 2} bytes, over the 1 MiB limit per object (--max-object-mb): skipped`,
+        ],
+      });
+    });
+
+    it('is reported with its folder, and the folders after it are still scanned', async () => {
+      // Act: every attempt at the folder is denied.
+      const result = await scanFlaky((client, prefix) =>
+        client.middlewareStack.add(
+          (next) => async (args) => {
+            if ((args.input as { Prefix?: string }).Prefix === prefix)
+              throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+            return next(args);
+          },
+          { step: 'initialize' },
+        ),
+      );
+
+      // Assess
+      expect(result).toStrictEqual({
+        found: ['root-in-second'],
+        problems: [`s3://${FLAKY}/AWSLogs/111111111111: cannot list this folder: Access Denied`],
+      });
+    });
+
+    it('is retried by the client first: one that fails once loses nothing', async () => {
+      // Act: the first attempt at the folder fails as S3 fails when it is briefly unavailable.
+      let failures = 0;
+      const result = await scanFlaky((client, prefix) =>
+        client.middlewareStack.addRelativeTo(
+          (next: InitializeHandler<ServiceInputTypes, ServiceOutputTypes>) =>
+            async (args: InitializeHandlerArguments<ServiceInputTypes>) => {
+              if ((args.input as { Prefix?: string }).Prefix === prefix && failures === 0) {
+                failures += 1;
+                throw Object.assign(new Error('Service Unavailable'), {
+                  name: 'ServiceUnavailable',
+                  $metadata: { httpStatusCode: 503 },
+                });
+              }
+              return next(args);
+            },
+          { relation: 'after', toMiddleware: 'retryMiddleware' },
+        ),
+      );
+
+      // Assess
+      expect({ ...result, failures }).toStrictEqual({
+        found: ['root-in-first', 'root-in-second'],
+        problems: [],
+        failures: 1,
+      });
+    });
   });
 
   it('reads one object by its key, and reports a missing one with its s3:// location', async () => {

@@ -11,7 +11,14 @@ const { handler } = await import(process.argv[2]);
 const functionArn = 'arn:aws:lambda:us-east-1:111122223333:function:rootwatch-root-activity';
 for (const [index, event] of events.entries()) {
   try {
-    const result = await handler(event, { awsRequestId: `bundle-${index}`, invokedFunctionArn: functionArn });
+    // As Lambda's context: the time left of a 30 s function timeout.
+    const deadline = Date.now() + 30_000;
+    const context = {
+      awsRequestId: `bundle-${index}`,
+      invokedFunctionArn: functionArn,
+      getRemainingTimeInMillis: () => deadline - Date.now(),
+    };
+    const result = await handler(event, context);
     process.stdout.write(`RESULT ${JSON.stringify({ ok: true, result })}\n`);
   } catch (error) {
     process.stdout.write(

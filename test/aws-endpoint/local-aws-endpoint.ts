@@ -19,9 +19,20 @@ import { accountOfKey, StsService } from './sts-service.ts';
  * per-entry code while the rest are stored), `slow` (answers late, but within the client's timeout).
  * After it is stored: `lost-answer` (the connection is cut, no answer) and `timeout` (the answer
  * comes after the client has given up). The latter two are why delivery is at least once.
+ * `hang`: the request is read and never answered, nothing stored (a service that accepts the
+ * connection and then stalls); `hang-after-store`: stored, then never answered.
  */
-type Fault = 'throttle' | 'server-error' | 'unavailable' | 'partial' | 'slow' | 'lost-answer' | 'timeout';
-const STORED_BEFORE: ReadonlySet<Fault> = new Set(['lost-answer', 'timeout']);
+type Fault =
+  | 'throttle'
+  | 'server-error'
+  | 'unavailable'
+  | 'partial'
+  | 'slow'
+  | 'lost-answer'
+  | 'timeout'
+  | 'hang'
+  | 'hang-after-store';
+const STORED_BEFORE: ReadonlySet<Fault> = new Set(['lost-answer', 'timeout', 'hang-after-store']);
 
 interface FaultInjection {
   /** Probability of each fault per request (they add up to at most 1). */
@@ -127,6 +138,11 @@ class LocalAwsEndpoint {
     await new Promise((resolve) => this.#server.close(resolve));
   }
 
+  /** Notes a request that will never be answered, and leaves its response open (`stop` closes it). */
+  #hang(operation: string, fault: Fault): void {
+    this.requests.push({ operation, status: 'no answer', fault });
+  }
+
   #faultFor(operation: string): Fault | undefined {
     const queued = this.#queued.get(operation);
     if (queued?.length) return queued.shift();
@@ -179,6 +195,7 @@ class LocalAwsEndpoint {
     const delayMs = this.#injection?.delayMs ?? 200;
     const error = fault && ERROR_STATUS[fault];
     if (error) return fail(new ServiceError(error[0], `injected ${fault}`, error[1]), fault);
+    if (fault === 'hang') return this.#hang(operation, fault);
     if (fault === 'slow') await wait(delayMs);
 
     let result: unknown;
@@ -202,6 +219,7 @@ class LocalAwsEndpoint {
     if (fault && STORED_BEFORE.has(fault)) {
       this.requests.push({ operation, status: 'no answer', fault });
       if (fault === 'lost-answer') return void response.socket?.destroy();
+      if (fault === 'hang-after-store') return;
       await wait(delayMs);
       if (!response.socket?.destroyed) response.writeHead(200).end(JSON.stringify(result));
       return;
@@ -230,6 +248,7 @@ class LocalAwsEndpoint {
         queryError(error[0] === 'ThrottlingException' ? 'Throttling' : error[0], `injected ${fault}`),
         fault,
       );
+    if (fault === 'hang') return this.#hang(operation, fault);
     try {
       const result =
         service === 'iam'
@@ -237,6 +256,7 @@ class LocalAwsEndpoint {
           : service === 'sns'
             ? this.sns.handle(operation, params)
             : this.sts.handle(operation, params, accountOfKey(signingKey(authorization), this.homeAccount));
+      if (fault === 'hang-after-store') return this.#hang(operation, fault);
       answer(200, queryResponse(operation, QUERY_NAMESPACES[service], result), fault);
     } catch (caught) {
       if (!(caught instanceof ServiceError)) throw caught;
@@ -290,6 +310,7 @@ class LocalAwsEndpoint {
         ? fail(new ServiceError('TooManyRequestsException', 'injected throttle', 429), fault)
         : fail(new ServiceError(error[0], `injected ${fault}`, error[1]), fault);
     }
+    if (fault === 'hang') return this.#hang(operation, fault);
     if (fault === 'slow') await wait(this.#injection?.delayMs ?? 200);
     let input: unknown;
     try {
@@ -303,6 +324,7 @@ class LocalAwsEndpoint {
       if (fault && STORED_BEFORE.has(fault)) {
         this.requests.push({ operation, status: 'no answer', fault });
         if (fault === 'lost-answer') return void response.socket?.destroy();
+        if (fault === 'hang-after-store') return;
         await wait(this.#injection?.delayMs ?? 200);
         if (!response.socket?.destroyed) response.writeHead(200).end(JSON.stringify(result));
         return;

@@ -370,7 +370,7 @@ describe('CLI: rootwatch audit', () => {
     // Assess
     expect(code).toBe(2);
     expect(out).toHaveLength(POSTURE_CHECKS.length);
-    expect(err[0]).toContain('unreadable input: /nonexistent: ENOENT');
+    expect(err[0]).toBe('rootwatch audit: no such file or directory: /nonexistent');
   });
 
   it.each([

@@ -108,6 +108,68 @@ describe('CLI: rootwatch classify', () => {
     );
   });
 
+  it("prints OCSF for a record nested 4,000 deep and keeps the later files' findings", async () => {
+    // Prepare
+    const dir = scratch();
+    const record = sampleJson('sign-in/root-console-login-without-mfa.json');
+    let deep: Record<string, unknown> = { tokenCode: '654321' };
+    for (let level = 0; level < 4_000; level += 1) deep = { a: deep };
+    writeFileSync(join(dir, 'a-deep.json'), JSON.stringify({ ...record, additionalEventData: deep }));
+    writeFileSync(
+      join(dir, 'b-later.json'),
+      JSON.stringify(sampleJson('sign-in/root-console-login-failed.json')),
+    );
+
+    // Act
+    const { code, out, err } = await run('classify', '--format', 'ocsf', dir);
+
+    // Assess
+    expect({ code, err }).toStrictEqual({ code: 0, err: [] });
+    const findings = out.map(
+      (line) => JSON.parse(line) as { api: { operation: string }; evidences: [{ data: unknown }] },
+    );
+    expect(findings).toHaveLength(2);
+    expect(findings[0]!.evidences[0].data).toMatchObject({ truncated: true });
+    expect(out.join('\n')).not.toContain('654321');
+  });
+
+  it.each([
+    { format: 'table', args: [] },
+    { format: 'text', args: ['--format', 'text'] },
+  ])('escapes control characters of record fields in the $format output', async ({ args }) => {
+    // Prepare
+    const dir = scratch();
+    const record = sampleJson('sign-in/root-console-login-without-mfa.json');
+    record.userAgent = 'Mozilla\u001b]0;owned\u0007\u001b[2J\rspoofed\u009b31m';
+    record.sourceIPAddress = 'svc\u001b[2K\rfake.amazonaws.com';
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(record));
+
+    // Act
+    const { code, out } = await run('classify', ...args, join(dir, 'hostile.json'));
+
+    // Assess
+    expect(code).toBe(0);
+    const text = out.join('\n');
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    expect(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/u.test(text)).toBe(false);
+    expect(text).toContain('\\u001b');
+  });
+
+  it('keeps JSON output the same JSON when a record field carries control characters', async () => {
+    // Prepare
+    const dir = scratch();
+    const record = sampleJson('sign-in/root-console-login-without-mfa.json');
+    record.userAgent = 'ua\u009b2J\u202e\u001b[0m';
+    writeFileSync(join(dir, 'hostile.json'), JSON.stringify(record));
+
+    // Act
+    const { out } = await run('classify', '--json', join(dir, 'hostile.json'));
+
+    // Assess
+    expect(/[\u007f-\u009f\u202e]/u.test(out[0]!)).toBe(false);
+    expect(FindingSchema.parse(JSON.parse(out[0]!)).userAgent).toBe(record.userAgent);
+  });
+
   it('reports a missing file and goes on with the rest', async () => {
     // Act
     const { code, out, err } = await run(
@@ -120,7 +182,7 @@ describe('CLI: rootwatch classify', () => {
     // Assess
     expect(code).toBe(2);
     expect(out).toHaveLength(1);
-    expect(err[0]).toContain('unreadable input: /nonexistent/trail.json: ENOENT');
+    expect(err).toStrictEqual(['rootwatch classify: no such file or directory: /nonexistent/trail.json']);
   });
 
   it('ends with a summary on request (on stderr with --json)', async () => {
@@ -149,6 +211,22 @@ describe('CLI: rootwatch classify', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toContain(message);
     expect(out).toStrictEqual([]);
+  });
+
+  it('names a config file it cannot read in plain words, without Node error codes', async () => {
+    // Act
+    const { code, err } = await run(
+      'classify',
+      '--config',
+      '/nonexistent/config.json',
+      sample('sign-in/root-console-login-failed.json'),
+    );
+
+    // Assess
+    expect({ code, err }).toStrictEqual({
+      code: 2,
+      err: ['rootwatch classify: cannot read config /nonexistent/config.json: no such file or directory'],
+    });
   });
 
   it('applies a config file and names every bad field of a bad one', async () => {
@@ -357,7 +435,7 @@ describe('CLI: rootwatch classify', () => {
     // Act
     const result = await runCli(
       ['classify', '--json', '--suppressions', rules, sample('sign-in/root-console-login-failed.json')],
-      new Date(row.clock),
+      { now: new Date(row.clock) },
     );
 
     // Assess

@@ -132,7 +132,8 @@ const ROWS: Row[] = [
     name: 'scan: only objects without a record',
     argv: () => ['scan', at('shape')],
     code: 2,
-    line: () => `rootwatch scan: the one object read under ${at('shape')} holds no CloudTrail record`,
+    line: () =>
+      `rootwatch scan: no CloudTrail record read from the one object under ${at('shape')} (each is reported above)`,
   },
   {
     name: 'replay: {"a":1}',

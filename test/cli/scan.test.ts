@@ -250,8 +250,8 @@ describe('CLI: rootwatch scan', () => {
       `unreadable input: ${join(day, 'bad-record.json')}: record 0: invalid JSON: Unexpected token '}', ..."ventTime":}" is not valid JSON`,
       `unreadable input: ${join(day, 'corrupt.json.gz')}: gzip: unknown compression method`,
       `unreadable input: ${join(day, 'cut.json')}: record 0: invalid JSON: the file ends inside this record (truncated?)`,
-      `unreadable input: ${join(day, 'dangling.json.gz')}: ENOENT: no such file or directory, open '${join(day, 'dangling.json.gz')}'`,
-      `unreadable input: ${join(day, 'truncated.json.gz')}: gzip: unexpected end of file`,
+      `unreadable input: ${join(day, 'dangling.json.gz')}: dangling symbolic link: its target does not exist (fix or remove the link)`,
+      `unreadable input: ${join(day, 'truncated.json.gz')}: gzip: unexpected end of file after 188 bytes of text (truncated?); the records before the cut were read`,
     ]);
     expect(readSummary(summaryFile).inputs).toMatchObject({
       objectsListed: 60,

@@ -145,6 +145,39 @@ describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint
     );
   });
 
+  it('records an invalid event nested 4,000 deep and succeeds, so that it is not retried into the DLQ', async () => {
+    // Prepare
+    const event = asEventBridgeEvent({
+      eventVersion: '1.08',
+      userIdentity: { type: 'Root', accountId: '111122223333', arn: 'arn:aws:iam::111122223333:root' },
+      eventTime: 'soon',
+      eventSource: 'iam.amazonaws.com',
+      eventName: 'ListUsers',
+      requestParameters: {},
+    });
+    let deep: Record<string, unknown> = { sessionToken: 'IQoJ-deep-secret' };
+    for (let level = 0; level < 4_000; level += 1) deep = { a: deep };
+    (event.detail as Record<string, unknown>).requestParameters = deep;
+    const env = localAwsEnv(endpoint.url, {
+      ROOTWATCH_ALERT_BUS: BUS,
+      ROOTWATCH_LOG_GROUP: GROUP,
+      ROOTWATCH_LOG_LEVEL: 'warn',
+    });
+    const before = endpoint.logs.messages(GROUP).length;
+
+    // Act
+    const { code, results } = await invokeBundle([event], env);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(results).toMatchObject([{ ok: true, result: { kind: 'invalid-event' } }]);
+    const recorded = endpoint.logs.messages(GROUP).slice(before);
+    expect(recorded.map((message) => RecordEntrySchema.parse(JSON.parse(message)))).toMatchObject([
+      { kind: 'invalid-event', event: { truncated: true } },
+    ]);
+    expect(recorded.join('')).not.toContain('IQoJ-deep-secret');
+  });
+
   it('ships the repository suppression rules beside the bundle, where the function reads them by default', () => {
     // Assess
     const shipped = readFileSync(join(dirname(BUNDLE), 'suppressions.json'), 'utf8');

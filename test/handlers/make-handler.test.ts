@@ -112,6 +112,32 @@ describe('Handler: root activity', () => {
     },
   );
 
+  it('records an invalid event nested 4,000 deep, by its head, and succeeds (no retry, no DLQ)', async () => {
+    // Prepare
+    const { handler, records } = setup();
+    const event = loginEnvelope();
+    const detail = event.detail as Record<string, unknown>;
+    detail.eventTime = 'soon';
+    let deep: Record<string, unknown> = { password: 'at-the-bottom' };
+    for (let level = 0; level < 4_000; level += 1) deep = { a: deep };
+    detail.requestParameters = deep;
+
+    // Act
+    const result = await handler(event, context);
+
+    // Assess
+    expect(result.kind).toBe('invalid-event');
+    const [entry] = records.entries;
+    expect(entry).toMatchObject({
+      kind: 'invalid-event',
+      issues: [{ path: 'detail.eventTime' }],
+      event: { truncated: true, depth: 4_003 },
+    });
+    const head = (entry as { event: { head: string } }).event.head;
+    expect(head.startsWith('{"id":"6f87d04b-9f74-4f04-a780-7acf4b0a9b38"')).toBe(true);
+    expect(RecordEntrySchema.parse(JSON.parse(JSON.stringify(entry))).kind).toBe('invalid-event');
+  });
+
   it('records an event that gives no finding as ignored, with the reason', async () => {
     // Prepare
     const { handler, records } = setup();

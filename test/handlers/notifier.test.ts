@@ -150,7 +150,7 @@ describe('Notifier end to end: detector, alert bus, notifier, SNS on the local e
       await buildAwsDeps(env, { logger: memoryLogger().logger, retry: FAST_RETRY }),
     );
     const notifier = makeNotifierHandler(
-      buildNotifierDeps(env, { logger: memoryLogger().logger, retry: FAST_RETRY }),
+      await buildNotifierDeps(env, { logger: memoryLogger().logger, retry: FAST_RETRY }),
     );
     for (const sample of await deliveredSamples()) await detector(sample.event);
     endpoint.injectFaults({
@@ -163,7 +163,13 @@ describe('Notifier end to end: detector, alert bus, notifier, SNS on the local e
     for (const alert of endpoint.events.received) await notifier(asDelivered(alert));
 
     // Assess
-    const alerts = endpoint.events.received;
+    // Two pairs of samples share an event id: the second of each is a copy, and is dropped.
+    const alerts = endpoint.events.received.filter(
+      (alert, index, all) =>
+        all.findIndex(
+          (other) => other.detailType === alert.detailType && other.detail.eventId === alert.detail.eventId,
+        ) === index,
+    );
     expect(alerts.length).toBeGreaterThan(40);
     expect(endpoint.sns.published.map((message) => message.subject)).toStrictEqual(
       alerts.map((alert) => findingNotification(alert.detail as never).subject),

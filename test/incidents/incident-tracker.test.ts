@@ -291,6 +291,34 @@ describe.each(STORES)('Incidents: one per root session, state %s', (_, storeFact
     ).toStrictEqual(['first 1', 'update 1', 'first 1', 'update 1', 'escalation 2', 'update 2']);
   });
 
+  it('keeps delivery and counts exact past the event keys one item holds: pages re-sent, redeliveries ignored', async () => {
+    // Prepare: three keys an item, so that seven calls seal two items.
+    let now = Date.parse('2026-11-29T10:05:00Z');
+    const tracker = newTracker({ now: () => now, eventKeysPerItem: 3 });
+    const login = signIn('2026-11-29T10:00:00Z', 'Yes');
+    const calls = Array.from({ length: 7 }, (_, index) =>
+      consoleCall(`c${index}`, `2026-11-29T10:0${index + 1}:00Z`, '2026-11-29T10:00:01Z'),
+    );
+    const escalation = consoleCall('e', '2026-11-29T10:09:00Z', '2026-11-29T10:00:01Z', 'CreateAccessKey');
+    await trackAll([login, ...calls], tracker);
+
+    // Act: the escalation's alert fails; Lambda's retry; redeliveries of sealed and open keys, and,
+    // in another container, of the escalation once its alert went out.
+    const escalated = await tracker.track(escalation);
+    now += 60_000;
+    const retried = await tracker.track(escalation);
+    const redelivered = await trackAll([calls[0]!, calls[3]!, calls[6]!, login], tracker);
+    await tracker.alertSent(retried);
+    now += 60_000;
+    const afterSent = await newTracker({ now: () => now, eventKeysPerItem: 3 }).track(escalation);
+
+    // Assess
+    expect(
+      [escalated, retried, afterSent].map((one) => `${one.incident!.alert} ${one.incident!.count}`),
+    ).toStrictEqual(['escalation 9', 'escalation 9', 'update 9']);
+    expect(redelivered.map((one) => one.incident!.count)).toStrictEqual([9, 9, 9, 9]);
+  });
+
   it('pages once when a retry and the first delivery of one event run at the same time', async () => {
     // Prepare
     const event = keyCall('retried', '2026-11-29T10:00:00Z');
@@ -304,5 +332,41 @@ describe.each(STORES)('Incidents: one per root session, state %s', (_, storeFact
       ...Array.from({ length: 7 }, () => 'update'),
     ]);
     expect(tracked.map((one) => one.incident!.count)).toStrictEqual(Array.from({ length: 8 }, () => 1));
+  });
+});
+
+describe('Incidents: past 5,000 events in one incident (the store in memory)', () => {
+  it('re-sends a failed escalation page on retry, and counts no redelivery twice', async () => {
+    // Prepare
+    let now = Date.parse('2026-11-29T12:00:00Z');
+    const tracker = new IncidentTracker(new MemoryVersionedStore(), { now: () => now });
+    const login = signIn('2026-11-29T10:00:00Z', 'Yes');
+    const calls = Array.from({ length: 5_100 }, (_, index) =>
+      consoleCall(`call-${index}`, '2026-11-29T10:30:00Z', '2026-11-29T10:00:01Z'),
+    );
+    const escalation = consoleCall(
+      'escalation',
+      '2026-11-29T11:00:00Z',
+      '2026-11-29T10:00:01Z',
+      'CreateAccessKey',
+    );
+    await tracker.track(login);
+    for (const call of calls) await tracker.track(call);
+
+    // Act: the escalation's alert fails; Lambda's retry after the page lease; redeliveries.
+    const escalated = await tracker.track(escalation);
+    now += 60_000;
+    const retried = await tracker.track(escalation);
+    const redelivered = [await tracker.track(calls[0]!), await tracker.track(calls[5_050]!)];
+
+    // Assess
+    expect([escalated, retried].map((one) => `${one.incident!.alert} ${one.incident!.count}`)).toStrictEqual([
+      'escalation 5102',
+      'escalation 5102',
+    ]);
+    expect(redelivered.map((one) => `${one.incident!.alert} ${one.incident!.count}`)).toStrictEqual([
+      'update 5102',
+      'update 5102',
+    ]);
   });
 });

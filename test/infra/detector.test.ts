@@ -315,6 +315,32 @@ describe('Construct: RootActivityDetector', () => {
       });
     });
 
+    it.each([
+      { service: 'events.amazonaws.com', source: `arn:aws:events:us-east-1:${SECURITY_ACCOUNT}:rule/*` },
+      {
+        service: 'cloudwatch.amazonaws.com',
+        source: `arn:aws:cloudwatch:us-east-1:${SECURITY_ACCOUNT}:alarm:*`,
+      },
+    ])(
+      "lets $service use the key only for this account's own resources (confused deputy)",
+      ({ service, source }) => {
+        template.hasResourceProperties('AWS::KMS::Key', {
+          KeyPolicy: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Principal: { Service: service },
+                Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+                Condition: {
+                  StringEquals: { 'aws:SourceAccount': SECURITY_ACCOUNT },
+                  ArnLike: { 'aws:SourceArn': source },
+                },
+              }),
+            ]),
+          },
+        });
+      },
+    );
+
     it('saves the Logs Insights queries a SOC asks first, on the record log group', () => {
       // Prepare
       const records = onlyResource(template, 'AWS::Logs::LogGroup', { LogGroupName: '/rootwatch/records' });

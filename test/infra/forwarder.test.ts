@@ -64,7 +64,31 @@ describe('Stack: RootwatchForwarder', () => {
     template.hasParameter('IngestBusArn', { Type: 'String', Default: INGEST_BUS_ARN });
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: {
-        Statement: [Match.objectLike({ Principal: { Service: 'events.amazonaws.com' } })],
+        Statement: [
+          Match.objectLike({
+            Principal: { Service: 'events.amazonaws.com' },
+            // Only this account's rules in this Region may pass the role (confused deputy).
+            Condition: {
+              StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+              ArnLike: {
+                'aws:SourceArn': {
+                  'Fn::Join': [
+                    '',
+                    [
+                      'arn:',
+                      { Ref: 'AWS::Partition' },
+                      ':events:',
+                      { Ref: 'AWS::Region' },
+                      ':',
+                      { Ref: 'AWS::AccountId' },
+                      ':rule/*',
+                    ],
+                  ],
+                },
+              },
+            },
+          }),
+        ],
       },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {

@@ -67,10 +67,25 @@ describe('Notifications: the notifier function', () => {
         },
       },
     });
-    expect(variables.asObject()).toStrictEqual({
+    const { [NOTIFIER_ENV.incidentTable]: table, ...others } = variables.asObject();
+    expect(others).toStrictEqual({
       [NOTIFIER_ENV.topicArn]: { Ref: topic.id },
       [NOTIFIER_ENV.logLevel]: 'info',
     });
+    // The incident table keeps the ids of the alerts it published (docs/incidents-and-suppression.md).
+    expect(describeRef(template, table)).toBe('AWS::DynamoDB::Table');
+  });
+
+  it('keeps no table of sent alerts when incidents are off (each container remembers its own)', () => {
+    // Act
+    const off = synthDetector({ alertEmails: ['soc@example.com'], incidents: false }).template;
+
+    // Assess
+    const fn = onlyResource(off, 'AWS::Lambda::Function', { Description: NOTIFIER });
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(Object.keys(variables).sort()).toStrictEqual(
+      [NOTIFIER_ENV.logLevel, NOTIFIER_ENV.topicArn].sort(),
+    );
   });
 
   it('receives findings and posture alerts from the alert bus, with retries and the dead-letter queue', () => {
@@ -121,6 +136,17 @@ describe('Notifications: the notifier function', () => {
         Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
         Resource: [KEY],
         Condition: { StringEquals: { 'kms:ViaService': 'sns.us-east-1.amazonaws.com' } },
+      },
+      {
+        Sid: 'KeepIncidents',
+        Action: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+        Resource: ['AWS::DynamoDB::Table'],
+      },
+      {
+        Sid: 'EncryptIncidentsThroughDynamoDb',
+        Action: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+        Resource: [KEY],
+        Condition: { StringEquals: { 'kms:ViaService': 'dynamodb.us-east-1.amazonaws.com' } },
       },
     ]);
     expect(statements[3]!.Resource).toStrictEqual({ Ref: topic.id });

@@ -65,6 +65,9 @@ describe('Scan: record spans', () => {
     { name: 'an array of records', text: '[{"t":"Root"}]' },
     { name: 'a pretty-printed log file with spaces after the colon', text: '{ "Records" : [{"t":"Root"}]}' },
     { name: 'a marker after the Records array', text: '{"Records":[{"a":1}],"t":"Root"}' },
+    // Shorter than `{"Records":[`: the comparison once ran past the end and threw, killing the worker.
+    { name: 'a text shorter than a log file opening', text: '"Root"' },
+    { name: 'a short text after whitespace', text: ' ["Root"]' },
   ])('leaves $name to the generic reader', ({ text }) => {
     expect(recordsWithMarker(text)).toStrictEqual({ kind: 'not-a-log-file' });
   });

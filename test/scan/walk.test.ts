@@ -18,11 +18,22 @@ const treeSource = (tree: Record<string, unknown>) => {
       return typeof at(key) === 'object' ? { kind: 'folder', key } : { kind: 'object', key };
     },
     list(folder) {
-      const entries: SourceEntry[] = Object.entries(at(folder) as Record<string, unknown>).map(
-        ([name, node]) => ({
-          kind: typeof node === 'object' ? 'folder' : 'object',
-          key: `${folder}/${name}`,
-        }),
+      const node = at(folder);
+      if (node instanceof Error)
+        return {
+          [Symbol.asyncIterator]: () => ({
+            next: async () => {
+              throw node;
+            },
+          }),
+        };
+      const entries: SourceEntry[] = Object.entries(node as Record<string, unknown>).map(
+        ([name, child]): SourceEntry =>
+          child instanceof Error || typeof child === 'object'
+            ? { kind: 'folder', key: `${folder}/${name}` }
+            : child === 'link-to-folder'
+              ? { kind: 'skipped', key: `${folder}/${name}`, reason: 'a link to a folder' }
+              : { kind: 'object', key: `${folder}/${name}` },
       );
       let next = 0;
       return {
@@ -80,5 +91,38 @@ describe('Scan: walking a source', () => {
 
     // Assess
     expect(closed).toStrictEqual(['root/a/b', 'root/a', 'root']);
+  });
+
+  it('reports a folder whose listing fails, a missing root and a skipped entry, and walks on', async () => {
+    // Arrange
+    const denied = Object.assign(new Error('EACCES: permission denied, scandir'), { code: 'EACCES' });
+    const { source } = treeSource({
+      a: { 'x.json': '', locked: denied, 'y.json': '', linked: 'link-to-folder' },
+      'z.json': '',
+    });
+    source.stat = async (key) => {
+      if (key === 'gone')
+        throw Object.assign(new Error('ENOENT: no such file or directory, stat'), { code: 'ENOENT' });
+      return { kind: 'folder', key };
+    };
+
+    // Act
+    const entries: unknown[] = [];
+    for (const root of ['root', 'gone'])
+      for await (const entry of walkObjects(source, root)) entries.push(entry);
+
+    // Assess
+    expect(entries).toStrictEqual([
+      { kind: 'object', key: 'root/a/x.json' },
+      {
+        key: 'root/a/locked',
+        problem:
+          'cannot list this folder: permission denied (check its permissions, or run as a user who may read it)',
+      },
+      { kind: 'object', key: 'root/a/y.json' },
+      { key: 'root/a/linked', problem: 'a link to a folder' },
+      { kind: 'object', key: 'root/z.json' },
+      { key: 'gone', problem: 'no such file or directory' },
+    ]);
   });
 });

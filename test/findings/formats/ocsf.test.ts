@@ -131,6 +131,44 @@ describe('Format: OCSF Detection Finding', () => {
     });
   });
 
+  it('carries no MFA code: requestParameters.tokenCode is redacted', async () => {
+    // Prepare
+    const { event, finding } = await onlyFinding('access-key/root-access-key-get-session-token.json');
+    const withCode = structuredClone(event) as { requestParameters: unknown };
+    withCode.requestParameters = {
+      durationSeconds: 3600,
+      serialNumber: 'arn:aws:iam::1:mfa/root',
+      tokenCode: '123456',
+    };
+
+    // Act
+    const ocsf = toOcsfDetectionFinding(finding, { rawEvent: withCode });
+
+    // Assess
+    expect(JSON.stringify(ocsf)).not.toContain('123456');
+    expect((ocsf.evidences as [{ data: typeof withCode }])[0].data.requestParameters).toStrictEqual({
+      durationSeconds: 3600,
+      serialNumber: 'arn:aws:iam::1:mfa/root',
+      tokenCode: REDACTED,
+    });
+  });
+
+  it('carries the head of an event too deep to serialize, saying so', async () => {
+    // Prepare
+    const { event, finding } = await onlyFinding('access-key/root-access-key-get-session-token.json');
+    let deep: Record<string, unknown> = {};
+    for (let level = 0; level < 5_000; level += 1) deep = { a: deep };
+    const withDeep = { ...(event as object), requestParameters: deep };
+
+    // Act
+    const ocsf = toOcsfDetectionFinding(finding, { rawEvent: withDeep });
+
+    // Assess
+    const data = (ocsf.evidences as [{ data: { truncated: boolean; depth: number; head: string } }])[0].data;
+    expect({ truncated: data.truncated, depth: data.depth }).toStrictEqual({ truncated: true, depth: 5_002 });
+    expect(JSON.parse(JSON.stringify(ocsf))).toMatchObject({ finding_info: { uid: ocsf.finding_info.uid } });
+  });
+
   it('names a service source that is not an address as a service, and a failed call as an API error', async () => {
     // Prepare
     const { finding } = await onlyFinding('aws-service/root-identity-invoked-by-elb.json');
