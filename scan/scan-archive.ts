@@ -80,9 +80,12 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
         folders: inputs.foldersPruned,
         objects: inputs.objectsPruned,
       };
+      // A root the walk could not read is reported as such, not also as empty.
+      let walkProblems = 0;
       try {
         for await (const object of walkObjects(root.source, root.key, keep, onPruned)) {
           if (isWalkProblem(object)) {
+            walkProblems += 1;
             await queue.push({ root, problem: object });
             continue;
           }
@@ -97,7 +100,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
             );
           await queue.push({ ...object, root });
         }
-        if (inputs.objectsListed === before.listed) {
+        if (inputs.objectsListed === before.listed && walkProblems === 0) {
           listener.emptyRoot?.(root.source.locate(root.key), {
             folders: inputs.foldersPruned - before.folders,
             objects: inputs.objectsPruned - before.objects,
