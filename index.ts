@@ -2,6 +2,8 @@
 // CloudTrail events itself (a SIEM pipeline, a notebook, another Lambda). No AWS client is loaded.
 export { Detector } from './detection/detector.ts';
 export type { Detection, IgnoreReason } from './detection/detector.ts';
+export { notCloudTrailInput, notCloudTrailRecord } from './detection/record-basis.ts';
+export { RECORD_BASIS_FIELDS } from './schemas/cloudtrail-record-basis.ts';
 export { ROOT_ACTIVITY_PATTERN, DELIVERED_PATTERN } from './detection/rule-pattern.ts';
 export { tamperingPattern } from './detection/tampering-pattern.ts';
 export type { EventPattern } from './detection/rule-pattern.ts';

@@ -1,6 +1,9 @@
 import { fstatSync } from 'node:fs';
 
-/** Where a command writes: stdout for results, stderr for diagnostics. Injected so tests can read both. */
+/**
+ * What a command touches of its world: where it writes (stdout for results, stderr for diagnostics)
+ * and the clock it reads. Injected, so that tests read both streams and set the time.
+ */
 interface CommandIo {
   out(line: string): void;
   err(line: string): void;
@@ -9,6 +12,8 @@ interface CommandIo {
    * Absent when stderr is not a terminal: progress is then silent.
    */
   status?(line: string): void;
+  /** The time now (suppression expiry, the audit's as-of, report stamps); default the system clock. */
+  now?(): Date;
 }
 
 /**

@@ -12,12 +12,13 @@ import type { EnvelopeFacts } from './classify.ts';
 import { classifyRecord } from './classify.ts';
 import { issuedRootSession, RootSessionRegistry } from './root-sessions.ts';
 import type { IssuedRootSession } from './root-sessions.ts';
+import { notCloudTrailRecord } from './record-basis.ts';
 import { field, isEnvelope, rootRelation } from './root-relation.ts';
 import { tamperedResource } from './tampering/tampered-resource.ts';
 
 /** Why a delivered event gave no finding. Every reason is a test case and a log line. */
 type IgnoreReason =
-  /** Neither root nor root-minted, no path to a member's root, no tampering with the detector: not ours. */
+  /** A CloudTrail record, neither root nor root-minted, no path to a member's root, no tampering with the detector: not ours. */
   | 'not-root-activity'
   /** `AwsServiceEvent`: the service generated it, no one acted (CIS excludes them too, [SH-CW]). */
   | 'aws-service-event';
@@ -41,9 +42,10 @@ const withEventId = (detection: Detection & { kind: 'ignored' | 'invalid' }, rec
 
 /**
  * Turns CloudTrail records or EventBridge envelopes into detections. A record is checked only as
- * far as needed to know it does not concern root nor the detector's own resources (`config.protectedResources`);
- * the others are fully validated. Keeps the centralized-root sessions it has seen, so the root
- * events they signed are recognised.
+ * far as needed to know it is a CloudTrail record that concerns neither root nor the detector's own
+ * resources (`config.protectedResources`); anything else is invalid (record-basis.ts), and the
+ * others are fully validated. Keeps the centralized-root sessions it has seen, so the root events
+ * they signed are recognised.
  */
 class Detector {
   readonly config: DetectorConfig;
@@ -93,7 +95,12 @@ class Detector {
   #detectRecord(record: unknown, envelope: EnvelopeFacts, path: PropertyKey[]): Detection {
     const relation = rootRelation(record);
     const tampered = this.#protected && tamperedResource(record, this.#protected);
-    if (!relation && !tampered) return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
+    if (!relation && !tampered) {
+      // Root-related records get the full schemas below, which require the same basis fields and more.
+      const notRecord = notCloudTrailRecord(record, path);
+      if (notRecord) return withEventId({ kind: 'invalid', issues: [notRecord] }, record);
+      return withEventId({ kind: 'ignored', reason: 'not-root-activity' }, record);
+    }
     let session: IssuedRootSession | undefined;
     if (relation === 'assume-root-call') {
       const learnt = this.#learnSession(record, path);

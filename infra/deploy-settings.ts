@@ -3,6 +3,7 @@ import type { Node } from 'constructs';
 import * as z from 'zod/mini';
 import { DEPLOY_SETTINGS, DeployConfigSchema } from '../schemas/deploy-config.ts';
 import type { DeployConfig } from '../schemas/deploy-config.ts';
+import { didYouMean } from '../schemas/closest-name.ts';
 
 /** The settings are wrong: the message names the source and every bad field. */
 class DeploySettingsError extends Error {
@@ -24,32 +25,6 @@ const readConfigFile = (path: string): Record<string, unknown> => {
 
 /** Context keys shaped like ours (camelCase words); CDK's own contain `:` or `-`, or start with `@`. */
 const SETTING_SHAPE = /^[a-z][A-Za-z0-9]*$/;
-
-/** Edits (insert, delete, replace) from `a` to `b`. */
-const editDistance = (a: string, b: string): number => {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j += 1)
-      current[j] = Math.min(
-        previous[j]! + 1,
-        current[j - 1]! + 1,
-        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-    previous = current;
-  }
-  return previous[b.length]!;
-};
-
-const didYouMean = (key: string): string => {
-  const [closest] = DEPLOY_SETTINGS.map((name) => ({
-    name,
-    distance: editDistance(key.toLowerCase(), name.toLowerCase()),
-  }))
-    .filter(({ distance }) => distance <= 3)
-    .sort((a, b) => a.distance - b.distance);
-  return closest ? ` (did you mean ${closest.name}?)` : '';
-};
 
 /**
  * Context keys that look like a setting and are none: `-c alertEmail=…` would otherwise be ignored,
@@ -74,7 +49,7 @@ const readDeploySettings = (node: Node): DeployConfig => {
   const unknown = unknownSettings(node);
   if (unknown.length > 0) {
     throw new DeploySettingsError(
-      `unknown rootwatch deploy settings in CDK context: ${unknown.map((key) => `${key}${didYouMean(key)}`).join(', ')}`,
+      `unknown rootwatch deploy settings in CDK context: ${unknown.map((key) => `${key}${didYouMean(key, DEPLOY_SETTINGS)}`).join(', ')}`,
     );
   }
   const fromFile = file ? readConfigFile(file) : {};

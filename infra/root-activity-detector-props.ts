@@ -94,6 +94,14 @@ interface RootActivityDetectorProps {
    */
   readonly alertEmails?: readonly string[];
   /**
+   * Deploy a detector whose alerts reach no one: without it, synthesis fails unless `alertEmails`,
+   * `siemQueue`, `siemApiDestination` or `securityHubImport` is set, or the app subscribes the alert
+   * topic (email, chat channel) or adds a rule on the alert bus. For a detector that only records,
+   * or whose topic is subscribed outside CDK (docs/deploy-and-settings.md).
+   * @default false
+   */
+  readonly allowNoAlertDestination?: boolean;
+  /**
    * Addresses subscribed to the operations topic (alarms on the detector's own health).
    * @default - none
    */

@@ -16,6 +16,7 @@ import type { DetectorConfig } from '../schemas/detector-config.ts';
 import { HandlerConfigSchema, HANDLER_ENV } from '../schemas/handler-config.ts';
 import type { ProtectedResources } from '../schemas/protected-resources.ts';
 import { AlertNotifier } from './alert-notifier.ts';
+import { noDestinationError } from './alert-destinations.ts';
 import { AlertRouting } from './alert-routing.ts';
 import { CisRootUsageAlarm } from './cis-root-usage-alarm.ts';
 import { DetectorFunction } from './detector-function.ts';
@@ -265,7 +266,32 @@ class RootActivityDetector extends Construct {
         'Root sign-ins and IAM events arrive only in us-east-1: deploy RootwatchForwarder to us-east-1 of every account, this one included.',
       );
     }
+    if (!props.allowNoAlertDestination) this.#failWithoutDestination(props);
     if (props.protectFromTampering ?? true) this.protectFromTampering([this]);
+  }
+
+  /**
+   * Fails synthesis when no alert can reach anyone: a detector that finds root activity and tells no
+   * one is worse than none (it looks deployed). Checked at synthesis, so that subscriptions, chat
+   * channels and alert-bus rules added to the app after this constructor count.
+   */
+  #failWithoutDestination(props: RootActivityDetectorProps): void {
+    const configured = [
+      ...(props.alertEmails?.length ? ['alertEmails'] : []),
+      ...(props.siemQueue ? ['siemQueue'] : []),
+      ...(props.siemApiDestination ? ['siemApiDestination'] : []),
+      ...(props.securityHubImport ? ['securityHubImport'] : []),
+    ];
+    const outlets = { owner: this, alertTopic: this.alertTopic, alertBus: this.alertBus, configured };
+    this.node.addValidation({
+      validate: () => {
+        const error = noDestinationError(outlets, {
+          routes: 'alertEmails, siemQueue, siemApiDestination or securityHubImport',
+          optOut: 'allowNoAlertDestination: true',
+        });
+        return error ? [`RootActivityDetector: ${error}`] : [];
+      },
+    });
   }
 
   /**

@@ -32,6 +32,8 @@ const detectorProps = (scope: Construct, settings: DeployConfig): RootActivityDe
   operationsEmails: settings.operationsEmails,
   siemQueue: settings.siemQueue,
   securityHubImport: settings.securityHubImport,
+  // The settings were checked for a destination (DeployConfigSchema): an opt-out is the user's.
+  allowNoAlertDestination: settings.allowNoAlertDestination,
   heartbeatInterval: Duration.hours(settings.heartbeatHours),
   incidents: settings.incidents,
   ...(settings.incidents && { incidentQuietPeriod: Duration.minutes(settings.incidentQuietMinutes) }),

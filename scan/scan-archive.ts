@@ -75,9 +75,17 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
   };
   const listing = (async () => {
     for (const root of options.roots) {
+      const before = {
+        listed: inputs.objectsListed,
+        folders: inputs.foldersPruned,
+        objects: inputs.objectsPruned,
+      };
+      // A root the walk could not read is reported as such, not also as empty.
+      let walkProblems = 0;
       try {
         for await (const object of walkObjects(root.source, root.key, keep, onPruned)) {
           if (isWalkProblem(object)) {
+            walkProblems += 1;
             await queue.push({ root, problem: object });
             continue;
           }
@@ -91,6 +99,12 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
               path.day === undefined ? undefined : deliveryDays(path)?.[0],
             );
           await queue.push({ ...object, root });
+        }
+        if (inputs.objectsListed === before.listed && walkProblems === 0) {
+          listener.emptyRoot?.(root.source.locate(root.key), {
+            folders: inputs.foldersPruned - before.folders,
+            objects: inputs.objectsPruned - before.objects,
+          });
         }
       } catch (error) {
         await queue.push({ root, problem: { key: root.key, problem: (error as Error).message } });

@@ -5,6 +5,7 @@ import type { ScanProgress } from './scan-listener.ts';
 const emptyInputs = (): ScanInputs => ({
   objectsListed: 0,
   objectsScanned: 0,
+  objectsWithRecords: 0,
   objectsWithMarker: 0,
   objectsPruned: 0,
   foldersPruned: 0,
@@ -33,6 +34,7 @@ const countScanned = (inputs: ScanInputs, progress: ScanProgress, scan: ObjectSc
   inputs.bytesStored += scan.stored;
   inputs.bytesScanned += scan.bytes;
   inputs.recordsParsed += scan.parsed;
+  if (scan.records) inputs.objectsWithRecords += 1;
   if (scan.marked) inputs.objectsWithMarker += 1;
   progress.objectsDone += 1;
   progress.bytesDone += scan.stored;

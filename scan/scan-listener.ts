@@ -21,6 +21,11 @@ interface ScanListener {
   unreadable(position: InputPosition, reason: string): void;
   invalid(position: InputPosition, issues: readonly ValidationIssue[]): void;
   /**
+   * A root (a folder, prefix or object named on the command line) under which nothing was listed:
+   * no input file there, or every one pruned by the filters (`pruned` says how many by their path).
+   */
+  emptyRoot?(location: string, pruned: { folders: number; objects: number }): void;
+  /**
    * An object listed under an account folder, so that the fleet knows every account present; with
    * the delivery day (midnight UTC, ms) its key's date folder names, when it has one.
    */

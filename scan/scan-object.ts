@@ -1,3 +1,4 @@
+import { notCloudTrailInput } from '../detection/record-basis.ts';
 import { field, isEnvelope, rootRelation } from '../detection/root-relation.ts';
 import type { InputItem } from './documents/input-item.ts';
 import { opensContainer } from './documents/json-bytes.ts';
@@ -8,6 +9,7 @@ import { notJson, splitDocuments } from './documents/split-documents.ts';
 import type { SpanFinder } from './record-spans.ts';
 import { recordSpans } from './record-spans.ts';
 import { markerOffsets } from './root-marker.ts';
+import { holdsRecords, notRecordItems } from './record-signature.ts';
 
 /**
  * What a thread scans objects with, kept from object to object: the gunzip (by default a buffer
@@ -31,14 +33,21 @@ interface ObjectScan {
   bytes: number;
   /** Whether the object contained the root marker (and was therefore parsed, in part). */
   marked: boolean;
+  /**
+   * Whether it holds CloudTrail records, as far as a byte search tells (record-signature.ts); absent
+   * when the object could not be read at all.
+   */
+  records?: boolean;
   /** Records parsed (only around marker hits in CloudTrail log files). */
   parsed: number;
   /** Root-related records and envelopes (root, root-minted, AssumeRoot calls), and read problems. */
   items: InputItem[];
 }
 
-const concernsRoot = (value: unknown): boolean =>
-  rootRelation(isEnvelope(value) ? field(value, 'detail') : value) !== undefined;
+/** What the detector must see: root-related values, and values that are not CloudTrail at all (it says so). */
+const forDetector = (value: unknown): boolean =>
+  rootRelation(isEnvelope(value) ? field(value, 'detail') : value) !== undefined ||
+  notCloudTrailInput(value) !== undefined;
 
 const unreadable = (file: string, reason: string, record?: number): InputItem => ({
   kind: 'unreadable',
@@ -60,7 +69,7 @@ const logFileItems = (
   for (const { index, start, end } of result.spans) {
     try {
       const value: unknown = JSON.parse(text.toString('utf8', start, end));
-      if (concernsRoot(value)) items.push({ kind: 'value', position: { file, record: index }, value });
+      if (forDetector(value)) items.push({ kind: 'value', position: { file, record: index }, value });
     } catch (error) {
       items.push(unreadable(file, `invalid JSON: ${(error as Error).message}`, index));
     }
@@ -75,11 +84,13 @@ const logFileItems = (
 /**
  * The root-related content of one archive object (bytes in, items out), read by the one reader of
  * every command (`objectText`: gzip by magic number, the size limit, the BOM). Objects without the
- * root marker are not parsed at all, only checked to open as JSON; CloudTrail log files with it are
- * parsed record by record around the hits; other shapes (JSON Lines exports, arrays, envelopes,
- * concatenated documents) are read whole by the generic reader. A refused, corrupt or truncated
- * object, or invalid JSON, becomes an `unreadable` item naming the object (and the record), never
- * an exception; a truncated one still gives the records before the cut.
+ * root marker are not parsed at all, only checked to open as JSON, unless they hold no CloudTrail
+ * record either (record-signature.ts): those are read whole, and what is not CloudTrail in them goes
+ * to the detector, which reports it. CloudTrail log files with the marker are parsed record by record
+ * around the hits; other shapes (JSON Lines exports, arrays, envelopes, concatenated documents) are
+ * read whole by the generic reader. A refused, corrupt or truncated object, or invalid JSON, becomes
+ * an `unreadable` item naming the object (and the record), never an exception; a truncated one still
+ * gives the records before the cut.
  */
 const scanObject = (
   raw: Buffer,
@@ -90,23 +101,48 @@ const scanObject = (
   const { markers = markerOffsets, spans = recordSpans } = tools;
   const read = objectText(raw, limits, tools.gunzip);
   if (read.kind === 'failed')
-    return { stored: raw.length, bytes: 0, marked: false, parsed: 0, items: [unreadable(file, read.reason)] };
+    return {
+      stored: raw.length,
+      bytes: 0,
+      marked: false,
+      records: false,
+      parsed: 0,
+      items: [unreadable(file, read.reason)],
+    };
   const { text, cut } = read;
+  // Literals, not spreads: this is every object's path, and a spread costs as much as the marker search.
+  const stored = raw.length;
+  const bytes = text.length;
+  const records = holdsRecords(text);
   const hits = markers(text);
   if (hits.length === 0) {
     const start = firstNonSpace(text);
-    const items = !opensContainer(text[start])
-      ? [unreadable(file, notJson(text, start))]
-      : cut
-        ? [unreadable(file, cutNotice(cut))]
-        : [];
-    return { stored: raw.length, bytes: text.length, marked: false, parsed: 0, items };
+    if (!opensContainer(text[start]))
+      return {
+        stored,
+        bytes,
+        marked: false,
+        records,
+        parsed: 0,
+        items: [unreadable(file, notJson(text, start))],
+      };
+    if (records)
+      return {
+        stored,
+        bytes,
+        marked: false,
+        records,
+        parsed: 0,
+        items: cut ? [unreadable(file, cutNotice(cut))] : [],
+      };
+    const { parsed, items } = notRecordItems(text, file, cut);
+    return { stored, bytes, marked: false, records, parsed, items };
   }
   const logFile = logFileItems(text, file, hits, spans, cut);
-  if (logFile) return { stored: raw.length, bytes: text.length, marked: true, ...logFile };
+  if (logFile) return { stored, bytes, marked: true, records, parsed: logFile.parsed, items: logFile.items };
   const all = splitDocuments(text, file, cut);
-  const items = all.filter((item) => item.kind === 'unreadable' || concernsRoot(item.value));
-  return { stored: raw.length, bytes: text.length, marked: true, parsed: all.length, items };
+  const items = all.filter((item) => item.kind === 'unreadable' || forDetector(item.value));
+  return { stored, bytes, marked: true, records, parsed: all.length, items };
 };
 
 export { scanObject };

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { EventVersionSchema } from './cloudtrail-record-shape.ts';
 import { IsoDateTimeSchema } from './iso-datetime.ts';
 import './zod-english.ts';
 
@@ -9,7 +10,7 @@ const text = z.optional(z.string());
  * learn the centralized-root session it opened: the issued key, its caller, target and task.
  * `eventID` is optional because AWS's own example omits it (S13); a failed call has no credentials.
  * @example
- * { "eventTime": "2024-10-25T20:52:11Z", "eventSource": "sts.amazonaws.com", "eventName": "AssumeRoot",
+ * { "eventVersion": "1.09", "eventTime": "2024-10-25T20:52:11Z", "eventSource": "sts.amazonaws.com", "eventName": "AssumeRoot",
  *   "userIdentity": { "type": "AssumedRole", "arn": "arn:aws:sts::111111111111:assumed-role/JohnDoe/JohnRole1",
  *     "accountId": "111111111111", "sessionContext": { "assumedRoot": "true" } },
  *   "requestParameters": { "targetPrincipal": "222222222222",
@@ -18,6 +19,7 @@ const text = z.optional(z.string());
  * @see https://docs.aws.amazon.com/IAM/latest/UserGuide/cloudtrail-track-privileged-tasks.html
  */
 const AssumeRootRecordSchema = z.looseObject({
+  eventVersion: EventVersionSchema,
   eventTime: IsoDateTimeSchema,
   eventID: text,
   userIdentity: z.looseObject({ type: text, arn: text, accountId: text }),

@@ -65,7 +65,7 @@ const recordSchema = <O extends ObjectOf>(objectOf: O) => {
     sessionContext: z.optional(sessionContext),
   });
   return objectOf({
-    eventVersion: z.optional(EventVersionSchema),
+    eventVersion: EventVersionSchema, // on every record (cloudtrail-record-basis.ts)
     eventTime: IsoDateTimeSchema,
     eventID: z.string().check(z.minLength(1)),
     eventSource: z.string().check(z.minLength(1)),

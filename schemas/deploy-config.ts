@@ -67,6 +67,8 @@ const DeployConfigSchema = z
       z.string().check(z.regex(/^o-[a-z0-9]{10,32}$/, { error: 'expected an organisation id (o-…)' })),
     ),
     alertEmails: z._default(list(z.email()), []),
+    /** Deploy although no alert reaches anyone (no alertEmails, SIEM or Security Hub): docs/deploy-and-settings.md. */
+    allowNoAlertDestination: z._default(flag, false),
     operationsEmails: z._default(list(z.email()), []),
     alertMinSeverity: z._default(SeveritySchema, 'low'),
     logLevel: HandlerConfigSchema.shape[HANDLER_ENV.logLevel],
@@ -167,6 +169,21 @@ const DeployConfigSchema = z
     ),
   })
   .check(
+    z.refine(
+      (config) =>
+        config.allowNoAlertDestination ||
+        config.alertEmails.length > 0 ||
+        config.siemQueue ||
+        config.siemEndpoint !== undefined ||
+        config.securityHubImport,
+      {
+        error:
+          "no alert destination: the detector's alerts would reach nobody. Set alertEmails, siemQueue, " +
+          'siemEndpoint with siemSecretName, or securityHubImport; or allowNoAlertDestination=true to deploy ' +
+          'a detector that only records, or whose alert topic you subscribe outside CDK (docs/deploy-and-settings.md)',
+        path: ['alertEmails'],
+      },
+    ),
     z.refine((config) => (config.siemEndpoint === undefined) === (config.siemSecretName === undefined), {
       error: 'siemEndpoint and siemSecretName go together: give both or neither',
       path: ['siemSecretName'],

@@ -94,6 +94,8 @@ const CriticalFindingSchema = z.strictObject({
 const ScanInputsSchema = z.strictObject({
   objectsListed: count,
   objectsScanned: count,
+  /** Objects holding CloudTrail records (their `"eventVersion"` key; scan/record-signature.ts). */
+  objectsWithRecords: count,
   objectsWithMarker: count,
   objectsPruned: count,
   foldersPruned: count,

@@ -30,8 +30,8 @@ const wholeDays = (name: string, value: string | undefined, fallback: number, mi
   return Number(value);
 };
 
-/** The options of `rootwatch audit` from its arguments; the clock is read here, once. */
-const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
+/** The options of `rootwatch audit` from its arguments, judged at `now` (epoch ms) unless told otherwise. */
+const parseAuditArgs = async (args: string[], now: number): Promise<AuditOptions> => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -57,7 +57,7 @@ const parseAuditArgs = async (args: string[]): Promise<AuditOptions> => {
     summary: values.summary,
     facts: await loadAuditFacts(values.facts),
     asOf: asOfOption(values['as-of']),
-    now: Date.now(),
+    now,
     limits: readLimitsOption(values['max-object-mb']),
     settings: {
       windowDays: wholeDays('window-days', values['window-days'], AUDIT_DEFAULTS.windowDays, 1),

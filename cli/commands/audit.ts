@@ -18,6 +18,7 @@ import {
   reportWarningLine,
   unreadableInputLine,
 } from '../format/input-errors.ts';
+import { nothingReadLine } from '../format/nothing-read.ts';
 import { postureTableHeader, postureTableRow } from '../format/posture-table.ts';
 import { readCredentialReports } from '../input/read-credential-reports.ts';
 import type { ReportInput } from '../input/read-credential-reports.ts';
@@ -101,7 +102,8 @@ const auditInput = (
  * login profile, virtual MFA devices, the organisation's centralized root access features).
  * With `summary`, writes the JSON summary (weekly series, key ages); with `report`, the HTML page
  * (a file that cannot be written throws).
- * Exit 0; 1 when a check fails; 2 when an input was invalid, after all the others (2 wins over 1).
+ * Exit 0; 1 when a check fails; 2 when an input was invalid or a path held no report, after all the
+ * others (2 wins over 1).
  * Returns the summary as plain data too, for other renderers.
  */
 const runAudit = async (
@@ -112,10 +114,16 @@ const runAudit = async (
   const problems: InputProblem[] = [];
   let invalid = 0;
   if (!options.json) io.out(postureTableHeader());
-  for await (const input of readCredentialReports(options.paths, options.limits)) {
-    const account = auditInput(input, options, io, problems);
-    if (account) audited.push(account);
-    else invalid += 1;
+  const emptyPaths: string[] = [];
+  for (const path of options.paths) {
+    let read = 0;
+    for await (const input of readCredentialReports([path], options.limits)) {
+      read += 1;
+      const account = auditInput(input, options, io, problems);
+      if (account) audited.push(account);
+      else invalid += 1;
+    }
+    if (read === 0) emptyPaths.push(path);
   }
   const summary = summariseAudit(audited, invalid, options.settings);
   for (const account of summary.duplicateAccounts) {
@@ -132,7 +140,8 @@ const runAudit = async (
   if (options.report !== undefined)
     await writeReport(options.report, auditReportPage(summary, new Date(options.now), problems));
   const failing = audited.some(({ results }) => results.some((result) => result.status === 'fail'));
-  return { code: invalid > 0 ? 2 : failing ? 1 : 0, summary };
+  for (const path of emptyPaths) io.err(nothingReadLine('audit', path));
+  return { code: invalid + emptyPaths.length > 0 ? 2 : failing ? 1 : 0, summary };
 };
 
 export { runAudit };

@@ -1,14 +1,15 @@
 import { Detector } from '../../detection/detector.ts';
 import { countFinding, countIgnored, emptySummary } from '../../findings/finding-summary.ts';
+import { inputExitCode, tripsFailOn } from '../../findings/fail-on.ts';
 import type { AsffOptions } from '../../findings/formats/asff.ts';
 import type { FindingFormat } from '../../findings/formats/render-finding.ts';
 import { isJsonFormat, renderFinding } from '../../findings/formats/render-finding.ts';
-import { rank } from '../../detection/severity/severity-facts.ts';
 import { admitFinding } from '../../incidents/admit-finding.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
 import type { Severity } from '../../schemas/finding.ts';
 import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
+import { nothingReadLine } from '../format/nothing-read.ts';
 import { summaryText } from '../format/summary-text.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
 import type { InputItem } from '../../scan/documents/input-item.ts';
@@ -34,11 +35,17 @@ interface ClassifyOptions {
 
 /**
  * `rootwatch classify`: one finding per root event, in input order, as a table or in a finding format. Exit 0; 1 when a finding at or
- * above `--fail-on` was printed; 2 when any input was invalid, after all valid input (2 wins over 1).
+ * above `--fail-on` was printed; 2 when any input was invalid or not CloudTrail, or a path held nothing
+ * to read, after all valid input (2 wins over 1).
  */
 const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<number> => {
   const items: InputItem[] = [];
-  for await (const item of readItems(options.paths, options.limits)) items.push(item);
+  const emptyPaths: string[] = [];
+  for (const path of options.paths) {
+    const before = items.length;
+    for await (const item of readItems([path], options.limits)) items.push(item);
+    if (items.length === before) emptyPaths.push(path);
+  }
 
   const detector = new Detector(options.config);
   // A centralized-root session's AssumeRoot record may come after its root events in the input.
@@ -75,12 +82,12 @@ const runClassify = async (options: ClassifyOptions, io: CommandIo): Promise<num
               ...(options.asff && { asff: options.asff }),
             }) + (format === 'text' ? '\n' : ''),
       );
-      if (options.failOn && !finding.suppression && rank(finding.severity) <= rank(options.failOn))
-        failing = true;
+      if (tripsFailOn(finding, options.failOn)) failing = true;
     }
   }
   if (options.summary) (json ? io.err : io.out)(`\n${summaryText(summary)}`);
-  return summary.invalid > 0 ? 2 : failing ? 1 : 0;
+  for (const path of emptyPaths) io.err(nothingReadLine('classify', path));
+  return inputExitCode({ invalid: summary.invalid + emptyPaths.length > 0, failing });
 };
 
 export { runClassify };

@@ -8,6 +8,8 @@ import { MemoryVersionedStore } from '../../incidents/versioned-store.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
 import { asEventBridgeEvent } from '../../detection/delivery/as-eventbridge-event.ts';
 import { deliveredByRule } from '../../detection/delivery/delivered-by-rule.ts';
+import { notCloudTrailInput } from '../../detection/record-basis.ts';
+import { inputExitCode } from '../../findings/fail-on.ts';
 import { emptySummary } from '../../findings/finding-summary.ts';
 import type { AsffOptions } from '../../findings/formats/asff.ts';
 import type { FindingFormat } from '../../findings/formats/render-finding.ts';
@@ -23,8 +25,10 @@ import type { Alert } from '../../adapters/alert-sink.ts';
 import { ConsoleAlertSink } from '../../adapters/console-alert-sink.ts';
 import { JsonLinesRecordSink } from '../../adapters/json-lines-record-sink.ts';
 import { createLogger } from '../../adapters/logger.ts';
-import { unreadableInputLine } from '../format/input-errors.ts';
+import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
+import { nothingReadLine } from '../format/nothing-read.ts';
 import { summaryText } from '../format/summary-text.ts';
+import type { InputItem } from '../../scan/documents/input-item.ts';
 import { readItems } from '../input/read-items.ts';
 import type { ReadLimits } from '../../scan/documents/read-limits.ts';
 import type { CommandIo } from '../io.ts';
@@ -39,6 +43,8 @@ interface ReplayOptions {
   aws: boolean;
   recordsFile?: string | undefined;
   alertMinSeverity: Severity;
+  /** `--fail-on SEVERITY`: exit 1 when a finding at or above it was recorded (suppressed ones do not count). */
+  failOn?: Severity | undefined;
   config: DetectorConfig;
   /** Suppression rules (`--suppressions FILE`). */
   suppressions: readonly SuppressionRule[];
@@ -46,6 +52,8 @@ interface ReplayOptions {
   format?: FindingFormat;
   /** Where ASFF findings are to be imported (`--asff-account`, `--asff-region`). */
   asff?: AsffOptions;
+  /** The clock of suppression expiry; default the system's. */
+  now?: Date;
   /** `--max-object-mb`: the largest file read, stored or decompressed. */
   limits?: ReadLimits;
 }
@@ -109,6 +117,7 @@ const localDeps = (
       // Grouped in memory exactly as the Lambda groups in DynamoDB: the offline and live views agree.
       incidents: new IncidentTracker(new MemoryVersionedStore()),
       suppressions: options.suppressions,
+      ...(options.now && { now: () => options.now! }),
     },
   };
 };
@@ -118,7 +127,10 @@ const localDeps = (
  * deliver them (records wrapped in their envelope, the rules' own patterns deciding what is
  * delivered: the tampering rules' too, for the protected resources of `--config`), with local
  * sinks, or with the AWS sinks of the configured environment (`--aws`).
- * Exit 0; 1 when a delivery failed; 2 when some input could not be read (after the rest).
+ * Input that the rules would not deliver and that is not CloudTrail at all (record-basis.ts) is
+ * reported; what they deliver, the handler judges and records, invalid or not. Exit 0; 1 when a
+ * delivery failed or a finding tripped `--fail-on`; 2 when some input could not be read or is not
+ * CloudTrail, or a path held nothing to read (after the rest; 2 wins over 1).
  */
 const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number> => {
   let delivering: unknown;
@@ -131,24 +143,29 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
       logger: createLogger({ level: 'warn', destination: process.stderr }),
     }));
   const summary = emptySummary();
-  const handler = makeHandler({ ...deps, records: new CountingRecordSink(deps.records, summary) });
+  const counting = new CountingRecordSink(deps.records, summary, options.failOn);
+  const handler = makeHandler({ ...deps, records: counting });
   let unreadable = 0;
+  let notCloudTrail = 0;
   let notDelivered = 0;
   let failed = 0;
   let invocation = 0;
-  for await (const item of readItems(
-    options.paths.length ? options.paths : [DEFAULT_EVENTS],
-    options.limits,
-  )) {
+  const deliver = async (item: InputItem): Promise<void> => {
     if (item.kind === 'unreadable') {
       unreadable += 1;
       io.err(unreadableInputLine(item.position, item.reason, 'replay'));
-      continue;
+      return;
     }
     const event = asEventBridgeEvent(item.value);
     if (!deliveredByRule(event, options.config.protectedResources)) {
-      notDelivered += 1;
-      continue;
+      // What the rule delivers, the handler judges (and records when invalid, as the Lambda does);
+      // what it would not deliver is either a quiet non-root record or no CloudTrail at all.
+      const notRecord = notCloudTrailInput(item.value);
+      if (notRecord) {
+        notCloudTrail += 1;
+        for (const line of invalidInputLines(item.position, [notRecord])) io.err(line);
+      } else notDelivered += 1;
+      return;
     }
     delivering = event;
     try {
@@ -157,16 +174,30 @@ const runReplay = async (options: ReplayOptions, io: CommandIo): Promise<number>
       failed += 1;
       io.err(`delivery failed: ${(error as Error).message}`);
     }
+  };
+  const emptyPaths: string[] = [];
+  for (const path of options.paths.length ? options.paths : [DEFAULT_EVENTS]) {
+    let read = 0;
+    for await (const item of readItems([path], options.limits)) {
+      read += 1;
+      await deliver(item);
+    }
+    if (read === 0) emptyPaths.push(path);
   }
   report(summaryText(summary));
   report(`  not delivered by the rule: ${notDelivered}`);
+  if (notCloudTrail) report(`  not CloudTrail, not delivered: ${notCloudTrail}`);
   if (failed) report(`  failed deliveries: ${failed} (Lambda would retry them)`);
   report(
     local
       ? `  records: ${local.recordsFile}`
       : '  records and alerts: AWS (see the configured log group and bus)',
   );
-  return unreadable ? 2 : failed ? 1 : 0;
+  for (const path of emptyPaths) io.err(nothingReadLine('replay', path));
+  return inputExitCode({
+    invalid: unreadable + notCloudTrail + emptyPaths.length > 0,
+    failing: failed + counting.failing > 0,
+  });
 };
 
 export { runReplay, DEFAULT_EVENTS };

@@ -1,9 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { DetectorConfig } from '../../schemas/detector-config.ts';
-import type { Finding } from '../../schemas/finding.ts';
+import type { Finding, Severity } from '../../schemas/finding.ts';
 import type { ScanOptions } from '../../schemas/scan-options.ts';
 import type { SuppressionRule } from '../../schemas/suppression-config.ts';
+import { inputExitCode, tripsFailOn } from '../../findings/fail-on.ts';
 import { countFinding, emptySummary } from '../../findings/finding-summary.ts';
 import { groupFindings } from '../../incidents/group-findings.ts';
 import { renderFinding } from '../../findings/formats/render-finding.ts';
@@ -14,6 +15,7 @@ import { ScanSummaryBuilder } from '../../scan/summary-builder.ts';
 import type { ObjectScanner } from '../../scan/workers/object-scanner.ts';
 import { tableHeader, tableRow } from '../format/finding-table.ts';
 import { invalidInputLines, unreadableInputLine } from '../format/input-errors.ts';
+import { emptyRootLine, noRecordsLine } from '../format/nothing-scanned.ts';
 import { plural } from '../format/plural.ts';
 import { progressLine } from '../format/scan-progress.ts';
 import { scanSummaryText } from '../format/scan-summary-text.ts';
@@ -115,8 +117,10 @@ const incidentsLine = (findings: readonly Finding[]): string => {
  * `rootwatch scan`: root activity in CloudTrail archives (folders in the S3 layout, log files,
  * JSON Lines exports, `s3://` prefixes), with per-account and fleet figures and an HTML report.
  * Findings print once everything is read, in event-time order and grouped into incidents as the
- * live detector groups them (they are few: root activity is rare). Exit 0, or 2 when any object or
- * record could not be read (after scanning everything else).
+ * live detector groups them (they are few: root activity is rare). Exit 0; 1 when a finding trips
+ * `--fail-on`; 2 when any object or record could not be read or is not CloudTrail, when a path or
+ * prefix held nothing to scan or the filters pruned all of it, or when no object read held a
+ * CloudTrail record (after scanning everything else; 2 wins over 1).
  */
 const runScan = async (
   options: ScanOptions,
@@ -125,20 +129,21 @@ const runScan = async (
   {
     output = { format: options.json ? 'native' : 'table', asff: {} },
     scanner = startScanner(options),
+    now = new Date(),
+    failOn,
   }: {
     output?: ScanOutput;
     scanner?: ObjectScanner;
+    /** The clock of suppression expiry and of the report's stamp. */
+    now?: Date;
+    /** `--fail-on SEVERITY`: exit 1 when a finding (grouped, not suppressed) is at or above it. */
+    failOn?: Severity | undefined;
   } = {},
 ): Promise<number> => {
   let roots;
-  try {
-    roots = await scanRoots(options.paths);
-  } catch (error) {
-    await scanner.close();
-    throw error;
-  }
   let writer;
   try {
+    roots = await scanRoots(options.paths);
     writer = findingWriter(options, output, io);
   } catch (error) {
     await scanner.close();
@@ -149,6 +154,7 @@ const runScan = async (
   let grouped: Finding[];
   const builder = new ScanSummaryBuilder();
   const progress = progressReporter(io);
+  const nothingScanned: string[] = [];
   writer.open();
   let inputs;
   try {
@@ -167,9 +173,10 @@ const runScan = async (
             problems.note(position.file, 'invalid', line);
         },
         progress: (state) => progress.update((elapsed) => progressLine(state, elapsed)),
+        emptyRoot: (location, pruned) => nothingScanned.push(emptyRootLine(location, pruned, options)),
       },
     );
-    grouped = await groupFindings(found, { suppressions: output.suppressions ?? [] });
+    grouped = await groupFindings(found, { suppressions: output.suppressions ?? [], now });
     for (const finding of grouped) writer.write(finding);
   } finally {
     progress.clear();
@@ -189,8 +196,15 @@ const runScan = async (
   if (!options.json) io.out(`\n${summaryText}`);
   else if (options.summary === undefined) io.err(summaryText);
   if (options.report !== undefined)
-    await writeReport(options.report, scanReportPage(summary, new Date(), problems.forReport()));
-  return inputs.unreadable + inputs.invalidRecords > 0 ? 2 : 0;
+    await writeReport(options.report, scanReportPage(summary, now, problems.forReport()));
+  // Last, so that the final line says it: a scan that read nothing is no all-clear.
+  const noRecords = noRecordsLine(inputs, options.paths);
+  if (noRecords) nothingScanned.push(noRecords);
+  for (const line of nothingScanned) io.err(line);
+  return inputExitCode({
+    invalid: inputs.unreadable + inputs.invalidRecords + nothingScanned.length > 0,
+    failing: grouped.some((finding) => tripsFailOn(finding, failOn)),
+  });
 };
 
 export { runScan };

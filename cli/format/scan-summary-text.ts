@@ -52,7 +52,8 @@ const scanSummaryText = (summary: ScanSummary): string => {
   const users = summary.accounts.filter((account) => account.uses > 0);
   return [
     `Scanned ${inputs.objectsScanned} objects (${formatBytes(inputs.bytesStored)} stored, ${formatBytes(inputs.bytesScanned)} of JSON), ` +
-      `${inputs.objectsWithMarker} with a root marker, ${inputs.recordsParsed} records parsed; ` +
+      `${inputs.objectsWithRecords} holding CloudTrail records, ${inputs.objectsWithMarker} with a root marker, ` +
+      `${inputs.recordsParsed} records parsed; ` +
       `pruned by path: ${inputs.foldersPruned} folders, ${inputs.objectsPruned} objects`,
     `Findings: ${findings.total} (${counts(findings.bySeverity)}); no finding: ${counts(findings.ignored)}; outside the filters: ${findings.outsideFilters}`,
     `Period: findings ${range(summary.scope.findingTimes)}; delivery days named by S3 keys ${range(summary.scope.deliveryDays)}` +

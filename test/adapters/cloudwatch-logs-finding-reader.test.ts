@@ -6,12 +6,15 @@ import { FAST_RETRY, localClients } from '../helpers/aws-clients.ts';
 import { onlyFinding } from '../helpers/sample-findings.ts';
 
 const GROUP = '/rootwatch/records';
-const T0 = Date.now() - 2 * 3_600_000;
+/** The endpoint's clock, and the first record two hours before it. */
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const T0 = NOW - 2 * 3_600_000;
 let endpoint: LocalAwsEndpoint;
 let clients: ReturnType<typeof localClients>;
 
 beforeEach(async () => {
   endpoint = await LocalAwsEndpoint.start();
+  endpoint.logs.now = () => NOW;
   clients = localClients(endpoint.url);
   endpoint.logs.createLogGroup({ logGroupName: GROUP });
   await clients.logs.send(new CreateLogStreamCommand({ logGroupName: GROUP, logStreamName: 'live' }));

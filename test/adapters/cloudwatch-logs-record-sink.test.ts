@@ -5,10 +5,13 @@ import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { FAST_RETRY, localClients } from '../helpers/aws-clients.ts';
 
 const GROUP = '/rootwatch/records';
+/** The clock of the endpoint and of the sinks (unless a test skews a sink's). */
+const NOW = Date.parse('2026-11-29T12:00:00Z');
 let endpoint: LocalAwsEndpoint;
 
 beforeEach(async () => {
   endpoint = await LocalAwsEndpoint.start();
+  endpoint.logs.now = () => NOW;
   endpoint.logs.createLogGroup({ logGroupName: GROUP });
 });
 afterEach(() => endpoint.stop());
@@ -19,6 +22,7 @@ const sink = (options: Partial<ConstructorParameters<typeof CloudWatchLogsRecord
     logGroupName: GROUP,
     logStreamName: 'rootwatch/2026-11-29/container-1',
     retry: FAST_RETRY,
+    now: () => NOW,
     ...options,
   });
 const ignored = (eventId: string): RecordEntry => ({ kind: 'ignored', reason: 'not-root-activity', eventId });
@@ -72,9 +76,9 @@ describe('Sink: CloudWatch Logs records', () => {
 
   it('sends rejected events again with a fresh time, and fails when the clock stays wrong', async () => {
     // Prepare: the sink's clock is three hours ahead, then right.
-    const clock = [Date.now() + 3 * 3_600_000, Date.now()];
-    const recovering = sink({ now: () => clock.shift() ?? Date.now() });
-    const skewed = sink({ now: () => Date.now() + 3 * 3_600_000, logStreamName: 'skewed' });
+    const clock = [NOW + 3 * 3_600_000, NOW];
+    const recovering = sink({ now: () => clock.shift() ?? NOW });
+    const skewed = sink({ now: () => NOW + 3 * 3_600_000, logStreamName: 'skewed' });
 
     // Act
     await recovering.write([ignored('late')]);

@@ -78,7 +78,7 @@ describe('Source: S3 (against a local S3 server)', () => {
     expect(out.map((line) => FindingSchema.parse(JSON.parse(line)).eventId)).toStrictEqual(['root-key-s3']);
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(
-      /^Scanned 55 objects \(421\.2 kB stored, 3\.7 MB of JSON\), 1 with a root marker, 1 records parsed;/,
+      /^Scanned 55 objects \(421\.2 kB stored, 3\.7 MB of JSON\), 55 holding CloudTrail records, 1 with a root marker, 1 records parsed;/,
     );
   });
 

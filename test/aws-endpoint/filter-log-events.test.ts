@@ -11,10 +11,13 @@ import { LocalAwsEndpoint } from './local-aws-endpoint.ts';
 let endpoint: LocalAwsEndpoint;
 let clients: ReturnType<typeof localClients>;
 const group = '/rootwatch/records';
-const T0 = Date.now() - 3_600_000;
+/** The endpoint's clock, and the first event an hour before it. */
+const NOW = Date.parse('2026-11-29T12:00:00Z');
+const T0 = NOW - 3_600_000;
 
 beforeAll(async () => {
   endpoint = await LocalAwsEndpoint.start();
+  endpoint.logs.now = () => NOW;
   clients = localClients(endpoint.url);
   endpoint.logs.createLogGroup({ logGroupName: group });
   for (const stream of ['a', 'b']) {

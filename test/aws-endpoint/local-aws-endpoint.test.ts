@@ -11,9 +11,12 @@ import { LocalAwsEndpoint } from './local-aws-endpoint.ts';
 let endpoint: LocalAwsEndpoint;
 let clients: ReturnType<typeof localClients>;
 const group = '/rootwatch/records';
+/** The endpoint's clock: its time-window checks are judged against it, never today's date. */
+const NOW = Date.parse('2026-11-29T12:00:00Z');
 
 beforeAll(async () => {
   endpoint = await LocalAwsEndpoint.start();
+  endpoint.logs.now = () => NOW;
   clients = localClients(endpoint.url);
   endpoint.logs.createLogGroup({ logGroupName: group });
   await clients.logs.send(new CreateLogStreamCommand({ logGroupName: group, logStreamName: 's1' }));
@@ -26,7 +29,7 @@ const put = (logEvents: { timestamp: number; message: string }[], logStreamName 
 describe('Local endpoint: CloudWatch Logs protocol', () => {
   it('stores events and reads them back with the real SDK', async () => {
     // Act
-    await put([{ timestamp: Date.now(), message: 'one' }]);
+    await put([{ timestamp: NOW, message: 'one' }]);
     const read = await clients.logs.send(
       new GetLogEventsCommand({ logGroupName: group, logStreamName: 's1' }),
     );
@@ -38,30 +41,29 @@ describe('Local endpoint: CloudWatch Logs protocol', () => {
   it.each([
     {
       scenario: 'an unknown stream',
-      call: () => put([{ timestamp: Date.now(), message: 'x' }], 'nope'),
+      call: () => put([{ timestamp: NOW, message: 'x' }], 'nope'),
       name: 'ResourceNotFoundException',
     },
     {
       scenario: 'events out of order',
       call: () =>
         put([
-          { timestamp: Date.now(), message: 'b' },
-          { timestamp: Date.now() - 1000, message: 'a' },
+          { timestamp: NOW, message: 'b' },
+          { timestamp: NOW - 1000, message: 'a' },
         ]),
       name: 'InvalidParameterException',
     },
     {
       scenario: 'a batch over 1 MB',
-      call: () =>
-        put(Array.from({ length: 3 }, () => ({ timestamp: Date.now(), message: 'x'.repeat(400_000) }))),
+      call: () => put(Array.from({ length: 3 }, () => ({ timestamp: NOW, message: 'x'.repeat(400_000) }))),
       name: 'InvalidParameterException',
     },
     {
       scenario: 'a batch spanning more than 24 hours',
       call: () =>
         put([
-          { timestamp: Date.now() - 25 * 3_600_000, message: 'a' },
-          { timestamp: Date.now(), message: 'b' },
+          { timestamp: NOW - 25 * 3_600_000, message: 'a' },
+          { timestamp: NOW, message: 'b' },
         ]),
       name: 'InvalidParameterException',
     },
@@ -95,7 +97,7 @@ describe('Local endpoint: CloudWatch Logs protocol', () => {
     },
   ])('rejects $scenario events individually and stores the rest', async ({ offsets, rejected, stored }) => {
     // Prepare
-    const now = Date.now();
+    const now = NOW;
     await clients.logs.send(
       new CreateLogStreamCommand({ logGroupName: group, logStreamName: `rejects-${offsets[1]}` }),
     );

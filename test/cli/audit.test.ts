@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { runAudit } from '../../cli/commands/audit.ts';
-import { main } from '../../cli/main.ts';
 import { AUDIT_DEFAULTS } from '../../posture/audit-root.ts';
 import { POSTURE_CHECKS, PostureResultSchema } from '../../schemas/posture-result.ts';
 import { AuditSummaryFileSchema } from '../../schemas/audit-summary.ts';
@@ -15,13 +14,9 @@ import {
   getCredentialReportJson,
   reportCsv,
 } from '../helpers/credential-reports.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err };
-};
+const run = (...argv: string[]) => runCli(argv);
 const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-audit-'));
 const AS_OF = ['--as-of', '2025-06-01T12:00:00Z'];
 
@@ -255,13 +250,14 @@ describe('CLI: rootwatch audit', () => {
     {
       name: 'a bad account id',
       text: JSON.stringify({ accounts: { '4444': { rootLoginProfile: 'absent' } } }),
-      message: /^rootwatch audit: invalid --facts .*facts\.json:\n[\s\S]*at accounts\.4444$/,
+      message:
+        /^rootwatch audit: invalid --facts .*facts\.json: [^\n]*\(at accounts\.4444\); see rootwatch audit --help$/,
     },
     {
       name: 'a login profile that is not present or absent',
       text: JSON.stringify({ accounts: { '444455556666': { rootLoginProfile: 'yes' } } }),
       message:
-        /^rootwatch audit: invalid --facts .*facts\.json:\n[\s\S]*at accounts\.444455556666\.rootLoginProfile$/,
+        /^rootwatch audit: invalid --facts .*facts\.json: [^\n]*\(at accounts\.444455556666\.rootLoginProfile\); see rootwatch audit --help$/,
     },
   ])('rejects a --facts file with $name, naming the file, with exit 2', async ({ text, message }) => {
     // Prepare

@@ -5,17 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
 import { sampleJson } from '../helpers/records.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err };
-};
+const run = (...argv: string[]) => runCli(argv);
 const sample = (file: string) => join(EVENTS_DIR, file);
 const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-classify-'));
 
@@ -205,7 +200,7 @@ describe('CLI: rootwatch classify', () => {
       argv: ['classify', '--fail-on', 'urgent', 'x'],
       message: '--fail-on takes one of critical, high, medium, low, info',
     },
-    { argv: ['classify', '--bogus', 'x'], message: "Unknown option '--bogus'" },
+    { argv: ['classify', '--bogus', 'x'], message: 'unknown option --bogus; see rootwatch classify --help' },
     { argv: ['frobnicate'], message: 'unknown command "frobnicate"' },
     { argv: [], message: 'Usage:' },
   ])('rejects $argv with exit 2, on stderr', async ({ argv, message }) => {
@@ -414,5 +409,37 @@ describe('CLI: rootwatch classify', () => {
     // Assess
     expect(result.err.join('\n')).toContain('suppression rule old-1 expired on 2020-01-01T00:00:00Z');
     expect(FindingSchema.parse(JSON.parse(result.out[0]!)).suppression).toBeUndefined();
+  });
+
+  it.each([
+    { clock: '2026-12-02T23:59:59Z', suppressed: 'chg-2', expired: false },
+    { clock: '2026-12-03T00:00:00Z', suppressed: undefined, expired: true },
+  ])('judges expiry by the command clock: at $clock the rule applies unless expired', async (row) => {
+    // Prepare
+    const rules = join(scratch(), 'suppressions.json');
+    writeFileSync(
+      rules,
+      JSON.stringify({
+        version: 1,
+        rules: [
+          {
+            id: 'chg-2',
+            reason: 'CHG-2',
+            expires: '2026-12-03T00:00:00Z',
+            match: { accounts: ['111122223333'] },
+          },
+        ],
+      }),
+    );
+
+    // Act
+    const result = await runCli(
+      ['classify', '--json', '--suppressions', rules, sample('sign-in/root-console-login-failed.json')],
+      { now: new Date(row.clock) },
+    );
+
+    // Assess
+    expect(FindingSchema.parse(JSON.parse(result.out[0]!)).suppression?.ruleId).toBe(row.suppressed);
+    expect(result.err.some((line) => line.startsWith('suppression rule chg-2 expired'))).toBe(row.expired);
   });
 });

@@ -2,20 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { findingText } from '../../findings/formats/finding-text.ts';
 import { AsffFindingSchema } from '../../schemas/asff-finding.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
 import { OcsfDetectionFindingSchema } from '../../schemas/ocsf-detection-finding.ts';
 import { EVENTS_DIR } from '../helpers/paths.ts';
 import { sampleJson } from '../helpers/records.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err };
-};
+const run = (...argv: string[]) => runCli(argv);
 const sample = (file: string) => join(EVENTS_DIR, file);
 const SCHEMAS = { native: FindingSchema, ocsf: OcsfDetectionFindingSchema, asff: AsffFindingSchema };
 
@@ -127,7 +122,7 @@ describe('CLI: --format', () => {
 
     // Assess
     expect(code).toBe(2);
-    expect(err).toStrictEqual([`rootwatch classify: ${message}`]);
+    expect(err).toStrictEqual([`rootwatch classify: ${message}; see rootwatch classify --help`]);
   });
 
   it('replay --format ocsf prints each alert as one OCSF line, with the delivered event as evidence, and the summary on stderr', async () => {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import { LocalAwsEndpoint } from '../aws-endpoint/local-aws-endpoint.ts';
 import { localAwsEnv } from '../helpers/aws-clients.ts';
@@ -13,11 +12,11 @@ import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
 import { DEPLOYED_CONFIG_FILE } from '../helpers/sample-events.ts';
+import { childEnv } from '../helpers/child-env.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  const { code, out, err } = await runCli(argv);
   return { code, out: out.join('\n'), err: err.join('\n') };
 };
 const scratch = () => mkdtempSync(join(tmpdir(), 'rootwatch-replay-test-'));
@@ -164,7 +163,6 @@ describe('CLI: rootwatch replay', () => {
     const session = join(scratch(), 'session.json');
     writeFileSync(session, JSON.stringify({ Records: consoleSessionRecords() }));
     const env = localAwsEnv(endpoint.url, {
-      PATH: process.env.PATH ?? '',
       ROOTWATCH_LOG_GROUP: '/rootwatch/records',
       ROOTWATCH_ALERT_BUS: 'rootwatch-alerts',
       ROOTWATCH_INCIDENT_TABLE: 'incidents',
@@ -175,9 +173,7 @@ describe('CLI: rootwatch replay', () => {
     await promisify(execFile)(
       process.execPath,
       [join(REPO_ROOT, 'dist/cli/rootwatch.mjs'), 'replay', '--aws', session],
-      {
-        env,
-      },
+      { env: childEnv(env) },
     );
     await endpoint.stop();
     await dynamo.stop();

@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Finding } from '../../schemas/finding.ts';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../cli/main.ts';
 import { FindingSchema } from '../../schemas/finding.ts';
 import { ScanSummarySchema } from '../../schemas/scan-summary.ts';
 import {
@@ -20,6 +19,7 @@ import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
 import { sampleJson } from '../helpers/records.ts';
 import { consoleSessionRecords } from '../helpers/console-session.ts';
 import { OcsfDetectionFindingSchema } from '../../schemas/ocsf-detection-finding.ts';
+import { runCli } from '../helpers/run-cli.ts';
 
 /** Text as the report pages escape it. */
 const escapeHtml = (text: string) =>
@@ -30,12 +30,7 @@ const escapeHtml = (text: string) =>
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line) });
-  return { code, out, err };
-};
+const run = (...argv: string[]) => runCli(argv);
 const eventIds = (lines: readonly string[]) =>
   lines.map((line) => FindingSchema.parse(JSON.parse(line)).eventId).sort();
 const readSummary = (file: string) => ScanSummarySchema.parse(JSON.parse(readFileSync(file, 'utf8')));

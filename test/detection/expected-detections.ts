@@ -765,31 +765,32 @@ const EXPECTED_DETECTIONS: Record<string, SampleExpectation> = {
       ),
     ],
   },
-  // Forwarder liveness (schemas/liveness-event.ts): not CloudTrail, never a finding; the handler
-  // records them as heard or refused (test/handlers/liveness-samples.test.ts)
+  // Forwarder liveness (schemas/liveness-event.ts): not CloudTrail, so invalid to the detector (its
+  // detail is no record) and never a finding; the handler hears them before any detection and records
+  // them as heard or refused (test/handlers/liveness-samples.test.ts)
   'liveness/forwarder-liveness-member-eu-west-1.json': {
-    scenario: "a member forwarder's liveness event is not root activity",
-    detections: [notRoot],
+    scenario: "a member forwarder's liveness event is not CloudTrail",
+    detections: [invalid('detail')],
   },
   'liveness/forwarder-liveness-security-account-us-east-1.json': {
-    scenario: "the security account's own liveness event is not root activity",
-    detections: [notRoot],
+    scenario: "the security account's own liveness event is not CloudTrail",
+    detections: [invalid('detail')],
   },
   'liveness/liveness-spoof-schedule-of-another-account.json': {
-    scenario: "a liveness event naming another account's schedule is not root activity",
-    detections: [notRoot],
+    scenario: "a liveness event naming another account's schedule is not CloudTrail",
+    detections: [invalid('detail')],
   },
   'liveness/liveness-spoof-claims-another-place-in-detail.json': {
-    scenario: 'a liveness event claiming another place in its detail is not root activity',
-    detections: [notRoot],
+    scenario: 'a liveness event claiming another place in its detail is not CloudTrail',
+    detections: [invalid('detail')],
   },
   'liveness/liveness-spoof-time-ahead.json': {
-    scenario: 'a liveness event dated far ahead is not root activity',
-    detections: [notRoot],
+    scenario: 'a liveness event dated far ahead is not CloudTrail',
+    detections: [invalid('detail')],
   },
   'liveness/liveness-spoof-without-schedule.json': {
-    scenario: 'a liveness event without its schedule is not root activity',
-    detections: [notRoot],
+    scenario: 'a liveness event without its schedule is not CloudTrail',
+    detections: [invalid('detail')],
   },
 };
 

@@ -45,10 +45,12 @@ const PEER_RULES: Record<string, Fires> = {
 };
 
 /**
- * Panther's password-spraying fixture omits eventID and eventTime, which that rule never reads; a root
- * finding needs both, so the harness adds them, and nothing else.
+ * Panther's password-spraying fixture omits eventVersion, eventID and eventTime, which that rule never
+ * reads; every CloudTrail record has the first and a root finding needs the others, so the harness adds
+ * them, and nothing else.
  */
 const completed = (event: Record<string, unknown>, peerCase: PeerCase): Record<string, unknown> => ({
+  eventVersion: '1.08',
   eventID: `peer-${peerCase.event_sha1}`,
   eventTime: '2019-01-01T00:00:00Z',
   ...event,

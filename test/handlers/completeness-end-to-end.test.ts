@@ -20,6 +20,7 @@ import { REPO_ROOT } from '../helpers/paths.ts';
 import { sampleRecord } from '../helpers/records.ts';
 import type { LocalS3 } from '../helpers/s3-server.ts';
 import { fillBucket, startLocalS3 } from '../helpers/s3-server.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const BUCKET = 'org-trail-completeness';
 const ORG = 'AWSLogs/o-a1b2c3d4e5';
@@ -224,7 +225,7 @@ describe('Completeness scan end to end: a trail bucket (local S3), the live path
           join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'),
           join(REPO_ROOT, lambdaEntry('completeness')),
         ],
-        { env: { PATH: process.env.PATH ?? '', ...env, ROOTWATCH_LOG_LEVEL: 'info' } },
+        { env: childEnv({ ...env, ROOTWATCH_LOG_LEVEL: 'info' }) },
       );
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -16,6 +16,7 @@ import { deliveredSamples, recordKindOf } from '../helpers/delivered-samples.ts'
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { DEPLOYED_CONFIG_FILE, sampleValues } from '../helpers/sample-events.ts';
 import { SanctionedTasksConfigSchema } from '../../schemas/sanctioned-tasks-config.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const GROUP = '/rootwatch/records';
 const BUS = 'rootwatch-alerts';
@@ -30,7 +31,7 @@ const invokeBundle = (events: unknown[], env: Record<string, string>) =>
     stderr: string;
   }>((resolve) => {
     const child = spawn(process.execPath, [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), BUNDLE], {
-      env: { PATH: process.env.PATH ?? '', ...env },
+      env: childEnv(env),
     });
     let stdout = '';
     let stderr = '';

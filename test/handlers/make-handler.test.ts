@@ -88,6 +88,30 @@ describe('Handler: root activity', () => {
     });
   });
 
+  it.each([
+    { scenario: 'an object of no CloudTrail shape', detail: { a: 1 } },
+    {
+      scenario: 'a record without eventVersion and eventTime',
+      detail: { eventSource: 'iam.amazonaws.com', eventName: 'ListUsers' },
+    },
+  ])(
+    'records a delivered event whose detail is not a CloudTrail record as invalid: $scenario',
+    async ({ detail }) => {
+      // Prepare
+      const { handler, records, alerts } = setup();
+
+      // Act
+      const result = await handler({ ...loginEnvelope(), detail }, context);
+
+      // Assess
+      expect(result.kind).toBe('invalid-event');
+      expect(records.entries).toMatchObject([
+        { kind: 'invalid-event', issues: [{ path: 'detail', code: 'not_a_cloudtrail_record' }] },
+      ]);
+      expect(alerts.alerts).toStrictEqual([]);
+    },
+  );
+
   it('records an invalid event nested 4,000 deep, by its head, and succeeds (no retry, no DLQ)', async () => {
     // Prepare
     const { handler, records } = setup();

@@ -18,6 +18,7 @@ import { deliveredSamples } from '../helpers/delivered-samples.ts';
 import { memoryLogger } from '../helpers/fake-sinks.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { onlyFinding } from '../helpers/sample-findings.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const TOPIC = 'arn:aws:sns:us-east-1:111122223333:rootwatch-alerts';
 const POSTURE_ALERT = {
@@ -186,7 +187,7 @@ describe('Notifier end to end: detector, alert bus, notifier, SNS on the local e
       const child = spawn(
         process.execPath,
         [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, lambdaEntry('notifier'))],
-        { env: { PATH: process.env.PATH ?? '', ...env } },
+        { env: childEnv(env) },
       );
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

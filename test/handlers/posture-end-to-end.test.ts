@@ -16,6 +16,7 @@ import { accountReportCsv, bareRoot, exposedRoot } from '../helpers/credential-r
 import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { memoryLogger } from '../helpers/fake-sinks.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const HOME = '111122223333';
 /** The audit's clock: a day after the exposed root's last use, whatever today is. */
@@ -164,7 +165,7 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
           join(REPO_ROOT, lambdaEntry('root-posture')),
         ],
         {
-          env: { PATH: process.env.PATH ?? '', ...env, ROOTWATCH_AUDIT_ASSUME_ROOT: 'false' },
+          env: childEnv({ ...env, ROOTWATCH_AUDIT_ASSUME_ROOT: 'false' }),
         },
       );
       let stdout = '';

@@ -20,6 +20,7 @@ import { deliveredSamples } from '../helpers/delivered-samples.ts';
 import { memoryLogger } from '../helpers/fake-sinks.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { onlyFinding } from '../helpers/sample-findings.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:111122223333:function:rootwatch-security-hub-import';
 
@@ -178,7 +179,7 @@ describe('Security Hub import end to end: detector, alert bus, import, Security 
           join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'),
           join(REPO_ROOT, lambdaEntry('security-hub-import')),
         ],
-        { env: { PATH: process.env.PATH ?? '', ...env } },
+        { env: childEnv(env) },
       );
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

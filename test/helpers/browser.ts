@@ -18,11 +18,49 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Locally a missing browser skips the report tests; in CI (CI=true) it fails them. */
-const haveChromium = existsSync(CHROMIUM) || process.env.CI === 'true';
+/** Whether this run is CI's: `CI` set to anything but `false` or `0`, as CI services set it. */
+const isCi = (env: NodeJS.ProcessEnv): boolean => !!env.CI && env.CI !== 'false' && env.CI !== '0';
 
-const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+/**
+ * What the browser suites do here: run; skip with a printed reason (locally, without Chromium); or
+ * fail with the reason (in CI, where a skipped browser test would pass a report nobody opened).
+ */
+const browserPlan = (
+  chromium: string,
+  exists: boolean,
+  ci: boolean,
+): { kind: 'run' } | { kind: 'skip' | 'fail'; reason: string } => {
+  if (exists) return { kind: 'run' };
+  const reason =
+    `no Chromium at ${chromium}: install it (Debian: apt-get install chromium) or point ` +
+    'ROOTWATCH_CHROMIUM at a Chromium binary (docs/development.md, "Browser tests")';
+  return { kind: ci ? 'fail' : 'skip', reason };
+};
+
+/**
+ * The browser's environment: this one without libfaketime (`npm run test:any-date`), under which
+ * Chromium's timers stall; the time zone and locale stay, so pages still render in the faked ones.
+ * The pages themselves are written on the tests' injected clocks.
+ */
+const realClockEnv = (env: NodeJS.ProcessEnv): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined &&
+        !/^(LD_PRELOAD|DYLD_INSERT_LIBRARIES|DYLD_FORCE_FLAT_NAMESPACE|FAKETIME\w*)$/.test(entry[0]),
+    ),
+  );
+
+const PLAN = browserPlan(CHROMIUM, existsSync(CHROMIUM), isCi(process.env));
+if (PLAN.kind === 'skip') console.warn(`HTML report tests skipped: ${PLAN.reason} (with CI=true they fail)`);
+
+/** Whether the report suites run: with Chromium, or in CI, where they then fail with the reason. */
+const haveChromium = PLAN.kind !== 'skip';
+
+const launchChromium = (): Promise<Browser> => {
+  if (PLAN.kind === 'fail') throw new Error(`CI=true and ${PLAN.reason}`);
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, env: realClockEnv(process.env) });
+};
 
 /** A suite's report and the browser to open it in, once both are ready. */
 interface ReportInChromium {
@@ -32,14 +70,14 @@ interface ReportInChromium {
 
 /**
  * Registers the lifecycle of a report suite: before it, `write` writes the report (and returns its
- * file), then Chromium starts; after it, Chromium stops. Nothing runs when there is no Chromium.
+ * file) once Chromium has started; after it, Chromium stops. Nothing runs when the suites skip.
  */
 const reportInChromium = (write: () => Promise<string>): ReportInChromium => {
   const state = {} as ReportInChromium;
   beforeAll(async () => {
     if (!haveChromium) return;
-    state.file = await write();
     state.browser = await launchChromium();
+    state.file = await write();
   }, 60_000);
   afterAll(async () => {
     await state.browser?.close();
@@ -101,5 +139,5 @@ const openReport = async (browser: Browser, file: string): Promise<OpenedReport>
  */
 const FETCHING_MARKUP = /<script|<link|<[^>]*\ssrc=|url\(|https?:\/\/(?!www\.w3\.org)/;
 
-export { haveChromium, reportInChromium, openReport, FETCHING_MARKUP };
+export { haveChromium, browserPlan, isCi, reportInChromium, openReport, FETCHING_MARKUP };
 export type { OpenedReport, DrawnChart, ReportInChromium };

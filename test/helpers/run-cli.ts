@@ -9,6 +9,9 @@ const CLI = join(REPO_ROOT, 'dist/cli/rootwatch.mjs');
 const NOBODY = 65_534;
 const RUNS_AS_ROOT = process.getuid?.() === 0;
 
+/** The clock of in-process command lines: a fixed time, never today's. */
+const CLI_NOW = new Date('2026-11-29T12:00:00Z');
+
 interface CliRun {
   code: number;
   out: string[];
@@ -16,17 +19,22 @@ interface CliRun {
 }
 
 /**
- * Runs a command line: in this process, or as the package bin when it reads `stdin` or runs as
- * `uid` (its files must then be readable where it should read them, writable where it writes).
+ * Runs a command line: in this process at `now` (default `CLI_NOW`), or as the package bin when it
+ * reads `stdin` or runs as `uid` (its files must then be readable where it should read them, writable
+ * where it writes; the bin runs on the system clock, which `npm run test:any-date` fakes).
  */
 const runCli = async (
   argv: readonly string[],
-  { stdin, uid }: { stdin?: Buffer; uid?: number } = {},
+  { stdin, uid, now = CLI_NOW }: { stdin?: Buffer; uid?: number; now?: Date } = {},
 ): Promise<CliRun> => {
   if (stdin === undefined && uid === undefined) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main([...argv], { out: (line) => out.push(line), err: (line) => err.push(line) });
+    const code = await main([...argv], {
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      now: () => now,
+    });
     return { code, out, err };
   }
   const child = spawn(process.execPath, [CLI, ...argv], {
@@ -43,5 +51,5 @@ const runCli = async (
   return { code, out: lines(out), err: lines(err) };
 };
 
-export { runCli, NOBODY, RUNS_AS_ROOT };
+export { runCli, CLI_NOW, NOBODY, RUNS_AS_ROOT };
 export type { CliRun };

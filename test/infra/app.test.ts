@@ -7,7 +7,7 @@ import { readDeploySettings } from '../../infra/deploy-settings.ts';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
 import { resolver } from './resolve.ts';
-import { INGEST_BUS_ARN, SECURITY_ACCOUNT, testApp } from './synth.ts';
+import { INGEST_BUS_ARN, SECURITY_ACCOUNT, testApp, testSettings } from './synth.ts';
 
 const configFile = (content: unknown): string => {
   const path = join(mkdtempSync(join(tmpdir(), 'rootwatch-settings-')), 'rootwatch.json');
@@ -37,8 +37,22 @@ describe('App: settings', () => {
     });
   });
 
-  it('has defaults for everything: a fresh clone synthesizes without settings', () => {
-    expect(readDeploySettings(testApp().node)).toStrictEqual(DeployConfigSchema.parse({}));
+  it('has defaults for everything but an alert destination, which a fresh clone must name or opt out of', () => {
+    expect(() => readDeploySettings(testApp().node)).toThrow(
+      "invalid rootwatch deploy settings (from defaults):\n✖ no alert destination: the detector's alerts would reach nobody.",
+    );
+    expect(readDeploySettings(testApp({ allowNoAlertDestination: 'true' }).node)).toStrictEqual(
+      DeployConfigSchema.parse({ allowNoAlertDestination: true }),
+    );
+  });
+
+  it.each([
+    { destination: { alertEmails: 'soc@example.com' } },
+    { destination: { siemQueue: 'true' } },
+    { destination: { siemEndpoint: 'https://siem.example.com/hec', siemSecretName: 'hec' } },
+    { destination: { securityHubImport: 'true' } },
+  ])('accepts the settings with one alert destination: $destination', ({ destination }) => {
+    expect(readDeploySettings(testApp(destination).node).allowNoAlertDestination).toBe(false);
   });
 
   it.each([
@@ -157,7 +171,7 @@ describe('App: the two stacks', () => {
     // Act
     const built = buildRootwatchApp(
       testApp(),
-      DeployConfigSchema.parse({ account: SECURITY_ACCOUNT, ingestBusArn: elsewhere }),
+      testSettings({ account: SECURITY_ACCOUNT, ingestBusArn: elsewhere }),
     );
 
     // Assess

@@ -12,7 +12,14 @@ import type { CompletenessScanProps } from '../../infra/completeness-scan.ts';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { CompletenessConfigSchema } from '../../schemas/completeness-config.ts';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
-import { onlyResource, SECURITY_ACCOUNT, statementsBySid, testApp } from './synth.ts';
+import {
+  onlyResource,
+  RECORD_ONLY,
+  SECURITY_ACCOUNT,
+  statementsBySid,
+  testApp,
+  testSettings,
+} from './synth.ts';
 
 const BUCKET = 'org-trail-logs';
 const TRAIL_KEY = 'arn:aws:kms:us-east-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -20,7 +27,7 @@ const TRAIL_KEY = 'arn:aws:kms:us-east-1:999988887777:key/1234abcd-12ab-34cd-56e
 const synth = (settings: Record<string, unknown> = {}) => {
   const { detector } = buildRootwatchApp(
     testApp(),
-    DeployConfigSchema.parse({
+    testSettings({
       account: SECURITY_ACCOUNT,
       organizationId: 'o-a1b2c3d4e5',
       trailBucketName: BUCKET,
@@ -277,7 +284,7 @@ describe('Deploy settings: the completeness scan', () => {
     { settings: { trailBucketName: BUCKET, trailKmsKeyArn: 'alias/trail' }, path: 'trailKmsKeyArn' },
   ])('refuses $settings', ({ settings, path }) => {
     // Act
-    const parsed = DeployConfigSchema.safeParse(settings);
+    const parsed = DeployConfigSchema.safeParse({ ...RECORD_ONLY, ...settings });
 
     // Assess
     expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toStrictEqual([path]);

@@ -6,8 +6,14 @@ import { hearLiveness } from '../../handlers/root-activity/liveness.ts';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
 import { CoverageCheckConfigSchema } from '../../schemas/coverage-check-config.ts';
-import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
-import { INGEST_BUS_ARN, onlyResource, SECURITY_ACCOUNT, statementsBySid, testApp } from './synth.ts';
+import {
+  INGEST_BUS_ARN,
+  onlyResource,
+  SECURITY_ACCOUNT,
+  statementsBySid,
+  testApp,
+  testSettings,
+} from './synth.ts';
 
 const MEMBER = '444455556666';
 const forwarder = () =>
@@ -122,8 +128,7 @@ describe('Forwarder: liveness', () => {
 describe('Detector: coverage check', () => {
   const synth = (settings: Record<string, unknown> = {}) =>
     Template.fromStack(
-      buildRootwatchApp(testApp(), DeployConfigSchema.parse({ account: SECURITY_ACCOUNT, ...settings }))
-        .detector,
+      buildRootwatchApp(testApp(), testSettings({ account: SECURITY_ACCOUNT, ...settings })).detector,
     );
 
   it('runs on a schedule with settings the function accepts at cold start', () => {

@@ -20,7 +20,7 @@ const DETECTOR = { Description: 'rootwatch: validates, classifies, records and a
 describe('Construct: RootActivityDetector', () => {
   const { template, detector, stack } = synthDetector({ organizationId: 'o-a1b2c3d4e5' });
 
-  it('deploys with one statement and no props', () => {
+  it('builds with one statement and no props (synthesis then asks for an alert destination)', () => {
     // Prepare
     const bare = new Stack(testApp(), 'Bare');
 

@@ -2,18 +2,14 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
-import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
 import { PostureConfigSchema } from '../../schemas/posture-config.ts';
-import { INGEST_BUS_ARN, SECURITY_ACCOUNT, statementsBySid, testApp } from './synth.ts';
+import { INGEST_BUS_ARN, SECURITY_ACCOUNT, statementsBySid, testApp, testSettings } from './synth.ts';
 
 const MEMBERS = ['444455556666', '777788889999'];
 const AUDIT_ROLE_ARN = `arn:aws:iam::${SECURITY_ACCOUNT}:role/rootwatch-posture-audit`;
 
 const synth = (settings: Record<string, unknown> = {}) => {
-  const { detector } = buildRootwatchApp(
-    testApp(),
-    DeployConfigSchema.parse({ account: SECURITY_ACCOUNT, ...settings }),
-  );
+  const { detector } = buildRootwatchApp(testApp(), testSettings({ account: SECURITY_ACCOUNT, ...settings }));
   return Template.fromStack(detector);
 };
 const auditStatements = (template: Template) => statementsBySid(template, 'PostureAuditRole');

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import type { RootActivityDetectorProps } from '../../infra/root-activity-detector-props.ts';
 import type { DetectorConfigInput } from '../../schemas/detector-config.ts';
-import { synthDetector, testApp } from './synth.ts';
+import { RECORD_ONLY, synthDetector, testApp } from './synth.ts';
 
 /** Builds a detector in a fresh stack; the props may need that stack (for an existing bus). */
 const build = (props: (stack: Stack) => RootActivityDetectorProps) => () => {
   const stack = new Stack(testApp(), 'Props');
   new RootActivityDetector(stack, 'Detector', {
     code: lambda.Code.fromInline('export const handler = async () => {};'),
+    ...RECORD_ONLY,
     ...props(stack),
   });
 };
@@ -102,6 +103,7 @@ describe('Props: RootActivityDetector', () => {
     // Act
     new RootActivityDetector(stack, 'Detector', {
       code: lambda.Code.fromInline('export const handler = async () => {};'),
+      ...RECORD_ONLY,
     });
 
     // Assess

@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import cdkJson from '../../cdk.json' with { type: 'json' };
 import { RootActivityDetector } from '../../infra/root-activity-detector.ts';
 import type { RootActivityDetectorProps } from '../../infra/root-activity-detector-props.ts';
+import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
 
 /** The security account and the organisation's management account of the tests (documentation ids). */
 const SECURITY_ACCOUNT = '111122223333';
@@ -19,8 +20,19 @@ const testApp = (context: Record<string, unknown> = {}): App =>
   new App({ context: { ...cdkJson.context, ...context }, builtinCloudFormationValidation: false });
 
 /**
+ * Tests of everything but the alert-destination guard build detectors that may alert no one: the
+ * opt-out adds or removes no resource, only the synthesis check (alert-destinations.test.ts tests it).
+ */
+const RECORD_ONLY = { allowNoAlertDestination: true } as const;
+
+/** Deploy settings from `input`, opted out of the destination check as above. */
+const testSettings = (input: Record<string, unknown> = {}) =>
+  DeployConfigSchema.parse({ ...RECORD_ONLY, ...input });
+
+/**
  * A stack in the security account, us-east-1, holding one detector built with `props` (or with the
- * props a function of the stack returns, to give it constructs of that stack).
+ * props a function of the stack returns, to give it constructs of that stack), opted out of the
+ * destination check unless `props` say otherwise.
  */
 const synthDetector = (
   props: RootActivityDetectorProps | ((stack: Stack) => RootActivityDetectorProps) = {},
@@ -31,11 +43,10 @@ const synthDetector = (
     env: { account: SECURITY_ACCOUNT, region: 'us-east-1' },
     ...stackProps,
   });
-  const detector = new RootActivityDetector(
-    stack,
-    'Detector',
-    typeof props === 'function' ? props(stack) : props,
-  );
+  const detector = new RootActivityDetector(stack, 'Detector', {
+    ...RECORD_ONLY,
+    ...(typeof props === 'function' ? props(stack) : props),
+  });
   return { app, stack, detector, template: Template.fromStack(stack) };
 };
 
@@ -99,8 +110,10 @@ export {
   INGEST_BUS_ARN,
   MANAGEMENT_ACCOUNT,
   onlyResource,
+  RECORD_ONLY,
   SECURITY_ACCOUNT,
   statementsBySid,
   synthDetector,
   testApp,
+  testSettings,
 };

@@ -89,6 +89,7 @@ describe('Scan: records nested in records', () => {
   // Record-shaped objects inside a record's parameters (a crafted request, or an API that logs a
   // caller's JSON document) are parameters, not records: reading them as records would let a caller
   // plant root findings, or an AssumeRoot call that relabels a real root session as a sanctioned one.
+  // The outer records are complete CloudTrail records: anything less would be reported as no record.
   const nested = (identity: string) =>
     `{"eventVersion":"1.08","userIdentity":{"type":"${identity}"},"eventSource":"sts.amazonaws.com","eventName":"AssumeRoot"}`;
   const rootCall =
@@ -98,14 +99,14 @@ describe('Scan: records nested in records', () => {
     {
       name: 'a root-looking object in a list of objects of an IAM user call',
       records: [
-        `{"eventVersion":"1.08","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[{},${nested('Root')},{"eventVersion":"1.08"}]},"eventID":"e-1"}`,
+        `{"eventVersion":"1.08","eventTime":"2025-06-02T09:14:31Z","eventSource":"s3.amazonaws.com","eventName":"PutObject","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[{},${nested('Root')},{"eventVersion":"1.08"}]},"eventID":"e-1"}`,
       ],
       found: [],
     },
     {
       name: 'an AssumeRoot-looking object before a real root call',
       records: [
-        `{"eventVersion":"1.08","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[{},${nested('AssumedRole')},{"eventVersion":"1.08"}]},"eventID":"e-1"}`,
+        `{"eventVersion":"1.08","eventTime":"2025-06-02T09:14:31Z","eventSource":"s3.amazonaws.com","eventName":"PutObject","userIdentity":{"type":"IAMUser"},"requestParameters":{"items":[{},${nested('AssumedRole')},{"eventVersion":"1.08"}]},"eventID":"e-1"}`,
         '{"eventVersion":"1.08","eventID":"e-2"}',
         rootCall,
       ],

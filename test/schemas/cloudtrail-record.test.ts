@@ -49,13 +49,21 @@ describe('Schema: CloudTrailRecord', () => {
     expect(issuesOf({ ...record, awsRegion: 'global' })).toStrictEqual([]);
   });
 
-  it('accepts null requestParameters and responseElements, and a missing eventVersion', () => {
+  it('accepts null requestParameters and responseElements', () => {
     // Prepare
     const record: Record<string, unknown> = { ...base(), requestParameters: null, responseElements: null };
-    delete record.eventVersion;
 
     // Assess
     expect(issuesOf(record)).toStrictEqual([]);
+  });
+
+  it('requires eventVersion, which every CloudTrail record carries (cloudtrail-record-basis.ts)', () => {
+    // Prepare
+    const record: Record<string, unknown> = base();
+    delete record.eventVersion;
+
+    // Assess
+    expect(issuesOf(record)).toStrictEqual([{ path: 'eventVersion', code: 'invalid_type' }]);
   });
 
   it('reports every field it needs that is missing or of the wrong type', () => {

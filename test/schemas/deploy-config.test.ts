@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
 
-/** The paths of the issues a config gives, as "path: message". */
-const problems = (input: unknown): string[] => {
-  const parsed = DeployConfigSchema.safeParse(input);
+/** Opted out of the alert-destination check, which its own tests below exercise. */
+const RECORD_ONLY = { allowNoAlertDestination: true };
+
+/** The paths of the issues a config gives, as "path: message" (opted out unless `input` says otherwise). */
+const problems = (input: Record<string, unknown>): string[] => {
+  const parsed = DeployConfigSchema.safeParse({ ...RECORD_ONLY, ...input });
   if (parsed.success) return [];
   return parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
 };
@@ -12,12 +15,13 @@ const problems = (input: unknown): string[] => {
 describe('Schema: DeployConfig', () => {
   it('has a default for every setting that needs one', () => {
     // Act
-    const config = DeployConfigSchema.parse({});
+    const config = DeployConfigSchema.parse(RECORD_ONLY);
 
     // Assess
     expect(config).toStrictEqual({
       region: 'us-east-1',
       alertEmails: [],
+      allowNoAlertDestination: true,
       operationsEmails: [],
       alertMinSeverity: 'low',
       logLevel: 'info',
@@ -76,7 +80,11 @@ describe('Schema: DeployConfig', () => {
 
   it('refuses a coverage silence period no longer than the liveness interval', () => {
     // Act
-    const parsed = DeployConfigSchema.safeParse({ livenessMinutes: '120', coverageSilentMinutes: '120' });
+    const parsed = DeployConfigSchema.safeParse({
+      ...RECORD_ONLY,
+      livenessMinutes: '120',
+      coverageSilentMinutes: '120',
+    });
 
     // Assess
     expect(parsed.error?.issues.map(({ path, message }) => ({ path, message }))).toStrictEqual([
@@ -108,6 +116,9 @@ describe('Schema: DeployConfig', () => {
 
     // Assess
     expect(DeployConfigSchema.parse(fromCli)).toStrictEqual(DeployConfigSchema.parse(fromFile));
+    expect(DeployConfigSchema.parse({ allowNoAlertDestination: 'true' })).toStrictEqual(
+      DeployConfigSchema.parse(RECORD_ONLY),
+    );
   });
 
   it.each([
@@ -139,6 +150,15 @@ describe('Schema: DeployConfig', () => {
       problem: 'ingestBusArn: expected an event bus ARN',
     },
     { setting: { region: 'Virginia' }, problem: 'region: expected an AWS Region' },
+    {
+      setting: { allowNoAlertDestination: false },
+      problem:
+        "alertEmails: no alert destination: the detector's alerts would reach nobody. Set alertEmails, siemQueue, siemEndpoint with siemSecretName, or securityHubImport; or allowNoAlertDestination=true",
+    },
+    {
+      setting: { allowNoAlertDestination: 'yes' },
+      problem: 'allowNoAlertDestination: Invalid input: expected boolean',
+    },
   ])('names the setting and the reason: $problem', ({ setting, problem }) => {
     // Act
     const found = problems(setting);
@@ -150,7 +170,7 @@ describe('Schema: DeployConfig', () => {
 
   it('prints every problem with its path', () => {
     // Act
-    const parsed = DeployConfigSchema.safeParse({ account: 'x', memorySize: 1 });
+    const parsed = DeployConfigSchema.safeParse({ ...RECORD_ONLY, account: 'x', memorySize: 1 });
 
     // Assess
     expect(parsed.success).toBe(false);
