@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const BIN = join(REPO_ROOT, 'dist/cli/rootwatch.mjs');
 const SAMPLE = join(EVENTS_DIR, 'sign-in/root-console-login-without-mfa.json');
@@ -24,7 +25,7 @@ const rootwatch = (args: string[]) =>
     const child = spawn(process.execPath, [BIN, ...args], {
       ...AS_NOBODY,
       cwd: readOnly,
-      env: { PATH: process.env.PATH ?? '', TMPDIR: readOnly, HOME: readOnly },
+      env: childEnv({ TMPDIR: readOnly, HOME: readOnly }),
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -9,6 +9,7 @@ import { localAwsEnv } from '../helpers/aws-clients.ts';
 import { createTable, startDynalite } from '../helpers/dynalite.ts';
 import { REPO_ROOT } from '../helpers/paths.ts';
 import { sampleValues } from '../helpers/sample-events.ts';
+import { childEnv } from '../helpers/child-env.ts';
 
 const GROUP = '/rootwatch/records';
 const BUS = 'rootwatch-alerts';
@@ -21,7 +22,7 @@ const invokeBundle = (name: FunctionName, events: unknown[], env: Record<string,
       const child = spawn(
         process.execPath,
         [join(REPO_ROOT, 'test/aws-endpoint/invoke-bundle.mjs'), join(REPO_ROOT, lambdaEntry(name))],
-        { env: { PATH: process.env.PATH ?? '', ...env } },
+        { env: childEnv(env) },
       );
       let stdout = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
