@@ -2,6 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { matchesPattern } from '../../detection/event-pattern-matcher.ts';
 import type { EventPattern } from '../../detection/rule-pattern.ts';
+import { DELIVERED_PATTERN } from '../../detection/rule-pattern.ts';
 import { hearLiveness } from '../../handlers/root-activity/liveness.ts';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { RootwatchForwarderStack } from '../../infra/rootwatch-forwarder-stack.ts';
@@ -53,7 +54,7 @@ describe('Forwarder: liveness', () => {
   it('puts, every LivenessMinutes, an event the forwarder rule forwards and the detector hears from that account and Region', () => {
     // Prepare
     const delivered = deliveredEntry(target.Input, MEMBER, 'eu-west-1', '2026-11-29T05:00:00Z');
-    const rule = onlyResource(template, 'AWS::Events::Rule');
+    const rule = onlyResource(template, 'AWS::Events::Rule', { EventPattern: DELIVERED_PATTERN });
 
     // Act
     const hearing = hearLiveness(delivered, new Date('2026-11-29T05:00:01Z'));

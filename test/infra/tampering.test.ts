@@ -237,8 +237,11 @@ describe('Tampering protection of the construct alone', () => {
     const later = new Stack(testApp(), 'Later', { env: { account: SECURITY_ACCOUNT, region: 'us-east-1' } });
 
     // Act
-    new RootActivityDetector(bare, 'Detector');
-    const detector = new RootActivityDetector(later, 'Detector', { protectFromTampering: false });
+    new RootActivityDetector(bare, 'Detector', { allowNoAlertDestination: true });
+    const detector = new RootActivityDetector(later, 'Detector', {
+      protectFromTampering: false,
+      allowNoAlertDestination: true,
+    });
 
     // Assess
     Template.fromStack(bare).hasResourceProperties('AWS::Events::Rule', { Name: 'rootwatch-tampering' });

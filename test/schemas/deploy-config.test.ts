@@ -60,6 +60,7 @@ describe('Schema: DeployConfig', () => {
       protectedTrails: 'organisation-trail, arn:aws:cloudtrail:us-east-1:999988887777:trail/backup',
       protectedGuardDutyDetectors: '*',
       forwarderStackSetName: 'rootwatch-forwarders',
+      allowNoAlertDestination: 'true',
     });
 
     // Assess
