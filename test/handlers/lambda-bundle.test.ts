@@ -212,12 +212,24 @@ describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint
         asEventBridgeEvent,
       ),
     ];
+    // The example's tasks, with an expiry no test clock reaches: the bundle judges expiry on its own clock.
+    const example = SanctionedTasksConfigSchema.parse(
+      JSON.parse(readFileSync(join(REPO_ROOT, 'config', 'sanctioned-root-tasks.example.json'), 'utf8')),
+    );
+    const sanctionedTasks = join(mkdtempSync(join(tmpdir(), 'rootwatch-')), 'sanctioned-root-tasks.json');
+    writeFileSync(
+      sanctionedTasks,
+      JSON.stringify({
+        ...example,
+        tasks: example.tasks.map((task) => ({ ...task, expires: '2099-01-01T00:00:00Z' })),
+      }),
+    );
     const env = localAwsEnv(endpoint.url, {
       ROOTWATCH_ALERT_BUS: BUS,
       ROOTWATCH_LOG_GROUP: GROUP,
       ROOTWATCH_LOG_LEVEL: 'warn',
       ROOTWATCH_DETECTOR_CONFIG: readFileSync(DEPLOYED_CONFIG_FILE, 'utf8'),
-      ROOTWATCH_SANCTIONED_TASKS_FILE: join(REPO_ROOT, 'config', 'sanctioned-root-tasks.example.json'),
+      ROOTWATCH_SANCTIONED_TASKS_FILE: sanctionedTasks,
       AWS_LAMBDA_FUNCTION_NAME: ownName,
     });
     const recordsBefore = endpoint.logs.messages(GROUP).length;
