@@ -4,22 +4,10 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { buildRootwatchApp } from '../../infra/rootwatch-app.ts';
 import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
-import { SECURITY_ACCOUNT, testApp } from './synth.ts';
+import { EVERY_OPTION, testApp } from './synth.ts';
 
 /** Every option on, so that every resource the stacks can contain is checked. */
-const everything = DeployConfigSchema.parse({
-  account: SECURITY_ACCOUNT,
-  organizationId: 'o-a1b2c3d4e5',
-  alertEmails: ['soc@example.com'],
-  operationsEmails: ['ops@example.com'],
-  siemQueue: true,
-  securityHubImport: true,
-  siemEndpoint: 'https://splunk.example.com:8088/services/collector/event',
-  siemSecretName: 'splunk-hec',
-  cisTrailLogGroup: 'aws-cloudtrail-logs-organisation',
-  trailBucketName: 'org-trail-logs',
-  trailKmsKeyArn: 'arn:aws:kms:us-east-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab',
-});
+const everything = DeployConfigSchema.parse(EVERY_OPTION);
 
 /** The acknowledged AwsSolutions rules, by construct path, with their reasons. */
 const acknowledgements = (app: ReturnType<typeof testApp>) =>

@@ -29,6 +29,21 @@ const RECORD_ONLY = { allowNoAlertDestination: true } as const;
 const testSettings = (input: Record<string, unknown> = {}) =>
   DeployConfigSchema.parse({ ...RECORD_ONLY, ...input });
 
+/** Every deploy option on, so that every resource the stacks can contain is built. */
+const EVERY_OPTION = {
+  account: SECURITY_ACCOUNT,
+  organizationId: 'o-a1b2c3d4e5',
+  alertEmails: ['soc@example.com'],
+  operationsEmails: ['ops@example.com'],
+  siemQueue: true,
+  securityHubImport: true,
+  siemEndpoint: 'https://splunk.example.com:8088/services/collector/event',
+  siemSecretName: 'splunk-hec',
+  cisTrailLogGroup: 'aws-cloudtrail-logs-organisation',
+  trailBucketName: 'org-trail-logs',
+  trailKmsKeyArn: 'arn:aws:kms:us-east-1:999988887777:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+} as const;
+
 /**
  * A stack in the security account, us-east-1, holding one detector built with `props` (or with the
  * props a function of the stack returns, to give it constructs of that stack), opted out of the
@@ -107,6 +122,7 @@ const statementsBySid = (template: Template, policyNamePrefix: string) => {
 
 export {
   describeRef,
+  EVERY_OPTION,
   INGEST_BUS_ARN,
   MANAGEMENT_ACCOUNT,
   onlyResource,

@@ -17,19 +17,11 @@ import { DeployConfigSchema } from '../../schemas/deploy-config.ts';
 import { HANDLER_ENV } from '../../schemas/handler-config.ts';
 import type { ProtectedResources } from '../../schemas/protected-resources.ts';
 import { longestDeployed, resolver } from './resolve.ts';
-import { SECURITY_ACCOUNT, testApp } from './synth.ts';
+import { EVERY_OPTION, SECURITY_ACCOUNT, testApp } from './synth.ts';
 
 /** Every option on, the organisation trail, GuardDuty and Config protected too. */
 const SETTINGS = DeployConfigSchema.parse({
-  account: SECURITY_ACCOUNT,
-  organizationId: 'o-a1b2c3d4e5',
-  alertEmails: ['soc@example.com'],
-  operationsEmails: ['ops@example.com'],
-  siemQueue: true,
-  securityHubImport: true,
-  siemEndpoint: 'https://splunk.example.com:8088/services/collector/event',
-  siemSecretName: 'splunk-hec',
-  trailBucketName: 'org-trail-logs',
+  ...EVERY_OPTION,
   protectedTrails: ['organisation-trail'],
   protectedGuardDutyDetectors: ['*'],
   protectedConfigRecorders: ['default'],
