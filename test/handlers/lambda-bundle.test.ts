@@ -57,6 +57,14 @@ beforeAll(async () => {
 });
 afterAll(() => endpoint.stop());
 
+/** The findings the bundle recorded in the record log group since the first `since` messages. */
+const recordedFindings = (endpoint: LocalAwsEndpoint, since: number) =>
+  endpoint.logs
+    .messages(GROUP)
+    .slice(since)
+    .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
+    .flatMap((entry) => (entry.kind === 'finding' ? [entry.finding] : []));
+
 describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint', () => {
   it('handles every delivered sample and the heartbeat, recording each and alerting the findings', async () => {
     // Prepare
@@ -124,11 +132,7 @@ describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint
     // Assess
     expect(code).toBe(0);
     expect(results.filter((result) => !result.ok)).toStrictEqual([]);
-    const findings = endpoint.logs
-      .messages(GROUP)
-      .slice(recordsBefore)
-      .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
-      .flatMap((entry) => (entry.kind === 'finding' ? [entry.finding] : []));
+    const findings = recordedFindings(endpoint, recordsBefore);
     expect(
       findings.map((finding) => [
         finding.incident?.count,
@@ -241,11 +245,7 @@ describe('Lambda bundle: dist/root-activity/index.mjs against the local endpoint
     // Assess
     expect(code).toBe(0);
     expect(results.filter((result) => !result.ok)).toStrictEqual([]);
-    const findings = endpoint.logs
-      .messages(GROUP)
-      .slice(recordsBefore)
-      .map((message) => RecordEntrySchema.parse(JSON.parse(message)))
-      .flatMap((entry) => (entry.kind === 'finding' ? [entry.finding] : []));
+    const findings = recordedFindings(endpoint, recordsBefore);
     expect(
       findings.map((finding) => [finding.activity, finding.severity, finding.suppression?.ruleId]),
     ).toStrictEqual([
