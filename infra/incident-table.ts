@@ -1,8 +1,9 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { stateTable, tableItemStatements } from './state-table.ts';
 
 interface IncidentTableProps {
   readonly key: kms.IKey;
@@ -23,35 +24,21 @@ class IncidentTable extends Construct {
   constructor(scope: Construct, id: string, props: IncidentTableProps) {
     super(scope, id);
     this.#key = props.key;
-    this.table = new dynamodb.Table(this, 'Table', {
-      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      timeToLiveAttribute: 'expiresAt',
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: props.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    this.table = stateTable(this, 'Table', {
+      key: props.key,
       removalPolicy: RemovalPolicy.DESTROY,
+      timeToLiveAttribute: 'expiresAt',
     });
   }
 
   /** What the detector needs: consistent reads and conditional puts of single items, nothing else. */
   grantIncidentUpdates(role: iam.IRole): void {
-    const region = Stack.of(this).region;
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'KeepIncidents',
-        actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-        resources: [this.table.tableArn],
-      }),
-    );
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: 'EncryptIncidentsThroughDynamoDb',
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [this.#key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${region}.amazonaws.com` } },
-      }),
-    );
+    const statements = tableItemStatements(this.table, this.#key, {
+      sid: 'KeepIncidents',
+      keySid: 'EncryptIncidentsThroughDynamoDb',
+      actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
+    });
+    for (const statement of statements) role.addToPrincipalPolicy(statement);
   }
 }
 

@@ -1,8 +1,9 @@
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { stateTable, tableItemStatements } from './state-table.ts';
 
 interface LivenessTableProps {
   readonly key: kms.IKey;
@@ -23,46 +24,26 @@ class LivenessTable extends Construct {
   constructor(scope: Construct, id: string, props: LivenessTableProps) {
     super(scope, id);
     this.#key = props.key;
-    this.table = new dynamodb.Table(this, 'Table', {
-      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: props.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      removalPolicy: RemovalPolicy.DESTROY,
-    });
+    this.table = stateTable(this, 'Table', { key: props.key, removalPolicy: RemovalPolicy.DESTROY });
   }
 
-  #grant(role: iam.IRole, sid: string, actions: string[], keyActions: string[]): void {
-    role.addToPrincipalPolicy(new iam.PolicyStatement({ sid, actions, resources: [this.table.tableArn] }));
-    role.addToPrincipalPolicy(
-      new iam.PolicyStatement({
-        sid: `${sid}ThroughDynamoDb`,
-        actions: keyActions,
-        resources: [this.#key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
-      }),
-    );
+  #grant(role: iam.IRole, sid: string, actions: string[]): void {
+    const statements = tableItemStatements(this.table, this.#key, {
+      sid,
+      keySid: `${sid}ThroughDynamoDb`,
+      actions,
+    });
+    for (const statement of statements) role.addToPrincipalPolicy(statement);
   }
 
   /** The detector: conditional updates of single items, nothing else. */
   grantHeard(role: iam.IRole): void {
-    this.#grant(
-      role,
-      'NoteLiveness',
-      ['dynamodb:UpdateItem'],
-      ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-    );
+    this.#grant(role, 'NoteLiveness', ['dynamodb:UpdateItem']);
   }
 
   /** The coverage check: reads every item, and notes which silences it alerted. */
   grantCheck(role: iam.IRole): void {
-    this.#grant(
-      role,
-      'ReadLiveness',
-      ['dynamodb:Scan', 'dynamodb:UpdateItem'],
-      ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-    );
+    this.#grant(role, 'ReadLiveness', ['dynamodb:Scan', 'dynamodb:UpdateItem']);
   }
 }
 

@@ -1,11 +1,12 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
+import { stateTable, tableItemStatements } from './state-table.ts';
 import type { DetectorConfigInput } from '../schemas/detector-config.ts';
 import { PostureConfigSchema, POSTURE_ENV } from '../schemas/posture-config.ts';
 import { bundledFunction, functionRole } from './bundled-function.ts';
@@ -92,14 +93,7 @@ class RootPostureAudit extends Construct {
       [POSTURE_ENV.stateTable]: 'placeholder-table',
     });
 
-    this.table = new dynamodb.Table(this, 'State', {
-      partitionKey: { name: 'id', type: dynamodb.AttributeType.STRING },
-      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-      encryptionKey: props.key,
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.table = stateTable(this, 'State', { key: props.key, removalPolicy: RemovalPolicy.RETAIN });
     const logGroup = operationalLogGroup(this, 'LogGroup', {
       logGroupName: props.logGroupName,
       retention: props.logRetention,
@@ -122,16 +116,10 @@ class RootPostureAudit extends Construct {
         actions: ['events:PutEvents'],
         resources: [props.alertBus.eventBusArn],
       }),
-      new iam.PolicyStatement({
+      ...tableItemStatements(this.table, props.key, {
         sid: 'KeepCheckStatus',
+        keySid: 'EncryptCheckStatusThroughDynamoDb',
         actions: ['dynamodb:GetItem', 'dynamodb:PutItem'],
-        resources: [this.table.tableArn],
-      }),
-      new iam.PolicyStatement({
-        sid: 'EncryptCheckStatusThroughDynamoDb',
-        actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-        resources: [props.key.keyArn],
-        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${stack.region}.amazonaws.com` } },
       }),
       new iam.PolicyStatement({
         sid: 'ReadCredentialReports',
