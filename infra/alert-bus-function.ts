@@ -30,7 +30,7 @@ interface AlertBusFunctionProps {
 
 /**
  * A function that reacts to rootwatch's own alerts: a rule on the alert bus for some `DetailType`s,
- * the function (Node.js 24, arm64, its own encrypted log group) and a role that may write that log,
+ * the function (nodejs22.x, arm64, its own encrypted log group) and a role that may write that log,
  * send failed invocations to the dead-letter queue, and do what `statements` grant, nothing else.
  * The rule retries for a day, Lambda twice more within 6 hours; then the alert waits in the
  * dead-letter queue, whose alarm pages operations.

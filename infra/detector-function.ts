@@ -26,8 +26,7 @@ interface DetectorFunctionProps {
 }
 
 /**
- * The detector function: the bundle of the handler issue on Node.js 24 (the newest Lambda runtime;
- * the bundle targets node22, which it runs unchanged), arm64, with its own encrypted log group,
+ * The detector function: the bundle of the handler on nodejs22.x (the runtime the bundle targets), arm64, with its own encrypted log group,
  * asynchronous retries and an on-failure destination. Its role can write only to its two log groups
  * and put events only on the alert bus, plus the KMS uses those writes need.
  * @see https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html

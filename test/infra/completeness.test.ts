@@ -54,7 +54,7 @@ describe('Construct: CompletenessScan', () => {
 
     // Assess
     expect(completenessFunction(template)).toMatchObject({
-      Runtime: 'nodejs24.x',
+      Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       Timeout: 900,

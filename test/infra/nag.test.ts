@@ -48,9 +48,15 @@ describe('cdk-nag: AwsSolutions', () => {
     // Assess
     expect(found.map(({ path, id }) => `${path}: ${id}`)).toStrictEqual([
       'Rootwatch/Detector/DeadLetterQueue: AwsSolutions-SQS3',
+      'Rootwatch/Detector/Detector/Function: AwsSolutions-L1',
+      'Rootwatch/Detector/Notifier/Notifier/Function: AwsSolutions-L1',
+      'Rootwatch/Detector/SecurityHubImport/Importer/Function: AwsSolutions-L1',
       'Rootwatch/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
+      'Rootwatch/PostureAudit/Function: AwsSolutions-L1',
       'Rootwatch/Completeness/Role: AwsSolutions-IAM5[Resource::arn:aws:s3:::org-trail-logs/AWSLogs/o-a1b2c3d4e5/*]',
+      'Rootwatch/Completeness/Function: AwsSolutions-L1',
       'Rootwatch/Coverage/Role: AwsSolutions-IAM5[Resource::*]',
+      'Rootwatch/Coverage/Function: AwsSolutions-L1',
       'RootwatchForwarder/Forwarder/DeadLetterQueue: AwsSolutions-SQS3',
       'RootwatchForwarder/PostureAudit/Role: AwsSolutions-IAM5[Resource::*]',
     ]);

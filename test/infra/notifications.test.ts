@@ -49,14 +49,14 @@ describe('Notifications: the notifier function', () => {
   const { template } = synthDetector({ alertEmails: ['soc@example.com'] });
   const topic = onlyResource(template, 'AWS::SNS::Topic', { DisplayName: 'rootwatch root activity' });
 
-  it('runs the notifier bundle on Node.js 24, arm64, publishing to the alert topic', () => {
+  it('runs the notifier bundle on nodejs22.x, arm64, publishing to the alert topic', () => {
     // Prepare
     const variables = new Capture();
 
     // Assess
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: NOTIFIER,
-      Runtime: 'nodejs24.x',
+      Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 512,

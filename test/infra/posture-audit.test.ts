@@ -22,7 +22,7 @@ describe('Construct: RootPostureAudit', () => {
     // Assess
     template.hasResourceProperties('AWS::Lambda::Function', {
       Description: Match.stringLikeRegexp('posture audit'),
-      Runtime: 'nodejs24.x',
+      Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
     });

@@ -272,7 +272,7 @@ describe('Tampering protection of the construct alone', () => {
     const detector = new RootActivityDetector(stack, 'Detector', { protectFromTampering: false });
     for (let index = 0; index < 60; index += 1) {
       new lambda.Function(stack, `Extra${index}`, {
-        runtime: lambda.Runtime.NODEJS_24_X,
+        runtime: lambda.Runtime.NODEJS_22_X,
         handler: 'index.handler',
         code: lambda.Code.fromInline('exports.handler = async () => {};'),
       });
