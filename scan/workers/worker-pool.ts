@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { SCAN_WORKER_OPTIONS } from './worker-options.ts';
 import { DEFAULT_READ_LIMITS } from '../documents/read-limits.ts';
 import type { ReadLimits } from '../documents/read-limits.ts';
 import type { SourceDescriptor } from '../sources/object-source.ts';
@@ -129,7 +130,7 @@ const workerPool = (count: number, options: PoolOptions): ObjectScanner => {
   };
 
   const start = (index: number, failures = 0, ready?: Worker): Slot => {
-    const worker = ready ?? new Worker(options.entry);
+    const worker = ready ?? new Worker(options.entry, SCAN_WORKER_OPTIONS);
     worker.ref();
     const slot: Slot = { worker, tasks: new Map(), alive: true, failures };
     worker.on('message', (reply: WorkerReply) => onReply(slot, reply));
