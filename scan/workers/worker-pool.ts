@@ -142,19 +142,23 @@ const workerPool = (count: number, options: PoolOptions): ObjectScanner => {
     return slot;
   };
 
+  const holdsSuspect = (slot: Slot): boolean => {
+    for (const other of slot.tasks.values()) if (other.suspect) return true;
+    return false;
+  };
+
   /** Hands waiting objects to the least loaded workers; a suspect only to an idle worker, which then takes nothing else. */
   const dispatch = () => {
     while (waiting.length > 0) {
       const task = waiting[0]!;
-      const open = slots.filter(
-        (slot): slot is Slot =>
-          slot !== undefined &&
-          slot.alive &&
-          ![...slot.tasks.values()].some((other) => other.suspect) &&
-          (task.suspect ? slot.tasks.size === 0 : slot.tasks.size < perWorker),
-      );
-      if (open.length === 0) return;
-      const slot = open.reduce((least, each) => (each.tasks.size < least.tasks.size ? each : least));
+      // The first of the least loaded open slots, without an array per call: this runs once per object.
+      let slot: Slot | undefined;
+      for (const each of slots) {
+        if (each === undefined || !each.alive || holdsSuspect(each)) continue;
+        if (task.suspect ? each.tasks.size > 0 : each.tasks.size >= perWorker) continue;
+        if (slot === undefined || each.tasks.size < slot.tasks.size) slot = each;
+      }
+      if (slot === undefined) return;
       waiting.shift();
       slot.tasks.set(task.id, task);
       const request: WorkerRequest = { id: task.id, descriptor: task.descriptor, key: task.key, limits };
