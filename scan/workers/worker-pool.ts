@@ -5,7 +5,7 @@ import type { ReadLimits } from '../documents/read-limits.ts';
 import type { SourceDescriptor } from '../sources/object-source.ts';
 import type { ObjectScan } from '../scan-object.ts';
 import type { ObjectScanner } from './object-scanner.ts';
-import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-options.ts';
+import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-option-defaults.ts';
 import { takePrestarted } from './prestart.ts';
 import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
 import { fromWire } from './worker-messages.ts';
