@@ -53,6 +53,28 @@ const parseArchivePath = (path: string): ArchivePath | undefined => {
   return parsed;
 };
 
+const DIGITS = /^\d+$/;
+
+/**
+ * `parseArchivePath` for a listing's many paths: the objects of one day folder all parse alike, so
+ * the last such folder's answer is kept. Exact: it is kept only when an object's name lies past the
+ * layout (the day is known and the name, not all digits, cannot be the day), and then every name in
+ * that folder does, whatever it is. One per walk: it holds one folder.
+ */
+const archivePathParser = (): ((path: string) => ArchivePath | undefined) => {
+  let folder: string | undefined;
+  let kept: ArchivePath | undefined;
+  return (path) => {
+    const slash = path.lastIndexOf('/');
+    if (folder !== undefined && slash === folder.length && path.startsWith(folder)) return kept;
+    const parsed = parseArchivePath(path);
+    const layoutDone = parsed?.day !== undefined && !DIGITS.test(path.slice(slash + 1));
+    folder = layoutDone ? path.slice(0, slash) : undefined;
+    kept = parsed;
+    return parsed;
+  };
+};
+
 const DAY_MS = 86_400_000;
 
 /** The delivery days `[first, last]` (ms) a dated folder can hold; undefined when it has no date. */
@@ -65,5 +87,5 @@ const deliveryDays = (path: ArchivePath): [number, number] | undefined => {
   return [start, start + DAY_MS - 1];
 };
 
-export { parseArchivePath, deliveryDays, DAY_MS, ACCOUNT, ORGANISATION };
+export { parseArchivePath, archivePathParser, deliveryDays, DAY_MS, ACCOUNT, ORGANISATION };
 export type { ArchivePath };

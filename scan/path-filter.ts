@@ -1,5 +1,5 @@
 import type { ArchivePath } from './archive-path.ts';
-import { DAY_MS, deliveryDays, parseArchivePath } from './archive-path.ts';
+import { archivePathParser, DAY_MS, deliveryDays } from './archive-path.ts';
 
 /** The filters that can prune folders and objects by their path, before anything is opened. */
 interface PathFilterOptions {
@@ -34,12 +34,13 @@ const keeps = (path: ArchivePath, options: PathFilterOptions): boolean => {
  * Whether a file or folder (local path or S3 key) may hold records the filters want. Paths outside
  * the CloudTrail layout are always kept: only the records' own fields can tell then.
  */
-const pathFilter =
-  (options: PathFilterOptions) =>
-  (path: string): boolean => {
-    const parsed = parseArchivePath(path);
+const pathFilter = (options: PathFilterOptions): ((path: string) => boolean) => {
+  const parse = archivePathParser();
+  return (path) => {
+    const parsed = parse(path);
     return parsed === undefined || keeps(parsed, options);
   };
+};
 
 export { pathFilter };
 export type { PathFilterOptions };

@@ -1,6 +1,6 @@
 import type { ScanInputs } from '../schemas/scan-summary.ts';
 import type { ArchiveDetector, DetectorContext } from './archive-detector.ts';
-import { deliveryDays, parseArchivePath } from './archive-path.ts';
+import { archivePathParser, deliveryDays } from './archive-path.ts';
 import { BoundedQueue } from './bounded-queue.ts';
 import type { InputItem } from './documents/input-item.ts';
 import type { PathFilterOptions } from './path-filter.ts';
@@ -73,6 +73,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
     if (kind === 'folder') inputs.foldersPruned += 1;
     else inputs.objectsPruned += 1;
   };
+  const archivePath = archivePathParser();
   const listing = (async () => {
     for (const root of options.roots) {
       const before = {
@@ -92,7 +93,7 @@ const scanArchive = async (options: ScanArchiveOptions, listener: ScanListener):
           inputs.objectsListed += 1;
           progress.objectsListed += 1;
           progress.bytesListed += object.size ?? 0;
-          const path = parseArchivePath(object.key);
+          const path = archivePath(object.key);
           if (path?.account)
             listener.archiveAccount?.(
               path.account,

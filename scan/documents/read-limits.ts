@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_OBJECT_MB } from '../../schemas/read-options.ts';
+import { DEFAULT_MAX_OBJECT_MB } from '../../schemas/read-option-defaults.ts';
 
 /** How much rootwatch reads of one file or object (docs/cli.md, "Hostile inputs"). */
 interface ReadLimits {

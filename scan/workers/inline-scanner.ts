@@ -4,7 +4,7 @@ import type { ObjectScanTools } from '../scan-object.ts';
 import type { ObjectSource, SourceDescriptor } from '../sources/object-source.ts';
 import { scanListed } from '../scan-listed.ts';
 import type { ObjectScan } from '../scan-object.ts';
-import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-options.ts';
+import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-option-defaults.ts';
 import type { ObjectScanner } from './object-scanner.ts';
 
 /** `work`, or a rejection once `ms` have passed (the work itself cannot be stopped: it is left to end). */

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { SCAN_WORKER_OPTIONS } from './worker-options.ts';
 
 /** Workers started ahead of their pool, process-wide: the command line's entry starts them first. */
 const prestarted: Worker[] = [];
@@ -13,7 +14,7 @@ const ended = new WeakSet<Worker>();
  */
 const prestartWorkers = (count: number, entry: URL): void => {
   for (let index = 0; index < count; index += 1) {
-    const worker = new Worker(entry);
+    const worker = new Worker(entry, SCAN_WORKER_OPTIONS);
     worker.unref();
     worker.on('error', () => {});
     worker.once('exit', () => ended.add(worker));

@@ -31,19 +31,30 @@ interface WireScan extends Omit<ObjectScan, 'items'> {
  */
 type WorkerReply = { id: number; kind: 'started' } | { id: number; kind: 'done'; scan: WireScan };
 
-const toWire = (scan: ObjectScan): WireScan => ({
-  ...scan,
-  items: scan.items.map((item) =>
-    item.kind === 'value' ? { kind: 'json', position: item.position, json: jsonText(item.value) } : item,
-  ),
-});
+const toWire = (scan: ObjectScan): WireScan =>
+  scan.items.length === 0
+    ? (scan as WireScan)
+    : {
+        ...scan,
+        items: scan.items.map((item) =>
+          item.kind === 'value'
+            ? { kind: 'json', position: item.position, json: jsonText(item.value) }
+            : item,
+        ),
+      };
 
-const fromWire = (scan: WireScan): ObjectScan => ({
-  ...scan,
-  items: scan.items.map((item) =>
-    item.kind === 'json' ? { kind: 'value', position: item.position, value: JSON.parse(item.json) } : item,
-  ),
-});
+// Most objects hold no root-related record: their scan crosses as it is, with no copy.
+const fromWire = (scan: WireScan): ObjectScan =>
+  scan.items.length === 0
+    ? (scan as ObjectScan)
+    : {
+        ...scan,
+        items: scan.items.map((item) =>
+          item.kind === 'json'
+            ? { kind: 'value', position: item.position, value: JSON.parse(item.json) }
+            : item,
+        ),
+      };
 
 export { toWire, fromWire };
 export type { WorkerRequest, WorkerReply, WireScan, WireItem };

@@ -1,10 +1,11 @@
 import { Worker } from 'node:worker_threads';
+import { SCAN_WORKER_OPTIONS } from './worker-options.ts';
 import { DEFAULT_READ_LIMITS } from '../documents/read-limits.ts';
 import type { ReadLimits } from '../documents/read-limits.ts';
 import type { SourceDescriptor } from '../sources/object-source.ts';
 import type { ObjectScan } from '../scan-object.ts';
 import type { ObjectScanner } from './object-scanner.ts';
-import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-options.ts';
+import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-option-defaults.ts';
 import { takePrestarted } from './prestart.ts';
 import type { WorkerReply, WorkerRequest } from './worker-messages.ts';
 import { fromWire } from './worker-messages.ts';
@@ -129,7 +130,7 @@ const workerPool = (count: number, options: PoolOptions): ObjectScanner => {
   };
 
   const start = (index: number, failures = 0, ready?: Worker): Slot => {
-    const worker = ready ?? new Worker(options.entry);
+    const worker = ready ?? new Worker(options.entry, SCAN_WORKER_OPTIONS);
     worker.ref();
     const slot: Slot = { worker, tasks: new Map(), alive: true, failures };
     worker.on('message', (reply: WorkerReply) => onReply(slot, reply));
@@ -141,19 +142,23 @@ const workerPool = (count: number, options: PoolOptions): ObjectScanner => {
     return slot;
   };
 
+  const holdsSuspect = (slot: Slot): boolean => {
+    for (const other of slot.tasks.values()) if (other.suspect) return true;
+    return false;
+  };
+
   /** Hands waiting objects to the least loaded workers; a suspect only to an idle worker, which then takes nothing else. */
   const dispatch = () => {
     while (waiting.length > 0) {
       const task = waiting[0]!;
-      const open = slots.filter(
-        (slot): slot is Slot =>
-          slot !== undefined &&
-          slot.alive &&
-          ![...slot.tasks.values()].some((other) => other.suspect) &&
-          (task.suspect ? slot.tasks.size === 0 : slot.tasks.size < perWorker),
-      );
-      if (open.length === 0) return;
-      const slot = open.reduce((least, each) => (each.tasks.size < least.tasks.size ? each : least));
+      // The first of the least loaded open slots, without an array per call: this runs once per object.
+      let slot: Slot | undefined;
+      for (const each of slots) {
+        if (each === undefined || !each.alive || holdsSuspect(each)) continue;
+        if (task.suspect ? each.tasks.size > 0 : each.tasks.size >= perWorker) continue;
+        if (slot === undefined || each.tasks.size < slot.tasks.size) slot = each;
+      }
+      if (slot === undefined) return;
       waiting.shift();
       slot.tasks.set(task.id, task);
       const request: WorkerRequest = { id: task.id, descriptor: task.descriptor, key: task.key, limits };
