@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { notCloudTrailRecord } from '../../detection/record-basis.ts';
 import { rootRelation } from '../../detection/root-relation.ts';
 import { findSharedDir } from '../../test/helpers/shared-dir.ts';
 
@@ -87,7 +88,8 @@ const asRoot = (record: Template, index: number): Template => {
  * Realistic record templates. Non-root: the real public CloudTrail data (../shared) and our negative
  * samples. Root: our root samples, and the real records (AwsApiCall only) given root identities, so
  * that root records have the sizes and shapes of real traffic, not only of documentation examples.
- * Records whose `eventTime`/`eventID` are placeholders are left out.
+ * Records whose `eventTime`/`eventID` are placeholders, and records without CloudTrail's basis fields
+ * (`eventVersion`, `eventTime`, `eventSource`, `eventName`), are left out.
  */
 const loadTemplates = (): {
   nonRoot: Template[];
@@ -99,7 +101,9 @@ const loadTemplates = (): {
     typeof record === 'object' &&
     record !== null &&
     typeof (record as { eventID?: unknown }).eventID === 'string' &&
-    !Number.isNaN(Date.parse(String((record as { eventTime?: unknown }).eventTime)));
+    !Number.isNaN(Date.parse(String((record as { eventTime?: unknown }).eventTime))) &&
+    // What the detector takes for a CloudTrail record (some public captures drop eventVersion).
+    notCloudTrailRecord(record) === undefined;
   const realFiles = existsSync(SHARED_REAL) ? walk(SHARED_REAL) : [];
   const sampleFiles = walk(join(REPO_ROOT, 'events'));
   const real = realFiles.flatMap(recordsOfFile).filter(usable);
