@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS_DIR, REPO_ROOT } from '../helpers/paths.ts';
 import { childEnv } from '../helpers/child-env.ts';
+import { assertReachableBy } from '../helpers/reachable-by.ts';
 
 const BIN = join(REPO_ROOT, 'dist/cli/rootwatch.mjs');
 const SAMPLE = join(EVENTS_DIR, 'sign-in/root-console-login-without-mfa.json');
@@ -14,6 +15,7 @@ const AS_NOBODY = process.getuid?.() === 0 ? { uid: 65_534, gid: 65_534 } : {};
 
 let readOnly: string;
 beforeAll(() => {
+  if (AS_NOBODY.uid !== undefined) assertReachableBy(AS_NOBODY.uid, BIN);
   readOnly = mkdtempSync(join(tmpdir(), 'rootwatch-read-only-'));
   chmodSync(readOnly, 0o555);
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { main } from '../../cli/main.ts';
 import { REPO_ROOT } from './paths.ts';
+import { assertReachableBy } from './reachable-by.ts';
 
 const CLI = join(REPO_ROOT, 'dist/cli/rootwatch.mjs');
 
@@ -37,6 +38,7 @@ const runCli = async (
     });
     return { code, out, err };
   }
+  if (uid !== undefined) assertReachableBy(uid, CLI);
   const child = spawn(process.execPath, [CLI, ...argv], {
     stdio: ['pipe', 'pipe', 'pipe'],
     ...(uid !== undefined && { uid, gid: uid }),
