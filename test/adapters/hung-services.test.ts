@@ -60,6 +60,17 @@ interface HungCall {
   call: (signal?: AbortSignal) => Promise<unknown>;
 }
 
+/** The posture audit's IAM source against the endpoint (the account it runs in: 111122223333). */
+const postureSource = () =>
+  new IamPostureSource({
+    homeAccount: '111122223333',
+    roleName: 'audit',
+    sts: new STSClient(production(endpoint.url)),
+    clientConfig: production(endpoint.url),
+    organizationFeatures: false,
+    assumeRoot: false,
+    retry: TWO_ATTEMPTS,
+  });
 const HUNG_CALLS: HungCall[] = [
   {
     service: 'CloudWatch Logs',
@@ -116,30 +127,12 @@ const HUNG_CALLS: HungCall[] = [
   {
     service: 'IAM',
     hangs: ['GenerateCredentialReport'],
-    call: () =>
-      new IamPostureSource({
-        homeAccount: '111122223333',
-        roleName: 'audit',
-        sts: new STSClient(production(endpoint.url)),
-        clientConfig: production(endpoint.url),
-        organizationFeatures: false,
-        assumeRoot: false,
-        retry: TWO_ATTEMPTS,
-      }).collect('111122223333'),
+    call: () => postureSource().collect('111122223333'),
   },
   {
     service: 'STS',
     hangs: ['AssumeRole'],
-    call: () =>
-      new IamPostureSource({
-        homeAccount: '111122223333',
-        roleName: 'audit',
-        sts: new STSClient(production(endpoint.url)),
-        clientConfig: production(endpoint.url),
-        organizationFeatures: false,
-        assumeRoot: false,
-        retry: TWO_ATTEMPTS,
-      }).collect('444455556666'),
+    call: () => postureSource().collect('444455556666'),
   },
 ];
 
