@@ -157,6 +157,15 @@ const runScan = async (
   const nothingScanned: string[] = [];
   writer.open();
   let inputs;
+  // The workers are ended as soon as every object is read, while the findings are grouped and printed.
+  let closing: Promise<void> | undefined;
+  const closeScanner = () => {
+    if (!closing) {
+      closing = scanner.close();
+      closing.catch(() => {}); // awaited, and so thrown, below
+    }
+    return closing;
+  };
   try {
     inputs = await scanArchive(
       { roots, filters: options, detector: lazyDetector(config, options), scanner },
@@ -176,11 +185,12 @@ const runScan = async (
         emptyRoot: (location, pruned) => nothingScanned.push(emptyRootLine(location, pruned, options)),
       },
     );
+    void closeScanner();
     grouped = await groupFindings(found, { suppressions: output.suppressions ?? [], now });
     for (const finding of grouped) writer.write(finding);
   } finally {
     progress.clear();
-    await scanner.close();
+    await closeScanner();
     await writer.close();
   }
   const summary = builder.build(inputs, {
