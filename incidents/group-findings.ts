@@ -4,11 +4,14 @@ import { admitFinding } from './admit-finding.ts';
 import { IncidentTracker } from './incident-tracker.ts';
 import { MemoryVersionedStore } from './versioned-store.ts';
 
+/** Code-unit order: the same on every machine, whatever its locale (and no collator to consult). */
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Event-time order (times parsed once, not at every comparison), event id among equals. */
 const inEventTimeOrder = (findings: readonly Finding[]): Finding[] =>
   findings
     .map((finding) => ({ finding, at: Date.parse(finding.time) }))
-    .sort((a, b) => a.at - b.at || a.finding.eventId.localeCompare(b.finding.eventId))
+    .sort((a, b) => a.at - b.at || byCodeUnits(a.finding.eventId, b.finding.eventId))
     .map(({ finding }) => finding);
 
 /**
