@@ -16,9 +16,11 @@ interface PathFilterOptions {
  */
 const SLACK_MS = DAY_MS;
 
+const DIGEST_KIND = 'CloudTrail-Digest';
+
 const keeps = (path: ArchivePath, options: PathFilterOptions): boolean => {
   // Digest files hold hashes of log files, never records.
-  if (path.kind === 'CloudTrail-Digest') return false;
+  if (path.kind === DIGEST_KIND) return false;
   if (path.account !== undefined && options.accounts.length > 0 && !options.accounts.includes(path.account))
     return false;
   if (path.region !== undefined && options.regions.length > 0 && !options.regions.includes(path.region))
@@ -36,7 +38,15 @@ const keeps = (path: ArchivePath, options: PathFilterOptions): boolean => {
  */
 const pathFilter = (options: PathFilterOptions): ((path: string) => boolean) => {
   const parse = archivePathParser();
+  const byLayout =
+    options.accounts.length > 0 ||
+    options.regions.length > 0 ||
+    options.since !== undefined ||
+    options.until !== undefined;
   return (path) => {
+    // Without filters only digests are pruned, and a digest's path names its kind: the others
+    // (every folder and object of a scan) need no parse.
+    if (!byLayout && !path.includes(DIGEST_KIND)) return true;
     const parsed = parse(path);
     return parsed === undefined || keeps(parsed, options);
   };

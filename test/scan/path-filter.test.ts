@@ -110,6 +110,30 @@ describe('Scan: path filter', () => {
       why: 'digests hold no records',
     },
     {
+      path: 'AWSLogs/o-aa11bb22cc/111122223333/CloudTrail-Digest/us-east-1/2026/01/05/x.json.gz',
+      options: none,
+      keeps: false,
+      why: 'a digest file, no filters given',
+    },
+    {
+      path: 'AWSLogs/111122223333/CloudTrail-Digest/us-east-1',
+      options: { ...none, accounts: ['111122223333'] },
+      keeps: false,
+      why: 'a digest folder of an account asked for',
+    },
+    {
+      path: `${base}/111122223333_CloudTrail_us-east-1_20260105T1000Z_x.json.gz`,
+      options: none,
+      keeps: true,
+      why: 'a log file, no filters given',
+    },
+    {
+      path: 'exports/CloudTrail-Digest/athena.jsonl',
+      options: none,
+      keeps: true,
+      why: 'a name with the digest kind outside the layout',
+    },
+    {
       path: 'exports/athena-2020.jsonl',
       options: { ...none, accounts: ['444455556666'], since: day('2026-01-01') },
       keeps: true,
