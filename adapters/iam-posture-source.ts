@@ -54,7 +54,16 @@ interface IamPostureSourceOptions {
   /** Wait between GetCredentialReport polls; IAM usually needs a few seconds. */
   pollDelayMs?: number;
   maxPolls?: number;
+  /** The clock that ages the organisation's features (below); default the system's. */
+  now?: () => number;
 }
+
+/**
+ * How long the organisation's features, once asked, answer for every account: one run (a Lambda
+ * invocation lasts at most 15 minutes). A warm function's next run asks again, so that features
+ * turned on or off since are seen.
+ */
+const FEATURES_TTL_MS = 15 * 60_000;
 
 /**
  * Collects the evidence of the AWS mode for one account: GenerateCredentialReport, then
@@ -64,38 +73,47 @@ interface IamPostureSourceOptions {
  */
 class IamPostureSource {
   readonly #options: Required<IamPostureSourceOptions>;
-  #features: Promise<OrganizationFeaturesAnswer | undefined> | undefined;
+  #features: { askedAt: number; answer: Promise<OrganizationFeaturesAnswer | undefined> } | undefined;
 
   constructor(options: IamPostureSourceOptions) {
-    this.#options = { retry: DEFAULT_RETRY_POLICY, pollDelayMs: 2_000, maxPolls: 30, ...options };
+    this.#options = {
+      retry: DEFAULT_RETRY_POLICY,
+      pollDelayMs: 2_000,
+      maxPolls: 30,
+      now: Date.now,
+      ...options,
+    };
   }
 
-  async collect(account: string): Promise<AccountEvidence> {
-    const iam = await this.#iamFor(account);
-    const { csv, generatedTime } = await this.#credentialReport(iam);
-    const facts: RootPostureFacts = { virtualMfaDevices: await this.#virtualMfaDevices(iam) };
-    const features = await this.#organizationFeatures();
+  /** `signal`: the run's budget (handlers/invocation-budget.ts); every call and poll under it stops when it fires. */
+  async collect(account: string, { signal }: { signal?: AbortSignal } = {}): Promise<AccountEvidence> {
+    const iam = await this.#iamFor(account, signal);
+    const { csv, generatedTime } = await this.#credentialReport(iam, signal);
+    const facts: RootPostureFacts = { virtualMfaDevices: await this.#virtualMfaDevices(iam, signal) };
+    const features = await this.#organizationFeatures(signal);
     if (features && 'features' in features) facts.organizationFeatures = features.features;
     if (features && 'refused' in features) facts.organizationFeaturesError = features.refused;
     if (this.#options.assumeRoot && account !== this.#options.homeAccount) {
-      facts.rootLoginProfile = await this.#rootLoginProfile(account);
+      facts.rootLoginProfile = await this.#rootLoginProfile(account, signal);
     }
     return { account, csv, generatedTime, facts };
   }
 
-  async #iamFor(account: string): Promise<IAMClient> {
+  async #iamFor(account: string, signal: AbortSignal | undefined): Promise<IAMClient> {
     const { homeAccount, roleName, sts, clientConfig, retry } = this.#options;
     if (account === homeAccount) return new IAMClient(clientConfig);
     const { Credentials } = await withRetries(
-      () =>
+      (http) =>
         sts.send(
           new AssumeRoleCommand({
             RoleArn: `arn:aws:iam::${account}:role/${roleName}`,
             RoleSessionName: 'rootwatch-posture-audit',
             DurationSeconds: 900,
           }),
+          http,
         ),
       retry,
+      signal,
     );
     return this.#clientWith(Credentials);
   }
@@ -115,12 +133,21 @@ class IamPostureSource {
     });
   }
 
-  async #credentialReport(iam: IAMClient): Promise<{ csv: string; generatedTime: string }> {
+  async #credentialReport(
+    iam: IAMClient,
+    signal: AbortSignal | undefined,
+  ): Promise<{ csv: string; generatedTime: string }> {
     const { retry, pollDelayMs, maxPolls } = this.#options;
-    await withRetries(() => iam.send(new GenerateCredentialReportCommand({})), retry);
+    const generate = () =>
+      withRetries((http) => iam.send(new GenerateCredentialReportCommand({}), http), retry, signal);
+    await generate();
     for (let poll = 0; ; poll += 1) {
       try {
-        const report = await withRetries(() => iam.send(new GetCredentialReportCommand({})), retry);
+        const report = await withRetries(
+          (http) => iam.send(new GetCredentialReportCommand({}), http),
+          retry,
+          signal,
+        );
         if (!report.Content || !report.GeneratedTime)
           throw new Error('GetCredentialReport returned no content');
         return {
@@ -129,21 +156,20 @@ class IamPostureSource {
         };
       } catch (error) {
         if (!NOT_READY.has((error as Error).name) || poll + 1 >= maxPolls) throw error;
-        if ((error as Error).name !== 'CredentialReportNotReadyException') {
-          await withRetries(() => iam.send(new GenerateCredentialReportCommand({})), retry);
-        }
-        await sleep(pollDelayMs);
+        if ((error as Error).name !== 'CredentialReportNotReadyException') await generate();
+        await sleep(pollDelayMs, signal);
       }
     }
   }
 
-  async #virtualMfaDevices(iam: IAMClient): Promise<VirtualMfaDevice[]> {
+  async #virtualMfaDevices(iam: IAMClient, signal: AbortSignal | undefined): Promise<VirtualMfaDevice[]> {
     const devices: VirtualMfaDevice[] = [];
     let Marker: string | undefined;
     do {
       const page = await withRetries(
-        () => iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', Marker })),
+        (http) => iam.send(new ListVirtualMFADevicesCommand({ AssignmentStatus: 'Assigned', Marker }), http),
         this.#options.retry,
+        signal,
       );
       for (const device of page.VirtualMFADevices ?? []) {
         if (device.SerialNumber)
@@ -163,37 +189,53 @@ class IamPostureSource {
    * answers the `centralized-root-access` check reports; any other error fails the account.
    * @see https://docs.aws.amazon.com/IAM/latest/APIReference/API_ListOrganizationsFeatures.html
    */
-  #organizationFeatures(): Promise<OrganizationFeaturesAnswer | undefined> {
+  #organizationFeatures(signal: AbortSignal | undefined): Promise<OrganizationFeaturesAnswer | undefined> {
     if (!this.#options.organizationFeatures) return Promise.resolve(undefined);
-    this.#features ??= withRetries(
-      () => new IAMClient(this.#options.clientConfig).send(new ListOrganizationsFeaturesCommand({})),
-      this.#options.retry,
-    ).then(
-      (answer): OrganizationFeaturesAnswer => ({ features: answer.EnabledFeatures ?? [] }),
-      (error: unknown): OrganizationFeaturesAnswer => {
-        const name = (error as Error).name;
-        if (FEATURES_REFUSALS.has(name)) return { refused: name };
-        throw error;
-      },
-    );
-    return this.#features;
+    const now = this.#options.now();
+    if (this.#features && now - this.#features.askedAt < FEATURES_TTL_MS) return this.#features.answer;
+    const asked = {
+      askedAt: now,
+      answer: withRetries(
+        (http) =>
+          new IAMClient(this.#options.clientConfig).send(new ListOrganizationsFeaturesCommand({}), http),
+        this.#options.retry,
+        signal,
+      ).then(
+        (answer): OrganizationFeaturesAnswer => ({ features: answer.EnabledFeatures ?? [] }),
+        (error: unknown): OrganizationFeaturesAnswer => {
+          const name = (error as Error).name;
+          if (FEATURES_REFUSALS.has(name)) return { refused: name };
+          // A failure is not kept: the next account asks again.
+          if (this.#features === asked) this.#features = undefined;
+          throw error;
+        },
+      ),
+    };
+    this.#features = asked;
+    return asked.answer;
   }
 
-  async #rootLoginProfile(account: string): Promise<'present' | 'absent'> {
+  async #rootLoginProfile(account: string, signal: AbortSignal | undefined): Promise<'present' | 'absent'> {
     const { sts, retry } = this.#options;
     const { Credentials } = await withRetries(
-      () =>
+      (http) =>
         sts.send(
           new AssumeRootCommand({
             TargetPrincipal: account,
             TaskPolicyArn: { arn: AUDIT_ROOT_TASK },
             DurationSeconds: 900,
           }),
+          http,
         ),
       retry,
+      signal,
     );
     try {
-      await withRetries(() => this.#clientWith(Credentials).send(new GetLoginProfileCommand({})), retry);
+      await withRetries(
+        (http) => this.#clientWith(Credentials).send(new GetLoginProfileCommand({}), http),
+        retry,
+        signal,
+      );
       return 'present';
     } catch (error) {
       if ((error as Error).name === 'NoSuchEntityException') return 'absent';
