@@ -115,6 +115,7 @@ describe('Scheduled posture audit end to end: IAM, STS, CloudWatch Logs, EventBr
       failing: 6,
       alerted: 6,
       unreadable: 0,
+      notReached: 0,
       withoutRootCredentials: 1,
     });
     expect(second.alerted).toBe(0);

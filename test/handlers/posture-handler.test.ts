@@ -8,6 +8,7 @@ import { accountReportCsv, exposedRoot } from '../helpers/credential-reports.ts'
 import { MemoryAlertSink, MemoryRecordSink, memoryLogger } from '../helpers/fake-sinks.ts';
 import { POSTURE_CHECKS } from '../../schemas/posture-result.ts';
 import type { RootPostureFacts } from '../../schemas/root-posture-facts.ts';
+import { auditOrder } from '../../handlers/root-posture/audit-order.ts';
 
 const HOME = '111122223333';
 const MEMBER = '444455556666';
@@ -71,6 +72,7 @@ describe('Handler: scheduled root posture audit', () => {
       failing: 5,
       alerted: 5,
       unreadable: 0,
+      notReached: 0,
       withoutRootCredentials: 0,
     });
     expect(records.entries.map((entry) => RecordEntrySchema.parse(entry).kind)).toStrictEqual(
@@ -144,12 +146,15 @@ describe('Handler: scheduled root posture audit', () => {
     const mfa = records.entries.flatMap((entry) =>
       entry.kind === 'posture' && entry.result.check.endsWith('mfa') ? [entry.result] : [],
     );
-    expect(mfa.map((result) => `${result.account} ${result.check} ${result.status}`)).toStrictEqual([
-      `${HOME} root-mfa pass`,
-      `${HOME} root-hardware-mfa pass`,
-      `${MEMBER} root-mfa pass`,
-      `${MEMBER} root-hardware-mfa pass`,
-    ]);
+    // Accounts are audited at once: each account's records are together, the accounts in any order.
+    expect(mfa.map((result) => `${result.account} ${result.check} ${result.status}`).sort()).toStrictEqual(
+      [
+        `${HOME} root-mfa pass`,
+        `${HOME} root-hardware-mfa pass`,
+        `${MEMBER} root-mfa pass`,
+        `${MEMBER} root-hardware-mfa pass`,
+      ].sort(),
+    );
     expect(mfa.every((result) => result.detail.startsWith('no root credentials: '))).toBe(true);
   });
 
@@ -198,5 +203,100 @@ describe('Handler: scheduled root posture audit', () => {
       message: '1 of 2 accounts not audited',
     });
     expect(records.entries).toMatchObject([{ kind: 'invalid-report', account: HOME }]);
+  });
+
+  describe('many accounts', () => {
+    const MEMBERS = ['200000000001', '200000000002', '200000000003', '200000000004', '200000000005'];
+    const RUN = new Date('2026-12-07T06:00:00Z');
+    /** A handler over HOME and MEMBERS whose source waits `collect` before it answers. */
+    const many = (
+      collect: (account: string, signal: AbortSignal | undefined) => Promise<void>,
+      concurrency?: number,
+    ) => {
+      const records = new MemoryRecordSink();
+      const handler = makePostureHandler({
+        source: {
+          collect: async (account, options) => {
+            await collect(account, options?.signal);
+            return {
+              account,
+              csv: accountReportCsv(account),
+              generatedTime: '2026-12-07T05:00:00Z',
+              facts: { virtualMfaDevices: [] },
+            };
+          },
+        },
+        records,
+        alerts: new MemoryAlertSink(),
+        state: new MemoryPostureStateStore(),
+        logger: memoryLogger().logger,
+        accounts: MEMBERS,
+        settings: AUDIT_DEFAULTS,
+        now: () => RUN,
+        ...(concurrency === undefined ? {} : { concurrency }),
+      });
+      /** The accounts of the records in order, a run of the same account counted once. */
+      const recordedAccounts = () =>
+        records.entries
+          .flatMap((entry) => (entry.kind === 'posture' ? [entry.result.account] : []))
+          .filter((account, index, all) => account !== all[index - 1]);
+      return { handler, recordedAccounts };
+    };
+
+    it("audits `concurrency` accounts at once, each account's records together", async () => {
+      // Prepare
+      let inFlight = 0;
+      let most = 0;
+      const { handler, recordedAccounts } = many(async () => {
+        most = Math.max(most, (inFlight += 1));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+      }, 3);
+
+      // Act
+      const summary = await handler({}, context);
+
+      // Assess
+      expect(most).toBe(3);
+      expect(summary).toMatchObject({ accounts: 6, results: 6 * POSTURE_CHECKS.length, notReached: 0 });
+      expect([...recordedAccounts()].sort()).toStrictEqual([HOME, ...MEMBERS].sort());
+    });
+
+    it("starts no account once the invocation's time runs short, and fails naming those it did not reach", async () => {
+      // Prepare: 10 minutes left at the start; each account takes 4 of them (the reserve is 90 s).
+      let left = 600_000;
+      const signals: Array<AbortSignal | undefined> = [];
+      const { handler, recordedAccounts } = many(async (_account, signal) => {
+        signals.push(signal);
+        left -= 240_000;
+      }, 1);
+      const order = auditOrder(HOME, MEMBERS, RUN);
+
+      // Act
+      const run = handler({}, { ...context, getRemainingTimeInMillis: () => left });
+
+      // Assess: 600 s and 360 s left start an account; 120 s does too (over the reserve); -120 s does not.
+      await expect(run).rejects.toMatchObject({
+        name: 'PostureAuditError',
+        message: `3 of 6 accounts not audited; 3 not reached before the invocation's time ran out (${order.slice(3).join(', ')})`,
+      });
+      expect(recordedAccounts()).toStrictEqual(order.slice(0, 3));
+      expect(signals.every((signal) => signal instanceof AbortSignal)).toBe(true);
+    });
+
+    it('outside Lambda (no remaining time) audits every account, with no budget signal', async () => {
+      // Prepare
+      const signals: Array<AbortSignal | undefined> = [];
+      const { handler } = many(async (_account, signal) => {
+        signals.push(signal);
+      });
+
+      // Act
+      const summary = await handler({}, context);
+
+      // Assess
+      expect(summary).toMatchObject({ accounts: 6, notReached: 0 });
+      expect(signals).toStrictEqual(Array(6).fill(undefined));
+    });
   });
 });
