@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { reusedGunzip } from '../scan/documents/reused-gunzip.ts';
-import type { ObjectScanTools } from '../scan/scan-object.ts';
+import type { ListedScanTools } from '../scan/scan-listed.ts';
+import { keptReadBuffer } from '../scan/sources/read-buffer.ts';
 import type { StructuralScanner } from '../scan/spans/structural-scanner.ts';
 import { structuralScanner } from '../scan/spans/structural-scanner.ts';
 import { STRUCTURAL_SCAN_WASM } from './package-files.ts';
@@ -15,19 +16,21 @@ const loadStructuralScanner = (): StructuralScanner | undefined => {
 };
 
 /**
- * What this thread scans objects with: one kept gunzip buffer and, where WebAssembly SIMD runs,
+ * What this thread scans objects with: one kept read buffer, one kept gunzip buffer and, where WebAssembly SIMD runs,
  * the structural marker search and span scan over it (in the module's memory, so that they copy
  * nothing); elsewhere the JS searches, which give the same answers.
  */
-const scanTools = (): ObjectScanTools => {
+const scanTools = (): ListedScanTools => {
   const structural = loadStructuralScanner();
+  const readBuffer = keptReadBuffer();
   return structural
     ? {
+        readBuffer,
         gunzip: reusedGunzip(undefined, structural.allocate),
         markers: structural.markers,
         spans: structural.spans,
       }
-    : { gunzip: reusedGunzip() };
+    : { readBuffer, gunzip: reusedGunzip() };
 };
 
 export { scanTools };

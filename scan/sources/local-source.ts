@@ -51,7 +51,7 @@ const localSource = (): ObjectSource => ({
       ? { kind: 'folder', key: normalize(key) }
       : { kind: 'object', key, size: info.size };
   },
-  read: async (key, limits) => readRegularFile(key, limits),
+  read: async (key, limits, into) => readRegularFile(key, limits, into),
   locate: (key) => key,
 });
 

@@ -1,4 +1,5 @@
 import type { ReadLimits } from '../documents/read-limits.ts';
+import type { ReadBuffer } from './read-buffer.ts';
 
 /**
  * An entry of a folder: a sub-folder, an object with its stored size when listing tells it (S3),
@@ -22,9 +23,10 @@ interface ObjectSource {
   stat(key: string): Promise<SourceEntry>;
   /**
    * The object's stored bytes (gzip or not, as stored); one over the size limit, or that is not a
-   * regular file, is refused before it is read (throws, saying why).
+   * regular file, is refused before it is read (throws, saying why). A source that reads into
+   * memory of its own choosing (a local file) leases it from `into`; the caller releases it.
    */
-  read(key: string, limits: ReadLimits): Promise<Buffer>;
+  read(key: string, limits: ReadLimits, into?: ReadBuffer): Promise<Buffer>;
   /** How messages name `key`: a path, or `s3://bucket/key`. */
   locate(key: string): string;
 }

@@ -1,8 +1,8 @@
 import { DEFAULT_READ_LIMITS } from '../documents/read-limits.ts';
 import type { ReadLimits } from '../documents/read-limits.ts';
-import type { ObjectScanTools } from '../scan-object.ts';
 import type { ObjectSource, SourceDescriptor } from '../sources/object-source.ts';
 import { scanListed } from '../scan-listed.ts';
+import type { ListedScanTools } from '../scan-listed.ts';
 import type { ObjectScan } from '../scan-object.ts';
 import { DEFAULT_OBJECT_TIMEOUT_SECONDS } from '../../schemas/read-option-defaults.ts';
 import type { ObjectScanner } from './object-scanner.ts';
@@ -31,7 +31,7 @@ const inlineScanner = (
     limits = DEFAULT_READ_LIMITS,
     objectTimeoutMs = DEFAULT_OBJECT_TIMEOUT_SECONDS * 1000,
     tools,
-  }: { limits?: ReadLimits; objectTimeoutMs?: number; tools?: ObjectScanTools } = {},
+  }: { limits?: ReadLimits; objectTimeoutMs?: number; tools?: ListedScanTools } = {},
 ): ObjectScanner => ({
   capacity,
   scan: async (descriptor, key): Promise<ObjectScan> =>
