@@ -3,6 +3,7 @@
 import { defaultWorkerCount } from '../scan/workers/default-workers.ts';
 import { prestartWorkers } from '../scan/workers/prestart.ts';
 import { SCAN_WORKER_ENTRY } from './package-files.ts';
+import { useScanTiering } from './scan-tiering.ts';
 
 const args = process.argv.slice(2);
 
@@ -17,6 +18,9 @@ const scanWorkers = (): number => {
 
 // `scan`'s workers load their code while this thread loads the command line's (the pool adopts
 // them): started first, since everything below delays their first object.
-if (args[0] === 'scan') prestartWorkers(scanWorkers(), SCAN_WORKER_ENTRY);
+if (args[0] === 'scan') {
+  useScanTiering();
+  prestartWorkers(scanWorkers(), SCAN_WORKER_ENTRY);
+}
 const { main } = await import('./main.ts');
 process.exitCode = await main(args);
