@@ -6,8 +6,10 @@
 ;; backslashes, openers ({ [) and closers (} ]). Escaped bytes come from the parity of backslash runs
 ;; (the method of simdjson: Langdale & Lemire, "Parsing gigabytes of JSON per second", VLDB J. 2019,
 ;; section 3.1.1), the bytes inside strings from a prefix XOR of the unescaped quotes, and only the
-;; openers and closers outside strings are walked one by one, so that the depth of every structural
-;; byte is known. Quotes and escapes carry over from block to block.
+;; openers and closers outside strings count, so that the depth of every structural byte is known.
+;; They are walked one by one only in a block that may reach the records' level (a record's start
+;; or end, or the array's); elsewhere their counts move the depth. Quotes and escapes carry over
+;; from block to block.
 ;;
 ;; JSON has backslashes only inside strings. Where one stands outside (invalid JSON), the JS scan
 ;; ignores it and this one would take it as an escape: the scan stops with FALLBACK and the caller
@@ -172,8 +174,18 @@
         (if (i64.ne (i64.and (local.get $backslash) (i64.xor (local.get $inString) (i64.const -1))) (i64.const 0))
           (then (return (i32.const 3))))
 
-        (local.set $structural
-          (i64.and (i64.or (local.get $open) (local.get $close)) (i64.xor (local.get $inString) (i64.const -1))))
+        (local.set $open (i64.and (local.get $open) (i64.xor (local.get $inString) (i64.const -1))))
+        (local.set $close (i64.and (local.get $close) (i64.xor (local.get $inString) (i64.const -1))))
+        ;; Deeper than this block has closers: no bracket in it can start or end a record, or close
+        ;; the array, so its brackets change the depth without being walked one by one.
+        (if (i32.gt_u (local.get $depth) (i32.wrap_i64 (i64.popcnt (local.get $close))))
+          (then
+            (local.set $depth
+              (i32.sub (i32.add (local.get $depth) (i32.wrap_i64 (i64.popcnt (local.get $open))))
+                       (i32.wrap_i64 (i64.popcnt (local.get $close)))))
+            (local.set $p (i32.add (local.get $p) (i32.const 64)))
+            (br $blocks)))
+        (local.set $structural (i64.or (local.get $open) (local.get $close)))
         (block $walked
           (loop $bits
             (br_if $walked (i64.eqz (local.get $structural)))
