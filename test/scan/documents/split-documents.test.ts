@@ -10,6 +10,24 @@ const read = (text: string, cut?: string) =>
     item.kind === 'value' ? item.value : item.reason,
   ]);
 
+/**
+ * The reason for a document that `JSON.parse` refuses, in this runtime's words (V8's messages vary
+ * by version: Node 22 adds the line and column), on one line (control characters as `\uXXXX`).
+ */
+const invalidJson = (document: string): string => {
+  try {
+    JSON.parse(document);
+  } catch (error) {
+    const message = (error as Error).message.replace(
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u001f\u007f-\u009f]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
+    return `invalid JSON: ${message}`;
+  }
+  throw new Error(`valid JSON: ${document}`);
+};
+
 describe('Documents: splitting a file into its documents', () => {
   it.each([
     { scenario: 'one record', text: '{"a":1}', items: [[null, null, { a: 1 }]] },
@@ -26,7 +44,7 @@ describe('Documents: splitting a file into its documents', () => {
       text: '{"a":1}\n{not json\n{"b":2}\n',
       items: [
         [1, null, { a: 1 }],
-        [2, null, "invalid JSON: Expected property name or '}' in JSON at position 1"],
+        [2, null, invalidJson('{not json')],
         [3, null, { b: 2 }],
       ],
     },
@@ -42,7 +60,7 @@ describe('Documents: splitting a file into its documents', () => {
       scenario: 'a broken pretty-printed document: reported once, the next one read',
       text: '{\n  "a": oops\n}\n{\n  "b": 2\n}\n',
       items: [
-        [1, null, 'invalid JSON: Unexpected token \'o\', "{\\u000a  "a": oops\\u000a}" is not valid JSON'],
+        [1, null, invalidJson('{\n  "a": oops\n}')],
         [4, null, { b: 2 }],
       ],
     },
@@ -77,7 +95,7 @@ describe('Documents: splitting a file into its documents', () => {
       scenario: 'a line whose string never closes: the next lines still read',
       text: '{"a":"x}\n{"b":"y"}\n{"c":1}\n',
       items: [
-        [1, null, 'invalid JSON: Bad control character in string literal in JSON at position 8'],
+        [1, null, invalidJson('{"a":"x}\n')],
         [2, null, { b: 'y' }],
         [3, null, { c: 1 }],
       ],
@@ -112,7 +130,7 @@ describe('Documents: splitting a file into its documents', () => {
       text: '{"a":1}\n{"b":',
       items: [
         [1, null, { a: 1 }],
-        [2, null, 'invalid JSON: Unexpected end of JSON input'],
+        [2, null, invalidJson('{"b":')],
       ],
     },
     {
