@@ -16,9 +16,9 @@ const loadStructuralScanner = (): StructuralScanner | undefined => {
 };
 
 /**
- * What this thread scans objects with: one kept read buffer, one kept gunzip buffer and, where WebAssembly SIMD runs,
- * the structural marker search and span scan over it (in the module's memory, so that they copy
- * nothing); elsewhere the JS searches, which give the same answers.
+ * What this thread scans objects with: one kept read buffer, one kept gunzip buffer and, where
+ * WebAssembly SIMD runs, the structural marker search and span scan over it (in the module's
+ * memory, so that they copy nothing); elsewhere the JS searches, which give the same answers.
  */
 const scanTools = (): ListedScanTools => {
   const structural = loadStructuralScanner();

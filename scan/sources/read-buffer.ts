@@ -16,7 +16,7 @@ const freshReadBuffer: ReadBuffer = {
 /**
  * One buffer kept for every read of a thread, grown to the largest object read so far: a fresh
  * multi-MB buffer per object is mapped anew by the allocator and every page of it faults when the
- * read first writes it (measured: 9% of a 2-worker scan's wall time, docs/speed.md). A lease taken
+ * read first writes it (measured: 7% of a 2-worker scan's time, docs/speed.md). A lease taken
  * while the kept buffer is out (reads of S3 objects overlap) gets a fresh buffer, so two objects
  * never share bytes; so does one over `keepAtMost` bytes, not to hold a rare huge object's memory.
  */
