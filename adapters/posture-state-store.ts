@@ -9,10 +9,15 @@ interface PostureState {
   since: string;
 }
 
+/** `signal`: the run's budget (handlers/invocation-budget.ts); a call under way when it fires is cut and not retried. */
+interface StateCallOptions {
+  signal?: AbortSignal | undefined;
+}
+
 /** Remembers each check's last status, so that a check alerts when it turns to `fail`, not every day after. */
 interface PostureStateStore {
-  get(account: string, check: string): Promise<PostureState | undefined>;
-  put(account: string, check: string, state: PostureState): Promise<void>;
+  get(account: string, check: string, options?: StateCallOptions): Promise<PostureState | undefined>;
+  put(account: string, check: string, state: PostureState, options?: StateCallOptions): Promise<void>;
 }
 
 const keyOf = (account: string, check: string) => ({ id: { S: `${account}#${check}` } });
@@ -40,26 +45,37 @@ class DynamoDbPostureStateStore implements PostureStateStore {
     this.#retry = retry;
   }
 
-  async get(account: string, check: string): Promise<PostureState | undefined> {
+  async get(
+    account: string,
+    check: string,
+    { signal }: StateCallOptions = {},
+  ): Promise<PostureState | undefined> {
     const { Item } = await withRetries(
-      () =>
+      (http) =>
         this.#client.send(
           new GetItemCommand({
             TableName: this.#tableName,
             Key: keyOf(account, check),
             ConsistentRead: true,
           }),
+          http,
         ),
       this.#retry,
+      signal,
     );
     const status = Item?.status?.S;
     const since = Item?.since?.S;
     return status && since ? { status, since } : undefined;
   }
 
-  async put(account: string, check: string, state: PostureState): Promise<void> {
+  async put(
+    account: string,
+    check: string,
+    state: PostureState,
+    { signal }: StateCallOptions = {},
+  ): Promise<void> {
     await withRetries(
-      () =>
+      (http) =>
         this.#client.send(
           new PutItemCommand({
             TableName: this.#tableName,
@@ -70,8 +86,10 @@ class DynamoDbPostureStateStore implements PostureStateStore {
               updatedAt: { S: new Date().toISOString() },
             },
           }),
+          http,
         ),
       this.#retry,
+      signal,
     );
   }
 }

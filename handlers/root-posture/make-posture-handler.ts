@@ -162,7 +162,7 @@ const auditAccount = async (
   // One account's records in one write, before its alerts, and its alerts before its new states.
   const checked = await Promise.all(
     results.map(async (result) => {
-      const previous = await deps.state.get(result.account, result.check);
+      const previous = await deps.state.get(result.account, result.check, budget);
       return { result, previous, since: previous?.status === result.status ? previous.since : now };
     }),
   );
@@ -189,7 +189,7 @@ const auditAccount = async (
     summary.alerted += alerts.length;
   }
   for (const { result, since } of checked)
-    await deps.state.put(result.account, result.check, { status: result.status, since });
+    await deps.state.put(result.account, result.check, { status: result.status, since }, budget);
 };
 
 export { makePostureHandler, PostureAuditError };

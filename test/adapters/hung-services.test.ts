@@ -1,4 +1,5 @@
 import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archiveReadSettings } from '../../adapters/archive-reads.ts';
 import { CloudWatchLogsRecordSink } from '../../adapters/cloudwatch-logs-record-sink.ts';
 import { DynamoDbVersionedStore } from '../../adapters/dynamodb-versioned-store.ts';
+import { DynamoDbPostureStateStore } from '../../adapters/posture-state-store.ts';
 import { EventBridgeAlertSink } from '../../adapters/eventbridge-alert-sink.ts';
 import { IamPostureSource } from '../../adapters/iam-posture-source.ts';
 import type { RetryPolicy } from '../../adapters/retry.ts';
@@ -104,6 +106,16 @@ const HUNG_CALLS: HungCall[] = [
           retry: TWO_ATTEMPTS,
         })
       ).get('incident#1', signal ? { signal } : {}),
+  },
+  {
+    service: 'DynamoDB (posture state)',
+    hangs: [],
+    call: async (signal) =>
+      new DynamoDbPostureStateStore({
+        client: new DynamoDBClient(production(silent.url)),
+        tableName: 'posture-state',
+        retry: TWO_ATTEMPTS,
+      }).get('111122223333', 'root-mfa', signal ? { signal } : {}),
   },
   {
     service: 'SNS',

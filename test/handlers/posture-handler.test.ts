@@ -4,6 +4,7 @@ import type { AccountEvidence } from '../../adapters/iam-posture-source.ts';
 import { makePostureHandler } from '../../handlers/root-posture/make-posture-handler.ts';
 import { RecordEntrySchema } from '../../schemas/record-entry.ts';
 import { MemoryPostureStateStore } from '../../adapters/posture-state-store.ts';
+import type { PostureStateStore } from '../../adapters/posture-state-store.ts';
 import { accountReportCsv, exposedRoot } from '../helpers/credential-reports.ts';
 import { MemoryAlertSink, MemoryRecordSink, memoryLogger } from '../helpers/fake-sinks.ts';
 import { POSTURE_CHECKS } from '../../schemas/posture-result.ts';
@@ -214,6 +215,19 @@ describe('Handler: scheduled root posture audit', () => {
       concurrency?: number,
     ) => {
       const records = new MemoryRecordSink();
+      const states = new MemoryPostureStateStore();
+      /** The budget signal of every state read and write, in order. */
+      const stateSignals: Array<AbortSignal | undefined> = [];
+      const state: PostureStateStore = {
+        get: (account, check, options) => {
+          stateSignals.push(options?.signal);
+          return states.get(account, check);
+        },
+        put: (account, check, value, options) => {
+          stateSignals.push(options?.signal);
+          return states.put(account, check, value);
+        },
+      };
       const handler = makePostureHandler({
         source: {
           collect: async (account, options) => {
@@ -228,7 +242,7 @@ describe('Handler: scheduled root posture audit', () => {
         },
         records,
         alerts: new MemoryAlertSink(),
-        state: new MemoryPostureStateStore(),
+        state,
         logger: memoryLogger().logger,
         accounts: MEMBERS,
         settings: AUDIT_DEFAULTS,
@@ -240,7 +254,7 @@ describe('Handler: scheduled root posture audit', () => {
         records.entries
           .flatMap((entry) => (entry.kind === 'posture' ? [entry.result.account] : []))
           .filter((account, index, all) => account !== all[index - 1]);
-      return { handler, recordedAccounts };
+      return { handler, recordedAccounts, stateSignals };
     };
 
     it("audits `concurrency` accounts at once, each account's records together", async () => {
@@ -266,7 +280,7 @@ describe('Handler: scheduled root posture audit', () => {
       // Prepare: 10 minutes left at the start; each account takes 4 of them (the reserve is 90 s).
       let left = 600_000;
       const signals: Array<AbortSignal | undefined> = [];
-      const { handler, recordedAccounts } = many(async (_account, signal) => {
+      const { handler, recordedAccounts, stateSignals } = many(async (_account, signal) => {
         signals.push(signal);
         left -= 240_000;
       }, 1);
@@ -282,12 +296,14 @@ describe('Handler: scheduled root posture audit', () => {
       });
       expect(recordedAccounts()).toStrictEqual(order.slice(0, 3));
       expect(signals.every((signal) => signal instanceof AbortSignal)).toBe(true);
+      expect(stateSignals).toHaveLength(3 * 2 * POSTURE_CHECKS.length);
+      expect(stateSignals.every((signal) => signal instanceof AbortSignal)).toBe(true);
     });
 
     it('outside Lambda (no remaining time) audits every account, with no budget signal', async () => {
       // Prepare
       const signals: Array<AbortSignal | undefined> = [];
-      const { handler } = many(async (_account, signal) => {
+      const { handler, stateSignals } = many(async (_account, signal) => {
         signals.push(signal);
       });
 
@@ -297,6 +313,7 @@ describe('Handler: scheduled root posture audit', () => {
       // Assess
       expect(summary).toMatchObject({ accounts: 6, notReached: 0 });
       expect(signals).toStrictEqual(Array(6).fill(undefined));
+      expect(stateSignals).toStrictEqual(Array(6 * 2 * POSTURE_CHECKS.length).fill(undefined));
     });
   });
 });
