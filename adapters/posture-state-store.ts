@@ -1,5 +1,6 @@
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { StoreCallOptions } from '../incidents/versioned-store.ts';
 import type { RetryPolicy } from './retry.ts';
 import { DEFAULT_RETRY_POLICY, withRetries } from './retry.ts';
 
@@ -9,15 +10,10 @@ interface PostureState {
   since: string;
 }
 
-/** `signal`: the run's budget (handlers/invocation-budget.ts); a call under way when it fires is cut and not retried. */
-interface StateCallOptions {
-  signal?: AbortSignal | undefined;
-}
-
 /** Remembers each check's last status, so that a check alerts when it turns to `fail`, not every day after. */
 interface PostureStateStore {
-  get(account: string, check: string, options?: StateCallOptions): Promise<PostureState | undefined>;
-  put(account: string, check: string, state: PostureState, options?: StateCallOptions): Promise<void>;
+  get(account: string, check: string, options?: StoreCallOptions): Promise<PostureState | undefined>;
+  put(account: string, check: string, state: PostureState, options?: StoreCallOptions): Promise<void>;
 }
 
 const keyOf = (account: string, check: string) => ({ id: { S: `${account}#${check}` } });
@@ -48,7 +44,7 @@ class DynamoDbPostureStateStore implements PostureStateStore {
   async get(
     account: string,
     check: string,
-    { signal }: StateCallOptions = {},
+    { signal }: StoreCallOptions = {},
   ): Promise<PostureState | undefined> {
     const { Item } = await withRetries(
       (http) =>
@@ -72,7 +68,7 @@ class DynamoDbPostureStateStore implements PostureStateStore {
     account: string,
     check: string,
     state: PostureState,
-    { signal }: StateCallOptions = {},
+    { signal }: StoreCallOptions = {},
   ): Promise<void> {
     await withRetries(
       (http) =>
