@@ -49,11 +49,11 @@ const runScanStages = (): BenchLine[] => {
   const tools = { gunzip: reusedGunzip(undefined, scanner.allocate), markers: scanner.markers, spans: wasm };
   const kept = reusedGunzip();
   const marked = raws
-    .map((raw) => gunzip(raw))
-    .map((text) => ({ text, hits: markerOffsets(text) }))
+    .map((raw) => ({ raw, text: gunzip(raw) }))
+    .map(({ raw, text }) => ({ raw, text, hits: markerOffsets(text) }))
     .filter(({ hits }) => hits.length > 0);
   const markedBytes = marked.reduce((sum, { text }) => sum + text.length, 0);
-  const markedRaws = raws.filter((raw) => markerOffsets(gunzip(raw)).length > 0);
+  const markedRaws = marked.map(({ raw }) => raw);
   /**
    * The CPU seconds of `search` on each marked text where the workers search it: gunzipped into
    * the scanner's memory (the gunzip itself is not counted), so that neither search copies it.
